@@ -1,0 +1,84 @@
+/*
+ * Copyright 2026 The concernet-java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package org.concernet.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares a dynamical system. The annotation processor generates {@code <Name>System}, an
+ * implementation of {@code org.concernet.system.SystemSpec}, and {@code <Name>Experiment}, whose
+ * {@code main} runs the whole ConCerNet pipeline for the system.
+ *
+ * <p>The attributes are the system's own experiment protocol: how much data to generate, how to
+ * evaluate, and the networks to learn with. Every one can be overridden on the command line of the
+ * generated experiment.
+ *
+ * <p>The class must be a top-level or static nested, non-abstract class with a no-argument
+ * constructor that the generated code (in the same package) can call.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface DynamicalSystem {
+  /** The system's name in results and reports; the class's simple name when empty. */
+  String name() default "";
+
+  /** Number of training trajectories (at least 2: contrastive learning compares trajectories). */
+  int trajectories() default 50;
+
+  /** Points sampled per trajectory, evenly spaced on [startTime, endTime] (at least 2). */
+  int points() default 100;
+
+  /** Start of the training time span. */
+  double startTime() default 0.0;
+
+  /** End of the training time span; must be greater than {@link #startTime()}. */
+  double endTime() default 10.0;
+
+  /** Standard deviation of the Gaussian observation noise added to states and derivatives. */
+  double noise() default 0.01;
+
+  /** Trajectories rolled out to measure MSE and conservation violation (the paper uses 10). */
+  int evaluationTrajectories() default 10;
+
+  /** Time points per evaluation rollout, on [0, evaluationHorizon] (the paper uses 1001). */
+  int evaluationPoints() default 1001;
+
+  /** Length of the evaluation rollouts. */
+  double evaluationHorizon() default 10.0;
+
+  /** Fresh noise-free trajectories used to measure R² of the learned invariant (the paper uses 500). */
+  int r2Trajectories() default 500;
+
+  /** Number of learned conserved quantities m (the output width of the invariant network). */
+  int latent() default 1;
+
+  /** Hidden layer widths of the invariant and dynamics networks. */
+  int[] hidden() default {100, 100};
+
+  /** Activation of the hidden layers. */
+  Activation activation() default Activation.TANH;
+
+  /** Epochs of contrastive (square ratio loss) training. */
+  int contrastiveEpochs() default 1000;
+
+  /** Trajectories per contrastive batch (at least 2). */
+  int contrastiveBatch() default 10;
+
+  /** Epochs of dynamics training (baseline and ConCerNet each). */
+  int dynamicsEpochs() default 1000;
+
+  /** Points per dynamics batch. */
+  int dynamicsBatch() default 100;
+
+  /**
+   * An autoencoder for high-dimensional states: learning then runs in its latent space. Empty
+   * (the default) means none; at most one.
+   */
+  Autoencoder[] autoencoder() default {};
+}

@@ -1,0 +1,305 @@
+/*
+ * Copyright 2026 The concernet-java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package org.concernet.data;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * An immutable set of N trajectories of T points each in an n-dimensional state space: states
+ * x[i][t], their times, and (when known) their time derivatives ẋ[i][t]. Trajectories come from a
+ * {@code SystemSpec} through {@link TrajectoryGenerator}, or from measurements through {@link
+ * TrajectoryIO}.
+ *
+ * <p>Values are stored flat, trajectory-major: state component k of point t of trajectory i is at
+ * {@code (i * T + t) * n + k}. Construction checks every value; an instance never holds a NaN, an
+ * infinity, or non-increasing times.
+ */
+public final class Trajectories {
+  private final List<String> stateNames;
+  private final int count;
+  private final int length;
+  private final int dimension;
+  private final double[] times;
+  private final double[] states;
+  private final double[] derivatives;
+
+  private Trajectories(List<String> stateNames, int count, int length, double[] times,
+      double[] states, double[] derivatives) {
+    this.stateNames = List.copyOf(stateNames);
+    this.count = count;
+    this.length = length;
+    this.dimension = stateNames.size();
+    this.times = times;
+    this.states = states;
+    this.derivatives = derivatives;
+  }
+
+  /**
+   * Trajectories from flat arrays (copied), validated.
+   *
+   * @param stateNames one name per state coordinate
+   * @param count N, the number of trajectories
+   * @param length T, the points per trajectory
+   * @param times N × T times, each trajectory's strictly increasing
+   * @param states N × T × n states
+   * @param derivatives N × T × n derivatives, or {@code null} when unknown
+   * @throws InvalidDataException naming the trajectory, point and value of the first problem
+   */
+  public static Trajectories ofFlat(List<String> stateNames, int count, int length, double[] times,
+      double[] states, double[] derivatives) {
+    return ofFlat("<in memory>", stateNames, count, length, times, states, derivatives);
+  }
+
+  /** As {@link #ofFlat(List, int, int, double[], double[], double[])}, naming {@code source} in errors. */
+  public static Trajectories ofFlat(String source, List<String> stateNames, int count, int length,
+      double[] times, double[] states, double[] derivatives) {
+    int n = stateNames.size();
+    if (n < 1) {
+      throw new InvalidDataException(source + ": a state needs at least one coordinate, found none");
+    }
+    if (count < 1 || length < 1) {
+      throw new InvalidDataException(source + ": no data (" + count + " trajectories of " + length + " points)");
+    }
+    checkLength(source, "times", times, (long) count * length);
+    checkLength(source, "states", states, (long) count * length * n);
+    if (derivatives != null) {
+      checkLength(source, "derivatives", derivatives, (long) count * length * n);
+    }
+    Trajectories result = new Trajectories(stateNames, count, length, times.clone(), states.clone(),
+        derivatives == null ? null : derivatives.clone());
+    result.validate(source);
+    return result;
+  }
+
+  /**
+   * Trajectories from nested arrays {@code states[i][t][k]} (copied), validated; all
+   * trajectories must have the same length.
+   *
+   * @param times {@code times[i][t]}
+   * @param derivatives {@code derivatives[i][t][k]}, or {@code null} when unknown
+   */
+  public static Trajectories of(List<String> stateNames, double[][] times, double[][][] states,
+      double[][][] derivatives) {
+    String source = "<in memory>";
+    int count = states.length;
+    if (count == 0) {
+      throw new InvalidDataException(source + ": no trajectories");
+    }
+    int length = states[0].length;
+    int n = stateNames.size();
+    if (times.length != count) {
+      throw new InvalidDataException(source + ": " + count + " trajectories of states but " + times.length + " of times");
+    }
+    if (derivatives != null && derivatives.length != count) {
+      throw new InvalidDataException(source + ": " + count + " trajectories of states but " + derivatives.length + " of derivatives");
+    }
+    double[] flatTimes = new double[count * length];
+    double[] flatStates = new double[count * length * n];
+    double[] flatDerivatives = derivatives == null ? null : new double[count * length * n];
+    for (int i = 0; i < count; i++) {
+      if (states[i].length != length) {
+        throw new InvalidDataException(source + ": trajectory " + i + " has " + states[i].length
+            + " points but trajectory 0 has " + length + "; all trajectories must have the same length");
+      }
+      if (times[i].length != length) {
+        throw new InvalidDataException(source + ": trajectory " + i + " has " + times[i].length + " times for " + length + " points");
+      }
+      System.arraycopy(times[i], 0, flatTimes, i * length, length);
+      for (int t = 0; t < length; t++) {
+        copyRow(source, "state", states[i][t], i, t, n, flatStates, (i * length + t) * n);
+        if (derivatives != null) {
+          if (derivatives[i].length != length) {
+            throw new InvalidDataException(source + ": trajectory " + i + " has " + derivatives[i].length
+                + " derivatives for " + length + " points");
+          }
+          copyRow(source, "derivative", derivatives[i][t], i, t, n, flatDerivatives, (i * length + t) * n);
+        }
+      }
+    }
+    Trajectories result = new Trajectories(stateNames, count, length, flatTimes, flatStates, flatDerivatives);
+    result.validate(source);
+    return result;
+  }
+
+  private static void copyRow(String source, String what, double[] row, int i, int t, int n,
+      double[] into, int offset) {
+    if (row.length != n) {
+      throw new InvalidDataException(source + ": trajectory " + i + ", point " + t + ": " + what
+          + " has " + row.length + " values, expected " + n + " (the system's state width)");
+    }
+    System.arraycopy(row, 0, into, offset, n);
+  }
+
+  private static void checkLength(String source, String what, double[] values, long expected) {
+    if (values.length != expected) {
+      throw new InvalidDataException(source + ": " + what + " has " + values.length + " values, expected " + expected);
+    }
+  }
+
+  private void validate(String source) {
+    for (int i = 0; i < count; i++) {
+      for (int t = 0; t < length; t++) {
+        double time = times[i * length + t];
+        if (!Double.isFinite(time)) {
+          throw new InvalidDataException(source + ": trajectory " + i + ", point " + t + ": time is " + time);
+        }
+        if (t > 0 && !(time > times[i * length + t - 1])) {
+          throw new InvalidDataException(source + ": trajectory " + i + ", point " + t + ": time " + time
+              + " does not increase (previous " + times[i * length + t - 1] + ")");
+        }
+        for (int k = 0; k < dimension; k++) {
+          int at = (i * length + t) * dimension + k;
+          checkFinite(source, "state", states[at], i, t, k);
+          if (derivatives != null) {
+            checkFinite(source, "derivative", derivatives[at], i, t, k);
+          }
+        }
+      }
+    }
+  }
+
+  private void checkFinite(String source, String what, double value, int i, int t, int k) {
+    if (!Double.isFinite(value)) {
+      throw new InvalidDataException(source + ": trajectory " + i + ", point " + t + ": " + what
+          + " " + stateNames.get(k) + " is " + value);
+    }
+  }
+
+  /** Names of the state coordinates. */
+  public List<String> stateNames() {
+    return stateNames;
+  }
+
+  /** N, the number of trajectories. */
+  public int count() {
+    return count;
+  }
+
+  /** T, the points per trajectory. */
+  public int length() {
+    return length;
+  }
+
+  /** n, the state dimension. */
+  public int dimension() {
+    return dimension;
+  }
+
+  /** Whether derivatives are known. */
+  public boolean hasDerivatives() {
+    return derivatives != null;
+  }
+
+  /** Time of point t of trajectory i. */
+  public double time(int i, int t) {
+    return times[i * length + t];
+  }
+
+  /** The times of trajectory i (a copy). */
+  public double[] times(int i) {
+    return Arrays.copyOfRange(times, i * length, (i + 1) * length);
+  }
+
+  /** State component k of point t of trajectory i. */
+  public double state(int i, int t, int k) {
+    return states[(i * length + t) * dimension + k];
+  }
+
+  /** The state at point t of trajectory i (a copy). */
+  public double[] state(int i, int t) {
+    int from = (i * length + t) * dimension;
+    return Arrays.copyOfRange(states, from, from + dimension);
+  }
+
+  /** The derivative at point t of trajectory i (a copy). */
+  public double[] derivative(int i, int t) {
+    requireDerivatives();
+    int from = (i * length + t) * dimension;
+    return Arrays.copyOfRange(derivatives, from, from + dimension);
+  }
+
+  /** All times, N × T flat (a copy). */
+  public double[] timesFlat() {
+    return times.clone();
+  }
+
+  /** All states, N × T × n flat (a copy). */
+  public double[] statesFlat() {
+    return states.clone();
+  }
+
+  /** All derivatives, N × T × n flat (a copy). */
+  public double[] derivativesFlat() {
+    requireDerivatives();
+    return derivatives.clone();
+  }
+
+  private void requireDerivatives() {
+    if (derivatives == null) {
+      throw new IllegalStateException("these trajectories carry no derivatives");
+    }
+  }
+
+  /** The trajectories at the given indices, in that order. */
+  public Trajectories select(int... indices) {
+    int n = dimension;
+    double[] t = new double[indices.length * length];
+    double[] s = new double[indices.length * length * n];
+    double[] d = derivatives == null ? null : new double[indices.length * length * n];
+    for (int j = 0; j < indices.length; j++) {
+      int i = indices[j];
+      System.arraycopy(times, i * length, t, j * length, length);
+      System.arraycopy(states, i * length * n, s, j * length * n, length * n);
+      if (d != null) {
+        System.arraycopy(derivatives, i * length * n, d, j * length * n, length * n);
+      }
+    }
+    return new Trajectories(stateNames, indices.length, length, t, s, d);
+  }
+
+  /**
+   * These trajectories with independent Gaussian noise of standard deviation {@code std} added to
+   * every state and derivative component (states first, trajectory-major, then derivatives).
+   */
+  public Trajectories withNoise(double std, RandomGenerator rng) {
+    if (!(std >= 0) || !Double.isFinite(std)) {
+      throw new IllegalArgumentException("noise must be finite and non-negative, was " + std);
+    }
+    double[] s = states.clone();
+    for (int j = 0; j < s.length; j++) {
+      s[j] += std * rng.nextGaussian();
+    }
+    double[] d = null;
+    if (derivatives != null) {
+      d = derivatives.clone();
+      for (int j = 0; j < d.length; j++) {
+        d[j] += std * rng.nextGaussian();
+      }
+    }
+    return new Trajectories(stateNames, count, length, times, s, d);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Trajectories other
+        && stateNames.equals(other.stateNames)
+        && count == other.count
+        && length == other.length
+        && Arrays.equals(times, other.times)
+        && Arrays.equals(states, other.states)
+        && Arrays.equals(derivatives, other.derivatives);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(states) * 31 + Arrays.hashCode(times);
+  }
+
+  @Override
+  public String toString() {
+    return count + " trajectories × " + length + " points × " + stateNames + (derivatives == null ? "" : " with derivatives");
+  }
+}
