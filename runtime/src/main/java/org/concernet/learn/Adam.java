@@ -1,0 +1,60 @@
+/*
+ * Copyright 2026 The concernet-java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package org.concernet.learn;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Gradients;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.family.TNumber;
+
+/**
+ * An Adam step that updates exactly the given variables, with PyTorch's defaults (β1 = 0.9,
+ * β2 = 0.999, ε = 1e-8, no weight decay) and its bias correction: step t uses β^t, so the first
+ * step moves each weight by the learning rate. Built from TensorFlow's {@code ApplyAdam} kernel.
+ *
+ * <p>Why not the framework's optimizers: {@code Optimizer.minimize} differentiates every variable
+ * of the graph and fails once a graph holds two networks, and its Adam starts its bias correction
+ * one step late (measured: its first step is 0.74 × lr instead of lr).
+ */
+public final class Adam {
+  private static final double BETA1 = 0.9;
+  private static final double BETA2 = 0.999;
+  private static final double EPSILON = 1e-8;
+
+  private Adam() {}
+
+  /**
+   * Builds one Adam update of {@code variables} down the gradient of {@code loss}.
+   *
+   * @param name unique prefix for this optimizer's slot variables in the graph
+   */
+  public static <T extends TNumber> Op minimize(org.tensorflow.Graph graph, Ops tf, Operand<T> loss,
+      List<? extends Variable<T>> variables, double learningRate, String name) {
+    Class<T> type = loss.type();
+    Gradients gradients = tf.gradients(loss, variables);
+    Variable<T> beta1Power = tf.withName(name + "_beta1_power").variable(tf.constant(type, BETA1));
+    Variable<T> beta2Power = tf.withName(name + "_beta2_power").variable(tf.constant(type, BETA2));
+    Operand<T> lr = tf.constant(type, learningRate);
+    Operand<T> beta1 = tf.constant(type, BETA1);
+    Operand<T> beta2 = tf.constant(type, BETA2);
+    Operand<T> epsilon = tf.constant(type, EPSILON);
+    List<Op> updates = new ArrayList<>();
+    for (int i = 0; i < variables.size(); i++) {
+      Variable<T> variable = variables.get(i);
+      String slot = name + "_" + variable.op().name();
+      Variable<T> m = tf.withName(slot + "_m").variable(tf.zerosLike(variable));
+      Variable<T> v = tf.withName(slot + "_v").variable(tf.zerosLike(variable));
+      Operand<T> gradient = gradients.dy(i);
+      updates.add(tf.train.applyAdam(variable, m, v, beta1Power, beta2Power, lr, beta1, beta2, epsilon, gradient));
+    }
+    Ops after = tf.withControlDependencies(updates);
+    Op nextBeta1 = after.assign(beta1Power, after.math.mul(beta1Power, beta1));
+    Op nextBeta2 = after.assign(beta2Power, after.math.mul(beta2Power, beta2));
+    return tf.withControlDependencies(List.of(nextBeta1, nextBeta2)).withName(name + "_step").noOp();
+  }
+}
