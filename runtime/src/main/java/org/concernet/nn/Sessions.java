@@ -18,6 +18,7 @@ public final class Sessions {
   public static final RunOptions CALLER_THREAD = RunOptions.newBuilder().setInterOpThreadPool(-1).build();
 
   private static volatile int threads = 1;
+  private static volatile Device device = Device.CPU;
 
   private Sessions() {}
 
@@ -36,13 +37,34 @@ public final class Sessions {
     return threads;
   }
 
-  /** A session on {@code graph} with the configured thread counts. */
+  /** The device sessions run on; chosen once at start-up by {@link Device#select}. */
+  public static Device device() {
+    return device;
+  }
+
+  static void useDevice(Device chosen) {
+    if (chosen == Device.AUTO) {
+      throw new IllegalArgumentException("resolve AUTO with Device.select first");
+    }
+    device = chosen;
+  }
+
+  /** A session on {@code graph} with the configured threads and device. */
   public static Session open(Graph graph) {
-    ConfigProto config = ConfigProto.newBuilder()
+    return new Session(graph, config(device));
+  }
+
+  static ConfigProto config(Device on) {
+    ConfigProto.Builder config = ConfigProto.newBuilder()
         .setIntraOpParallelismThreads(threads)
         .setInterOpParallelismThreads(threads)
-        .setAllowSoftPlacement(true)
-        .build();
-    return new Session(graph, config);
+        .setAllowSoftPlacement(true);
+    if (on == Device.CPU) {
+      // hide any GPU so that TensorFlow's default placement cannot pick it
+      config.putDeviceCount("GPU", 0);
+    } else {
+      config.setGpuOptions(org.tensorflow.proto.GPUOptions.newBuilder().setAllowGrowth(true));
+    }
+    return config.build();
   }
 }
