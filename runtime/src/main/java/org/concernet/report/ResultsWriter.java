@@ -1,0 +1,110 @@
+/*
+ * Copyright 2026 The concernet-java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package org.concernet.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes {@code results.json} and {@code results.csv} (the output contract in DESIGN.md), each
+ * atomically. Keys keep a fixed order, so equal results give byte-identical files apart from
+ * timings.
+ */
+public final class ResultsWriter {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private ResultsWriter() {}
+
+  /** The results as the JSON tree of the output contract. */
+  public static ObjectNode toJson(ExperimentResults results) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("system", results.system());
+    ArrayNode seeds = root.putArray("seeds");
+    results.seeds().forEach(s -> seeds.add(s.seed()));
+    root.set("config", JSON.valueToTree(results.config()));
+    ObjectNode r2 = root.putObject("invariantR2");
+    results.invariantR2().forEach((name, figure) -> r2.set(name, figure(figure)));
+    for (boolean finalTime : new boolean[] {false, true}) {
+      ObjectNode mse = root.putObject(finalTime ? "mseFinal" : "mse");
+      results.mse(finalTime).forEach((model, figure) -> mse.set(model, figure(figure)));
+    }
+    for (boolean finalTime : new boolean[] {false, true}) {
+      ObjectNode violation = root.putObject(finalTime ? "violationFinal" : "violation");
+      results.violation(finalTime).forEach((model, byInvariant) -> {
+        ObjectNode node = violation.putObject(model);
+        byInvariant.forEach((name, figure) -> node.set(name, figure(figure)));
+      });
+    }
+    ObjectNode timings = root.putObject("timings");
+    results.timings().forEach(timings::put);
+    ObjectNode perSeed = root.putObject("perSeed");
+    for (SeedResult seed : results.seeds()) {
+      ObjectNode node = perSeed.putObject(Long.toString(seed.seed()));
+      node.set("timings", JSON.valueToTree(seed.timings()));
+      node.set("rates", JSON.valueToTree(seed.rates()));
+      node.set("notes", JSON.valueToTree(seed.notes()));
+    }
+    return root;
+  }
+
+  private static ObjectNode figure(Statistics figure) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("mean", figure.mean());
+    node.put("std", figure.std());
+    ArrayNode values = node.putArray("perSeed");
+    figure.perSeed().forEach(values::add);
+    return node;
+  }
+
+  /** Writes results.json and results.csv into {@code folder}. */
+  public static void write(ExperimentResults results, Path folder) {
+    try {
+      AtomicFiles.write(folder.resolve("results.json"), JSON.writeValueAsString(toJson(results)) + "\n");
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+    AtomicFiles.write(folder.resolve("results.csv"), toCsv(results));
+  }
+
+  /** One row per figure: metric, model, invariant, mean, std, then one column per seed. */
+  public static String toCsv(ExperimentResults results) {
+    StringBuilder csv = new StringBuilder("metric,model,invariant,mean,std");
+    for (SeedResult seed : results.seeds()) {
+      csv.append(",seed_").append(seed.seed());
+    }
+    csv.append('\n');
+    results.invariantR2().forEach((name, f) -> row(csv, "invariantR2", "", name, f));
+    for (boolean finalTime : new boolean[] {false, true}) {
+      String metric = finalTime ? "mseFinal" : "mse";
+      results.mse(finalTime).forEach((model, f) -> row(csv, metric, model, "", f));
+    }
+    for (boolean finalTime : new boolean[] {false, true}) {
+      String metric = finalTime ? "violationFinal" : "violation";
+      for (Map.Entry<String, Map<String, Statistics>> model : results.violation(finalTime).entrySet()) {
+        model.getValue().forEach((name, f) -> row(csv, metric, model.getKey(), name, f));
+      }
+    }
+    return csv.toString();
+  }
+
+  private static void row(StringBuilder csv, String metric, String model, String invariant, Statistics f) {
+    csv.append(metric).append(',').append(model).append(',').append(invariant)
+        .append(',').append(number(f.mean())).append(',').append(number(f.std()));
+    for (double v : f.perSeed()) {
+      csv.append(',').append(number(v));
+    }
+    csv.append('\n');
+  }
+
+  private static String number(double v) {
+    return String.format(Locale.ROOT, "%s", v);
+  }
+}

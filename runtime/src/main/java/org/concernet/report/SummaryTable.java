@@ -1,0 +1,79 @@
+/*
+ * Copyright 2026 The concernet-java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package org.concernet.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The console summary of an experiment, laid out like the paper's Tables 2 (R² of the learned
+ * invariant) and 3 (MSE and violation, baseline beside ConCerNet), then the timings.
+ */
+public final class SummaryTable {
+  private SummaryTable() {}
+
+  public static String render(ExperimentResults results) {
+    StringBuilder out = new StringBuilder();
+    int n = results.seeds().size();
+    out.append(String.format(Locale.ROOT, "%n%s — %d seed%s (mean ± std)%n", results.system(), n, n == 1 ? "" : "s"));
+
+    List<String[]> r2 = new ArrayList<>();
+    r2.add(new String[] {"Invariant R² (Table 2)", "R²"});
+    results.invariantR2().forEach((name, f) -> r2.add(new String[] {name, f.format("%.5f")}));
+    out.append(table(r2));
+
+    List<String[]> dyn = new ArrayList<>();
+    dyn.add(new String[] {"Dynamics (Table 3)", "baseline", "ConCerNet"});
+    addRow(dyn, "MSE", results.mse(false));
+    addRow(dyn, "MSE, final time", results.mse(true));
+    Map<String, Map<String, Statistics>> violation = results.violation(false);
+    Map<String, Map<String, Statistics>> violationFinal = results.violation(true);
+    for (String name : results.invariants()) {
+      addRow(dyn, "violation " + name, Map.of(
+          SeedResult.BASELINE, violation.get(SeedResult.BASELINE).get(name),
+          SeedResult.CONCERNET, violation.get(SeedResult.CONCERNET).get(name)));
+      addRow(dyn, "violation " + name + ", final", Map.of(
+          SeedResult.BASELINE, violationFinal.get(SeedResult.BASELINE).get(name),
+          SeedResult.CONCERNET, violationFinal.get(SeedResult.CONCERNET).get(name)));
+    }
+    out.append('\n').append(table(dyn));
+
+    StringBuilder timings = new StringBuilder("\nSeconds (all seeds):");
+    results.timings().forEach((stage, s) -> timings.append(String.format(Locale.ROOT, " %s %.1f,", stage, s)));
+    timings.setLength(timings.length() - 1);
+    out.append(timings).append('\n');
+    return out.toString();
+  }
+
+  private static void addRow(List<String[]> rows, String label, Map<String, Statistics> byModel) {
+    rows.add(new String[] {label, byModel.get(SeedResult.BASELINE).format("%.3e"),
+        byModel.get(SeedResult.CONCERNET).format("%.3e")});
+  }
+
+  /** Columns padded to their widest cell; the first row is the header, underlined. */
+  static String table(List<String[]> rows) {
+    int columns = rows.get(0).length;
+    int[] width = new int[columns];
+    for (String[] row : rows) {
+      for (int c = 0; c < columns; c++) {
+        width[c] = Math.max(width[c], row[c].length());
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (int r = 0; r < rows.size(); r++) {
+      StringBuilder line = new StringBuilder();
+      for (int c = 0; c < columns; c++) {
+        String cell = rows.get(r)[c];
+        line.append(c == 0 ? String.format("%-" + width[c] + "s", cell) : String.format("  %" + width[c] + "s", cell));
+      }
+      out.append(line.toString().stripTrailing()).append('\n');
+      if (r == 0) {
+        out.append("-".repeat(line.toString().stripTrailing().length())).append('\n');
+      }
+    }
+    return out.toString();
+  }
+}
