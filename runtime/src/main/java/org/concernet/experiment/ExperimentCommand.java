@@ -181,7 +181,7 @@ public final class ExperimentCommand implements Callable<Integer> {
 
   /** The system's protocol, then the preset, then every option given explicitly. */
   private Protocol protocol() {
-    Protocol base = preset == null ? system.protocol() : preset.apply(system.protocol());
+    Protocol base = preset == null ? system.protocol() : preset.apply(system.name(), system.protocol());
     Protocol.Builder b = base.toBuilder();
     if (given("--trajectories")) b.trajectories(trajectories);
     if (given("--points")) b.points(points);

@@ -1,0 +1,76 @@
+/*
+ * Copyright 2026 The concernet-java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package org.concernet.report;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultsWriterTest {
+  static SeedResult seed(long seed, double r2, double mseBase, double mseCcn) {
+    Map<String, Double> timings = new LinkedHashMap<>();
+    timings.put("data", 1.0);
+    timings.put("total", 2.0);
+    return new SeedResult(seed, Map.of("energy", r2),
+        Map.of(SeedResult.BASELINE, mseBase, SeedResult.CONCERNET, mseCcn),
+        Map.of(SeedResult.BASELINE, 2 * mseBase, SeedResult.CONCERNET, 2 * mseCcn),
+        Map.of(SeedResult.BASELINE, Map.of("energy", 0.5), SeedResult.CONCERNET, Map.of("energy", 0.001)),
+        Map.of(SeedResult.BASELINE, Map.of("energy", 0.7), SeedResult.CONCERNET, Map.of("energy", 0.002)),
+        timings, Map.of(), Map.of());
+  }
+
+  static ExperimentResults results() {
+    return new ExperimentResults("Spring", List.of("energy"), Map.of("noise", 0.01),
+        List.of(seed(0, 0.99, 0.1, 0.01), seed(1, 0.97, 0.3, 0.03)));
+  }
+
+  @Test
+  void jsonFollowsTheOutputContract(@TempDir Path dir) throws Exception {
+    ResultsWriter.write(results(), dir);
+    JsonNode json = new ObjectMapper().readTree(Files.readString(dir.resolve("results.json")));
+    assertThat(json.get("system").asText()).isEqualTo("Spring");
+    assertThat(json.get("seeds").toString()).isEqualTo("[0,1]");
+    assertThat(json.at("/config/noise").asDouble()).isEqualTo(0.01);
+    assertThat(json.at("/invariantR2/energy/mean").asDouble()).isWithin(1e-12).of(0.98);
+    // population standard deviation, as numpy's default
+    assertThat(json.at("/invariantR2/energy/std").asDouble()).isWithin(1e-12).of(0.01);
+    assertThat(json.at("/invariantR2/energy/perSeed").toString()).isEqualTo("[0.99,0.97]");
+    assertThat(json.at("/mse/baseline/mean").asDouble()).isWithin(1e-12).of(0.2);
+    assertThat(json.at("/mse/concernet/mean").asDouble()).isWithin(1e-12).of(0.02);
+    assertThat(json.at("/mseFinal/concernet/mean").asDouble()).isWithin(1e-12).of(0.04);
+    assertThat(json.at("/violation/concernet/energy/mean").asDouble()).isWithin(1e-12).of(0.001);
+    assertThat(json.at("/violationFinal/baseline/energy/mean").asDouble()).isWithin(1e-12).of(0.7);
+    assertThat(json.at("/timings/data").asDouble()).isEqualTo(2.0);
+    assertThat(json.at("/timings/total").asDouble()).isEqualTo(4.0);
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+          .containsExactly("results.csv", "results.json");
+    }
+  }
+
+  @Test
+  void csvHasOneRowPerFigureWithEverySeed() {
+    String csv = ResultsWriter.toCsv(results());
+    List<String> lines = csv.lines().toList();
+    assertThat(lines.get(0)).isEqualTo("metric,model,invariant,mean,std,seed_0,seed_1");
+    assertThat(lines).contains("mse,concernet,,0.02,0.01,0.01,0.03");
+    assertThat(lines).hasSize(1 + 1 + 2 + 2 + 2 + 2);
+  }
+
+  @Test
+  void summaryTableShowsBaselineBesideConcernet() {
+    String table = SummaryTable.render(results());
+    assertThat(table).contains("Spring — 2 seeds");
+    assertThat(table).containsMatch("MSE\\s+2\\.000e-01 ± 1\\.000e-01\\s+2\\.000e-02 ± 1\\.000e-02");
+    assertThat(table).containsMatch("energy\\s+0\\.98000 ± 0\\.01000");
+  }
+}
