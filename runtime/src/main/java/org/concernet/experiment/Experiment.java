@@ -10,7 +10,7 @@ public final class Experiment {
   private Experiment() {}
 
   /** Runs the experiment and writes its outputs into {@code config.out()}. */
-  public static void run(ExperimentConfig config, PrintStream out) {
+  public static org.concernet.report.ExperimentResults run(ExperimentConfig config, PrintStream out) {
     throw new UnsupportedOperationException("pipeline integration pending");
   }
 }
