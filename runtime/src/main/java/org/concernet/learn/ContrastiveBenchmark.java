@@ -18,7 +18,7 @@ import org.concernet.system.Protocol;
  *
  * <pre>
  * mvn -q -pl runtime test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -cp runtime/target/classes:$(cat runtime/target/cp.txt) org.concernet.learn.ContrastiveBenchmark [epochs]
+ * java -cp runtime/target/classes:$(cat runtime/target/cp.txt) org.concernet.learn.ContrastiveBenchmark [epochs [threads]]
  * </pre>
  *
  * The paper's public code (PyTorch) on the same 2-core machine kind: spring mass 11 s, chemical
@@ -32,6 +32,10 @@ public final class ContrastiveBenchmark {
 
   public static void main(String[] args) {
     int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+    if (args.length > 1) {
+      org.concernet.nn.Sessions.setThreads(Integer.parseInt(args[1]));
+    }
+    System.out.printf(Locale.ROOT, "%d epochs, %d thread(s) per session%n", epochs, org.concernet.nn.Sessions.threads());
     List<Case> cases = List.of(
         new Case("spring mass", 25, 30, 2, Activation.TANH, 11),
         new Case("chemical kinetics", 50, 30, 2, Activation.RELU, 22),

@@ -58,6 +58,10 @@ public final class SquareRatioLoss {
       throw new DegenerateBatchException("square ratio loss needs at least 2 points per trajectory, given "
           + points + ": with one point there is no other point of the same trajectory to compare with");
     }
+    if (h.shape().numDimensions() != 2 || h.shape().size(1) < 1) {
+      throw new IllegalArgumentException("square ratio loss: expected latent values shaped [N·T, m] with m known,"
+          + " found shape " + h.shape());
+    }
     Class<T> type = h.type();
     Operand<TInt32> lastAxis = tf.constant(-1);
     // [N, T, m]
@@ -91,6 +95,27 @@ public final class SquareRatioLoss {
     // ratio = (T·num) / (P·den) = num / (N·den)
     Operand<T> ratio = guarded.math.div(numerator, denominator);
     return guarded.math.div(tf.math.mean(ratio, tf.constant(new int[] {0, 1})), n);
+  }
+
+  /**
+   * As {@link #build(Ops, Operand, int)} for a batch whose trajectory count is known while the
+   * graph is built; checks it and the shape of {@code h} at once.
+   *
+   * @throws DegenerateBatchException if {@code trajectories} &lt; 2
+   * @throws IllegalArgumentException if {@code h} has a known row count other than N·T
+   */
+  public static <T extends TNumber> Operand<T> build(Ops tf, Operand<T> h, int trajectories, int points) {
+    if (trajectories < 2) {
+      throw new DegenerateBatchException(TOO_FEW_TRAJECTORIES + " (found " + trajectories
+          + "): with one trajectory every ratio is 1 and the loss has no gradient signal;"
+          + " use contrastive batches of at least 2 trajectories");
+    }
+    long rows = h.shape().numDimensions() == 2 ? h.shape().size(0) : -1;
+    if (rows >= 0 && rows != (long) trajectories * points) {
+      throw new IllegalArgumentException("square ratio loss: " + trajectories + " trajectories × " + points
+          + " points need " + (long) trajectories * points + " rows of latent values, found shape " + h.shape());
+    }
+    return build(tf, h, points);
   }
 
   /**

@@ -189,6 +189,21 @@ class SquareRatioLossTest {
     }
   }
 
+  @Test
+  void staticShapesAreCheckedWhileBuilding() {
+    try (Graph g = new Graph()) {
+      Ops tf = Ops.create(g);
+      Operand<TFloat64> h = tf.constant(new double[6][2]);
+      assertThat(assertThrows(IllegalArgumentException.class, () -> SquareRatioLoss.build(tf, h, 2, 4)))
+          .hasMessageThat().contains("need 8 rows of latent values, found shape [6, 2]");
+      assertThat(assertThrows(DegenerateBatchException.class, () -> SquareRatioLoss.build(tf, h, 1, 6)))
+          .hasMessageThat().contains("(found 1)");
+      assertThat(assertThrows(DegenerateBatchException.class, () -> SquareRatioLoss.build(tf, h, 1)))
+          .hasMessageThat().contains("at least 2 points per trajectory");
+      assertThat(SquareRatioLoss.build(tf, h, 2, 3).shape().numDimensions()).isEqualTo(0);
+    }
+  }
+
   static double[][][] random(int count, int points, int m, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
     double[][][] h = new double[count][points][m];
