@@ -3,9 +3,11 @@
  */
 package org.concernet.eval;
 
+import java.util.function.Function;
 import org.apache.commons.math3.linear.SingularMatrixException;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
+import org.concernet.data.Trajectories;
 
 /**
  * How well learned quantities explain a known invariant (the paper's Table 2): the coefficient of
@@ -85,6 +87,30 @@ public final class RSquared {
       out[c] = of(learned, column);
     }
     return out;
+  }
+
+  /**
+   * R² of each known invariant over every point of {@code fresh} (the paper: 500 fresh, noise-free
+   * trajectories), e.g. {@code RSquared.ofEach(h::value, fresh, spec::invariants)}. For autoencoder
+   * systems pass the learned H composed with the encoder, and invariants of the original states.
+   *
+   * @param learned the learned quantities at a state, m values
+   * @param invariants the known invariants at a state, one value per invariant
+   * @return one R² per invariant, in the order {@code invariants} returns them
+   */
+  public static double[] ofEach(Function<double[], double[]> learned, Trajectories fresh,
+      Function<double[], double[]> invariants) {
+    int total = fresh.count() * fresh.length();
+    double[][] h = new double[total][];
+    double[][] c = new double[total][];
+    for (int i = 0; i < fresh.count(); i++) {
+      for (int t = 0; t < fresh.length(); t++) {
+        double[] x = fresh.state(i, t);
+        h[i * fresh.length() + t] = learned.apply(x);
+        c[i * fresh.length() + t] = invariants.apply(x);
+      }
+    }
+    return ofEach(h, c);
   }
 
   private static double[][] copy(double[][] rows) {

@@ -121,66 +121,86 @@ public final class InvariantLearner {
       mlp.variables().forEach(init0::fetch);
       init0.run().close();
 
-      int[] order = new int[count];
-      for (int i = 0; i < count; i++) {
-        order[i] = i;
+      // one reusable index vector per batch size: steps allocate nothing in the graph or in TensorFlow
+      java.util.Map<Integer, TInt32> fed = new java.util.TreeMap<>();
+      for (int[] batch : batches) {
+        fed.computeIfAbsent(batch[0], size -> TInt32.vectorOf(new int[size]));
       }
-      double lastFinite = Double.NaN;
-      double epochLoss = Double.NaN;
-      long start = System.nanoTime();
-      for (int epoch = 1; epoch <= epochs; epoch++) {
-        shuffle(order, rng);
-        double sum = 0;
-        int from = 0;
-        for (int[] batch : batches) {
-          double value = run(session, indices, order, from, batch[0], loss, step, epoch, seed, lastFinite);
-          from += batch[0];
-          if (!Double.isFinite(value)) {
-            throw new TrainingDivergedException(STAGE, seed, epoch, lastFinite,
-                "the square ratio loss became " + value + " on a batch of " + batch[0] + " trajectories");
-          }
-          lastFinite = value;
-          sum += value;
-        }
-        epochLoss = sum / batches.length;
-        listener.epoch(STAGE, epoch, epochs, epochLoss);
+      try {
+        return loop(session, mlp, indices, fed, loss, step, batches, epochs, rng, seed, system, data, count,
+            points, n);
+      } finally {
+        fed.values().forEach(TInt32::close);
       }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      if (epochs == 0) {
-        double sum = 0;
-        int from = 0;
-        for (int[] batch : batches) {
-          sum += run(session, indices, order, from, batch[0], loss, null, 0, seed, lastFinite);
-          from += batch[0];
-        }
-        epochLoss = sum / batches.length;
-      }
-      MlpWeights trained = mlp.read(session);
-      checkFinite(trained, seed, epochs, lastFinite);
-      InvariantProvenance provenance = new InvariantProvenance(system, InvariantProvenance.settings(protocol),
-          seed, precision, count, points, n, InvariantProvenance.hash(data),
-          InvariantProvenance.currentLibraryVersion(), epochs, batches.length,
-          epochs == 0 ? 0.0 : seconds / epochs, epochLoss);
-      return new LearnedInvariant(trained, provenance);
     }
   }
 
-  /** One step (or, with {@code step} null, one evaluation) on trajectories order[from, from + size). */
-  private static <T extends TNumber> double run(Session session, Placeholder<TInt32> indices, int[] order,
-      int from, int size, Operand<T> loss, Op step, int epoch, long seed, double lastFinite) {
-    int[] batch = new int[size];
-    System.arraycopy(order, from, batch, 0, size);
-    try (TInt32 fed = TInt32.vectorOf(batch)) {
-      Session.Runner runner = session.runner().feed(indices, fed).fetch(loss).setOptions(Sessions.CALLER_THREAD);
-      if (step != null) {
-        runner.addTarget(step);
+  private <T extends TNumber> LearnedInvariant loop(Session session, Mlp<T> mlp, Placeholder<TInt32> indices,
+      java.util.Map<Integer, TInt32> fed, Operand<T> loss, Op step, int[][] batches, int epochs,
+      SplittableRandom rng, long seed, String system, Trajectories data, int count, int points, int n) {
+    int[] order = new int[count];
+    for (int i = 0; i < count; i++) {
+      order[i] = i;
+    }
+    double lastFinite = Double.NaN;
+    double epochLoss = Double.NaN;
+    long start = System.nanoTime();
+    for (int epoch = 1; epoch <= epochs; epoch++) {
+      shuffle(order, rng);
+      double sum = 0;
+      int from = 0;
+      for (int[] batch : batches) {
+        double value = run(session, indices, fed.get(batch[0]), order, from, loss, step, epoch, seed, lastFinite);
+        from += batch[0];
+        if (!Double.isFinite(value)) {
+          throw new TrainingDivergedException(STAGE, seed, epoch, lastFinite,
+              "the square ratio loss became " + value + " on a batch of " + batch[0] + " trajectories");
+        }
+        lastFinite = value;
+        sum += value;
       }
-      try (Result result = runner.run()) {
-        return Tensors.toScalar(result.get(0));
+      epochLoss = sum / batches.length;
+      listener.epoch(STAGE, epoch, epochs, epochLoss);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (epochs == 0) {
+      double sum = 0;
+      int from = 0;
+      for (int[] batch : batches) {
+        sum += run(session, indices, fed.get(batch[0]), order, from, loss, null, 0, seed, lastFinite);
+        from += batch[0];
       }
+      epochLoss = sum / batches.length;
+    }
+    MlpWeights trained = mlp.read(session);
+    checkFinite(trained, seed, epochs, lastFinite);
+    InvariantProvenance provenance = new InvariantProvenance(system, InvariantProvenance.settings(protocol),
+        seed, precision, count, points, n, InvariantProvenance.hash(data),
+        InvariantProvenance.currentLibraryVersion(), epochs, batches.length,
+        epochs == 0 ? 0.0 : seconds / epochs, epochLoss);
+    return new LearnedInvariant(trained, provenance);
+  }
+
+  /**
+   * One step (or, with {@code step} null, one evaluation) on trajectories order[from, from + size);
+   * {@code fed} is a reusable int32 vector of that size.
+   */
+  private static <T extends TNumber> double run(Session session, Placeholder<TInt32> indices, TInt32 fed,
+      int[] order, int from, Operand<T> loss, Op step, int epoch, long seed, double lastFinite) {
+    int size = Math.toIntExact(fed.size());
+    for (int j = 0; j < size; j++) {
+      fed.setInt(order[from + j], j);
+    }
+    Session.Runner runner = session.runner().feed(indices, fed).fetch(loss).setOptions(Sessions.CALLER_THREAD);
+    if (step != null) {
+      runner.addTarget(step);
+    }
+    try (Result result = runner.run()) {
+      return Tensors.toScalar(result.get(0));
     } catch (TFInvalidArgumentException e) {
       throw new DegenerateBatchException(STAGE + " epoch " + epoch + " (seed " + seed + "), batch of trajectories "
-          + java.util.Arrays.toString(batch) + ": " + e.getMessage() + "; last finite loss " + lastFinite, e);
+          + java.util.Arrays.toString(java.util.Arrays.copyOfRange(order, from, from + size)) + ": "
+          + e.getMessage() + "; last finite loss " + lastFinite, e);
     }
   }
 

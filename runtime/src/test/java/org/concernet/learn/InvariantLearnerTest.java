@@ -46,6 +46,8 @@ class InvariantLearnerTest {
     System.out.printf("spring mass, 300 epochs: R² %.6f, %.3f ms/epoch, final loss %.5f%n", r2,
         1e3 * h.provenance().secondsPerEpoch(), h.provenance().finalLoss());
     assertThat(r2).isGreaterThan(0.99);
+    Trajectories fresh = SpringMass.trajectories(100, 30, 0, 2);
+    assertThat(RSquared.ofEach(h::value, fresh, x -> new double[] {SpringMass.invariant(x)})[0]).isEqualTo(r2);
     assertThat(losses).hasSize(300);
     assertThat(losses.get(299)).isLessThan(losses.get(0));
     InvariantProvenance p = h.provenance();
