@@ -43,6 +43,14 @@ public final class Adam {
     Operand<T> beta1 = tf.constant(type, BETA1);
     Operand<T> beta2 = tf.constant(type, BETA2);
     Operand<T> epsilon = tf.constant(type, EPSILON);
+    // Every update waits for every gradient: ApplyAdam changes its variable in place, and the
+    // backward pass reads the weights of layer l + 1 to form the gradient of layer l. Without this
+    // gate an update may run before that read (seen with 2 threads: results changed run to run).
+    List<Op> computed = new ArrayList<>();
+    for (int i = 0; i < variables.size(); i++) {
+      computed.add(tf.identity(gradients.dy(i)));
+    }
+    Ops gated = tf.withControlDependencies(computed);
     List<Op> updates = new ArrayList<>();
     for (int i = 0; i < variables.size(); i++) {
       Variable<T> variable = variables.get(i);
@@ -50,7 +58,7 @@ public final class Adam {
       Variable<T> m = tf.withName(slot + "_m").variable(tf.zerosLike(variable));
       Variable<T> v = tf.withName(slot + "_v").variable(tf.zerosLike(variable));
       Operand<T> gradient = gradients.dy(i);
-      updates.add(tf.train.applyAdam(variable, m, v, beta1Power, beta2Power, lr, beta1, beta2, epsilon, gradient));
+      updates.add(gated.train.applyAdam(variable, m, v, beta1Power, beta2Power, lr, beta1, beta2, epsilon, gradient));
     }
     Ops after = tf.withControlDependencies(updates);
     Op nextBeta1 = after.assign(beta1Power, after.math.mul(beta1Power, beta1));
