@@ -35,9 +35,9 @@ import org.tensorflow.types.family.TNumber;
  * run on one thread, so the same seed and data give bit-identical weights. The baseline and the
  * projected model of one seed start from the same weights and see the same batches.
  *
- * <p>Fast: all points (and, for the projected model, the orthonormalised gradients of the frozen
- * H, computed once in double precision) are constants of the graph; a step feeds only the batch's
- * indices and runs on the caller's thread; no graph node is created while training.
+ * <p>Fast: all points (and, for the projected model, the projector I − UUᵀ of the frozen H at
+ * every point, computed once in double precision) are constants of the graph; a step feeds only
+ * the batch's indices and runs on the caller's thread; no graph node is created while training.
  */
 public final class DynamicsLearner {
   /** Progress stage names. */
@@ -127,8 +127,7 @@ public final class DynamicsLearner {
     SplittableRandom root = new SplittableRandom(seed);
     MlpWeights init = MlpWeights.initialize(n, hidden, n, activation, root.split());
     SplittableRandom shuffle = root.split();
-    double[] basis = invariant == null ? null : basisAt(states, n, invariant);
-    int m = invariant == null ? 0 : invariant.outputSize();
+    double[] basis = invariant == null ? null : projectorsAt(states, n, invariant);
 
     try (Graph graph = new Graph(); Session session = Sessions.open(graph)) {
       Ops tf = Ops.create(graph);
@@ -139,8 +138,10 @@ public final class DynamicsLearner {
       Mlp<T> f = Mlp.trainable(tf, "dynamics", init, dtype);
       Operand<T> out = f.apply(tf.gather(x, index, axis));
       if (invariant != null) {
-        Operand<T> u = constant(tf, dtype, Shape.of(points, n, m), basis);
-        out = Projection.removeComponents(tf, out, tf.gather(u, index, axis));
+        // f̃ = (I − UUᵀ) f with the projector of each point precomputed: three ops per step
+        Operand<T> projector = constant(tf, dtype, Shape.of(points, n, n), basis);
+        out = tf.reduceSum(tf.math.mul(tf.expandDims(out, tf.constant(1)), tf.gather(projector, index, axis)),
+            tf.constant(2));
       }
       Operand<T> residual = tf.math.sub(out, tf.gather(y, index, axis));
       Operand<T> loss = tf.math.mean(tf.reduceSum(tf.math.square(residual), tf.constant(1)), tf.constant(0));
@@ -182,21 +183,28 @@ public final class DynamicsLearner {
     }
   }
 
-  /** The orthonormal basis of ∂H/∂x at every point, flat [P, n, m], in double precision. */
-  private static double[] basisAt(double[] states, int n, MlpWeights invariant) {
+  /**
+   * The projector I − UUᵀ onto the tangent space of H's level set at every point (U the
+   * orthonormalised ∂H/∂x), flat [P, n, n] with row k holding the coefficients of f̃_k, computed in
+   * double precision. H is frozen, so this is done once, not per step.
+   */
+  private static double[] projectorsAt(double[] states, int n, MlpWeights invariant) {
     if (invariant.inputSize() != n) {
       throw new IllegalArgumentException("the invariant takes " + invariant.inputSize() + " inputs but the state has " + n);
     }
-    int m = invariant.outputSize();
     int points = states.length / n;
-    double[] out = new double[points * n * m];
+    double[] out = new double[points * n * n];
     double[] x = new double[n];
     for (int p = 0; p < points; p++) {
       System.arraycopy(states, p * n, x, 0, n);
       double[][] u = Projection.orthonormalBasis(invariant.inputGradient(x));
       for (int k = 0; k < n; k++) {
-        for (int i = 0; i < m; i++) {
-          out[(p * n + k) * m + i] = u[i][k];
+        for (int j = 0; j < n; j++) {
+          double v = k == j ? 1.0 : 0.0;
+          for (double[] column : u) {
+            v -= column[k] * column[j];
+          }
+          out[(p * n + k) * n + j] = v;
         }
       }
     }
