@@ -34,7 +34,8 @@ import org.tensorflow.types.family.TNumber;
  *
  * <p>{@link #converged} implements the evaluation's step rule: a step small enough that halving it
  * changes the reported MSE by under 1% — start from one step per output interval and double the
- * substeps until it does (or a cap is reached).
+ * substeps until it does (or a cap is reached). A rollout that blows up (MSE +∞) counts as
+ * settled when halving the step blows up the same trajectories at the same output times.
  */
 public final class Rk4 {
   /** Relative change below which the step is small enough (1%). */
@@ -132,7 +133,7 @@ public final class Rk4 {
     int k = 1;
     while (2 * k <= maxSubsteps) {
       Rollout fine = rollout(initial, times, 2 * k);
-      double c = change.of(coarse, fine);
+      double c = coarse.isFinite() && fine.isFinite() ? change.of(coarse, fine) : blowUpChange(coarse, fine);
       history.add(c);
       if (c < tolerance) {
         return new StepChoice(coarse, k, c, true, history);
@@ -156,6 +157,20 @@ public final class Rk4 {
     public StepChoice {
       changes = List.copyOf(changes);
     }
+  }
+
+  /**
+   * When a rollout blew up, the MSE is +∞ and no relative change is defined. The blow-up belongs to
+   * the field, not to the step, when halving the step blows up the same trajectories at the same
+   * output times (change 0); otherwise the step is too coarse (change +∞).
+   */
+  private static double blowUpChange(Rollout coarse, Rollout fine) {
+    for (int i = 0; i < coarse.count(); i++) {
+      if (coarse.firstNonFinite(i) != fine.firstNonFinite(i)) {
+        return Double.POSITIVE_INFINITY;
+      }
+    }
+    return 0.0;
   }
 
   /** Mean over trajectories × times × components of (a − b)², or of a² when b is null; +∞ if not finite. */

@@ -4,6 +4,7 @@
 package org.concernet.simulate;
 
 import java.util.function.UnaryOperator;
+import org.concernet.system.SystemSpec;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TNumber;
@@ -22,4 +23,27 @@ public interface VectorField {
    * Rollouts call the returned function four times per RK4 step; constants must not be rebuilt.
    */
   <T extends TNumber> UnaryOperator<Operand<T>> inGraph(Ops tf, Class<T> type);
+
+  /**
+   * The true field of {@code spec} through its graph form (for rolling out the system itself).
+   *
+   * @throws UnsupportedOperationException with the reason, if {@code spec} has no graph form
+   */
+  static VectorField of(SystemSpec spec) {
+    if (!spec.hasGraphForm()) {
+      throw new UnsupportedOperationException(spec.name() + " has no graph form: "
+          + spec.graphFormUnavailableReason().orElse("unknown reason"));
+    }
+    return new VectorField() {
+      @Override
+      public int dimension() {
+        return spec.dimension();
+      }
+
+      @Override
+      public <T extends TNumber> UnaryOperator<Operand<T>> inGraph(Ops tf, Class<T> type) {
+        return x -> spec.derivative(tf, x);
+      }
+    };
+  }
 }

@@ -110,6 +110,41 @@ class Rk4Test {
   }
 
   @Test
+  void stepRuleSettlesOnABlowUpThatBelongsToTheField() {
+    VectorField square = new VectorField() {
+      @Override
+      public int dimension() {
+        return 1;
+      }
+
+      @Override
+      public <T extends TNumber> UnaryOperator<Operand<T>> inGraph(Ops tf, Class<T> type) {
+        return tf.math::square;
+      }
+    };
+    // x' = x² from 2 blows up at t = 0.5, between output times 0.45 and 0.5
+    double[] times = Protocol.linspace(0, 1, 21);
+    Rk4.StepChoice choice = Rk4.of(square).converged(new double[][] {{0.1}, {2.0}}, times, 1e-3, 64);
+    assertThat(choice.rollout().nonFiniteTrajectories()).containsExactly(1);
+    assertThat(choice.substeps()).isAtMost(64);
+  }
+
+  @Test
+  void systemSpecRolloutsAgreeWithTheMetrics() {
+    org.concernet.system.SystemSpec spec = new org.concernet.testing.SpringSpec();
+    double[] times = spec.protocol().evaluationTimes();
+    Rollout truth = TrueRollout.of(spec, INITIAL, times);
+    Rk4.StepChoice choice = Rk4.of(VectorField.of(spec)).converged(INITIAL, times, 1e-6, 64);
+    assertThat(choice.converged()).isTrue();
+    org.concernet.eval.Metrics m = org.concernet.eval.Metrics.of(spec, truth, choice.rollout());
+    assertThat(m.mse()).isLessThan(1e-10);
+    assertThat(m.violation().keySet()).containsExactly("energy");
+    assertThat(m.violation().get("energy")).isLessThan(1e-12);
+    assertThat(m.finalMse()).isLessThan(1e-10);
+    assertThat(m.meanFinalViolation()).isLessThan(1e-12);
+  }
+
+  @Test
   void rejectsUnevenTimes() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Rk4.of(Spring.FIELD).rollout(INITIAL, new double[] {0, 1, 3}, 1));
