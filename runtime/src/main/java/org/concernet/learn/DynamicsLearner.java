@@ -3,6 +3,7 @@
  */
 package org.concernet.learn;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.concernet.annotations.Activation;
@@ -123,6 +124,7 @@ public final class DynamicsLearner {
   private <T extends TNumber> LearnedDynamics trainTyped(Class<T> dtype, double[] states, double[] derivatives,
       int n, MlpWeights invariant) {
     String stage = invariant == null ? BASELINE_STAGE : PROJECTED_STAGE;
+    long started = System.nanoTime();
     int points = states.length / n;
     SplittableRandom root = new SplittableRandom(seed);
     MlpWeights init = MlpWeights.initialize(n, hidden, n, activation, root.split());
@@ -152,7 +154,7 @@ public final class DynamicsLearner {
         order[i] = i;
       }
       double lastFinite = Double.NaN;
-      double epochLoss = Double.NaN;
+      List<Double> epochLosses = new ArrayList<>(epochs);
       int size = Math.min(batch, points);
       int[] full = new int[size];
       for (int epoch = 1; epoch <= epochs; epoch++) {
@@ -175,11 +177,14 @@ public final class DynamicsLearner {
           lastFinite = value;
           sum += value * count;
         }
-        epochLoss = sum / points;
+        double epochLoss = sum / points;
+        epochLosses.add(epochLoss);
         listener.epoch(stage, epoch, epochs, epochLoss);
       }
       MlpWeights trained = epochs == 0 ? init : f.read(session);
-      return new LearnedDynamics(trained, invariant, epochLoss);
+      LearnedDynamics.Training training = new LearnedDynamics.Training(seed, epochs, size, learningRate,
+          dtype.getSimpleName(), (System.nanoTime() - started) / 1e9, epochLosses);
+      return new LearnedDynamics(trained, invariant, training);
     }
   }
 

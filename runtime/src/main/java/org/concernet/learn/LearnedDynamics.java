@@ -3,6 +3,7 @@
  */
 package org.concernet.learn;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.concernet.nn.Mlp;
@@ -20,14 +21,37 @@ import org.tensorflow.types.family.TNumber;
 public final class LearnedDynamics implements VectorField {
   private final MlpWeights field;
   private final MlpWeights invariant;
-  private final double finalLoss;
+  private final Training training;
+
+  /**
+   * How a model was trained (its provenance).
+   *
+   * @param seed the seed of the initial weights and the batch order
+   * @param epochs epochs trained
+   * @param batch points per batch
+   * @param learningRate Adam's learning rate
+   * @param dtype the graph dtype, "TFloat32" or "TFloat64"
+   * @param seconds wall time of the training, graph construction included
+   * @param epochLosses mean loss (eq. 4) of every epoch, in order
+   */
+  public record Training(long seed, int epochs, int batch, double learningRate, String dtype, double seconds,
+      List<Double> epochLosses) {
+    public Training {
+      epochLosses = List.copyOf(epochLosses);
+    }
+
+    /** Mean loss of the last epoch; NaN if no epoch ran. */
+    public double finalLoss() {
+      return epochLosses.isEmpty() ? Double.NaN : epochLosses.get(epochLosses.size() - 1);
+    }
+  }
 
   /**
    * @param field the network f: n → hidden → n
    * @param invariant the frozen invariant H: n → hidden → m, or {@code null} for the baseline
-   * @param finalLoss mean training loss of the last epoch (NaN when unknown)
+   * @param training how it was trained, or {@code null} when unknown
    */
-  public LearnedDynamics(MlpWeights field, MlpWeights invariant, double finalLoss) {
+  public LearnedDynamics(MlpWeights field, MlpWeights invariant, Training training) {
     if (field.inputSize() != field.outputSize()) {
       throw new IllegalArgumentException("a vector field maps n to n values, found " + field);
     }
@@ -37,17 +61,17 @@ public final class LearnedDynamics implements VectorField {
     }
     this.field = field;
     this.invariant = invariant;
-    this.finalLoss = finalLoss;
+    this.training = training;
   }
 
   /** The baseline: f itself. */
   public static LearnedDynamics baseline(MlpWeights field) {
-    return new LearnedDynamics(field, null, Double.NaN);
+    return new LearnedDynamics(field, null, null);
   }
 
   /** ConCerNet's projected field of f with respect to H. */
   public static LearnedDynamics projected(MlpWeights field, InvariantFunction invariant) {
-    return new LearnedDynamics(field, invariant.weights(), Double.NaN);
+    return new LearnedDynamics(field, invariant.weights(), null);
   }
 
   @Override
@@ -72,7 +96,12 @@ public final class LearnedDynamics implements VectorField {
 
   /** Mean training loss (eq. 4) of the last epoch; NaN if the model was not trained here. */
   public double finalLoss() {
-    return finalLoss;
+    return training == null ? Double.NaN : training.finalLoss();
+  }
+
+  /** How the model was trained; empty for a model built from given weights. */
+  public Optional<Training> training() {
+    return Optional.ofNullable(training);
   }
 
   /** The field at x, in double precision. */

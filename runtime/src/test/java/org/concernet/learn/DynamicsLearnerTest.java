@@ -53,6 +53,13 @@ class DynamicsLearnerTest {
     assertThat(baselineLosses.get(149)).isLessThan(baselineLosses.get(0) / 20);
     assertThat(projectedLosses.get(149)).isLessThan(projectedLosses.get(0) / 20);
     assertThat(baseline.finalLoss()).isEqualTo(baselineLosses.get(149));
+    LearnedDynamics.Training training = concernet.training().orElseThrow();
+    assertThat(training.epochLosses()).containsExactlyElementsIn(projectedLosses).inOrder();
+    assertThat(training.seed()).isEqualTo(3);
+    assertThat(training.epochs()).isEqualTo(150);
+    assertThat(training.batch()).isEqualTo(100);
+    assertThat(training.dtype()).isEqualTo("TFloat32");
+    assertThat(training.seconds()).isGreaterThan(0.0);
 
     // Java and graph forms agree, and the projected field is orthogonal to ∂H/∂x
     double[] x = {0.4, -0.7};
