@@ -112,6 +112,35 @@ class DynamicsLearnerTest {
   }
 
   @Test
+  void projectedRolloutConservesEveryComponentOfAVectorInvariant() {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+    MlpWeights f = MlpWeights.initialize(4, List.of(16), 4, org.concernet.annotations.Activation.TANH, rng);
+    MlpWeights h = MlpWeights.initialize(4, List.of(16), 2, org.concernet.annotations.Activation.TANH, rng);
+    LearnedDynamics model = LearnedDynamics.projected(f, () -> h);
+    double[][] initial = new double[5][4];
+    for (double[] x : initial) {
+      for (int k = 0; k < 4; k++) {
+        x[k] = rng.nextDouble() - 0.5;
+      }
+    }
+    Rollout r = Rk4.of(model).rollout(initial, Protocol.linspace(0, 5, 51), 20);
+    Rollout plain = Rk4.of(LearnedDynamics.baseline(f)).rollout(initial, Protocol.linspace(0, 5, 51), 20);
+    double projectedDrift = 0;
+    double plainDrift = 0;
+    for (int i = 0; i < initial.length; i++) {
+      double[] h0 = h.apply(initial[i]);
+      double[] ht = h.apply(r.state(i, 50));
+      double[] hp = h.apply(plain.state(i, 50));
+      for (int j = 0; j < 2; j++) {
+        projectedDrift = Math.max(projectedDrift, Math.abs(ht[j] - h0[j]));
+        plainDrift = Math.max(plainDrift, Math.abs(hp[j] - h0[j]));
+      }
+    }
+    assertThat(projectedDrift).isLessThan(1e-7);
+    assertThat(plainDrift).isGreaterThan(1e-2);
+  }
+
+  @Test
   void divergenceIsReportedAtOnce() {
     DynamicsLearner learner = small().learningRate(1e25).epochs(50).build();
     TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> learner.trainBaseline(DATA));
