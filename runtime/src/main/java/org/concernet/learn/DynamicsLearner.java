@@ -129,7 +129,7 @@ public final class DynamicsLearner {
     SplittableRandom root = new SplittableRandom(seed);
     MlpWeights init = MlpWeights.initialize(n, hidden, n, activation, root.split());
     SplittableRandom shuffle = root.split();
-    double[] basis = invariant == null ? null : projectorsAt(states, n, invariant);
+    double[] projectors = invariant == null ? null : projectorsAt(states, n, invariant);
 
     try (Graph graph = new Graph(); Session session = Sessions.open(graph)) {
       Ops tf = Ops.create(graph);
@@ -141,7 +141,7 @@ public final class DynamicsLearner {
       Operand<T> out = f.apply(tf.gather(x, index, axis));
       if (invariant != null) {
         // f̃ = (I − UUᵀ) f with the projector of each point precomputed: three ops per step
-        Operand<T> projector = constant(tf, dtype, Shape.of(points, n, n), basis);
+        Operand<T> projector = constant(tf, dtype, Shape.of(points, n, n), projectors);
         out = tf.reduceSum(tf.math.mul(tf.expandDims(out, tf.constant(1)), tf.gather(projector, index, axis)),
             tf.constant(2));
       }
