@@ -1,0 +1,42 @@
+/*
+ * Copyright 2026 The concernet-java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package org.concernet.eval;
+
+import org.concernet.simulate.Rollout;
+
+/**
+ * Coordinate error of a simulated rollout against the truth (paper Table 3): the mean over
+ * trajectories × times × state components of (true − simulated)². A rollout that blew up (NaN or
+ * infinite states) has MSE +∞: that is its result, not an error.
+ */
+public final class Mse {
+  private Mse() {}
+
+  /** Mean over all trajectories, times and components of (true − simulated)². */
+  public static double of(Rollout truth, Rollout simulated) {
+    Rollouts.checkComparable(truth, simulated);
+    return over(truth, simulated, 0);
+  }
+
+  /** The same at the last time point only: mean over trajectories and components. */
+  public static double atFinalTime(Rollout truth, Rollout simulated) {
+    Rollouts.checkComparable(truth, simulated);
+    return over(truth, simulated, truth.length() - 1);
+  }
+
+  private static double over(Rollout truth, Rollout simulated, int fromTime) {
+    double sum = 0;
+    long count = 0;
+    for (int i = 0; i < truth.count(); i++) {
+      for (int t = fromTime; t < truth.length(); t++) {
+        for (int k = 0; k < truth.dimension(); k++) {
+          double d = truth.state(i, t, k) - simulated.state(i, t, k);
+          sum += d * d;
+          count++;
+        }
+      }
+    }
+    return Rollouts.finiteOrInfinity(sum / count);
+  }
+}
