@@ -154,10 +154,11 @@ public final class Figures {
       g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g2.setPaint(Color.WHITE);
       g2.fillRect(0, 0, CONTOUR_WIDTH, CONTOUR_HEIGHT);
-      TextTitle heading = new TextTitle(title, TITLE_FONT);
-      heading.setPadding(new RectangleInsets(10, 10, 4, 10));
       double headingHeight = 44;
-      heading.draw(g2, new Rectangle2D.Double(0, 0, CONTOUR_WIDTH, headingHeight));
+      g2.setFont(TITLE_FONT);
+      g2.setPaint(Color.BLACK);
+      java.awt.FontMetrics metrics = g2.getFontMetrics();
+      g2.drawString(title, (CONTOUR_WIDTH - metrics.stringWidth(title)) / 2f, 12f + metrics.getAscent());
       double panelWidth = CONTOUR_WIDTH / 2.0;
       double panelHeight = CONTOUR_HEIGHT - headingHeight;
       left.draw(g2, new Rectangle2D.Double(0, headingHeight, panelWidth, panelHeight));

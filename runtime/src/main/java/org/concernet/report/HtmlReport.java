@@ -165,7 +165,7 @@ public final class HtmlReport {
     }
     h.append("<th scope=\"col\" class=\"baseline\">MSE baseline</th>")
         .append("<th scope=\"col\" class=\"concernet\">MSE ConCerNet</th>")
-        .append("<th scope=\"col\">seconds</th><th scope=\"col\">notes</th></tr></thead>\n<tbody>\n");
+        .append("<th scope=\"col\">seconds</th><th scope=\"col\" class=\"notes\">notes</th></tr></thead>\n<tbody>\n");
     for (SeedResult seed : results.seeds()) {
       h.append("<tr><th scope=\"row\">").append(seed.seed()).append("</th>");
       for (String name : results.invariants()) {
@@ -206,7 +206,7 @@ public final class HtmlReport {
       h.append("<table class=\"figures\">\n<caption>Speed (mean ± std over seeds)</caption>\n<thead><tr>")
           .append("<th scope=\"col\">rate</th><th scope=\"col\">value</th></tr></thead>\n<tbody>\n");
       rates.forEach((name, values) -> h.append("<tr><th scope=\"row\">").append(escape(name))
-          .append("</th><td>").append(escape(Statistics.of(values).format("%.4g"))).append("</td></tr>\n"));
+          .append("</th><td>").append(escape(Statistics.of(values).format("%.3g"))).append("</td></tr>\n"));
       h.append("</tbody>\n</table>\n");
     }
     h.append("</section>\n");
@@ -311,7 +311,8 @@ public final class HtmlReport {
       .lead { color: #444; margin: .25rem 0 .75rem; }
       nav a { color: var(--concernet); text-decoration: none; }
       nav a:hover { text-decoration: underline; }
-      table { border-collapse: collapse; margin: 0 0 1.5rem; font-variant-numeric: tabular-nums; }
+      table { border-collapse: collapse; margin: 0 0 1.5rem; font-variant-numeric: tabular-nums; min-width: 34rem; }
+      thead th.notes { text-align: left; }
       caption { caption-side: top; text-align: left; font-weight: 600; padding: 0 0 .4rem; }
       th, td { padding: .35rem .8rem; border-bottom: 1px solid var(--rule); vertical-align: top; }
       thead th { border-bottom: 2px solid #999; text-align: right; white-space: nowrap; }
