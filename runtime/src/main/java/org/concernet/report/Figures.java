@@ -6,6 +6,7 @@ package org.concernet.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Paint;
 import java.awt.RenderingHints;
@@ -86,7 +87,7 @@ public final class Figures {
       new Color(0xE6, 0x9F, 0x00), new Color(0x7F, 0x7F, 0x7F)};
   private static final float[][] DASHES = {null, {10f, 6f}, {3f, 4f}, {12f, 4f, 3f, 4f}};
 
-  /** Grid points per axis of a contour map, and its level lines (at 1/n, …, (n-1)/n). */
+  /** Grid points per axis of a contour map, and its level lines (at the quantiles 1/n, …, (n-1)/n). */
   static final int CONTOUR_GRID = 101;
   static final int CONTOUR_LEVELS = 10;
   /** A trajectory figure shows at most this many coordinates, one panel each. */
@@ -109,8 +110,10 @@ public final class Figures {
   /**
    * Two contour maps side by side: the learned invariant H and the true invariant, each over a
    * grid of two state coordinates and each normalised to [0, 1] (the learned H is only defined up
-   * to a monotone map), with level lines at 0.1, …, 0.9. When the learned H decreases where the
-   * truth increases, it is shown as 1 − H, and the panel's title says so.
+   * to a monotone map). Level lines are drawn at the deciles of each map's values on the grid, so
+   * they coincide exactly when H is a monotone function of the invariant, whatever that function;
+   * the true invariant's lines are drawn again, in white, over the learned H. When the learned
+   * H decreases where the truth increases, it is shown as 1 − H, and the panel's title says so.
    *
    * @param xRange {min, max} of the first coordinate
    * @param yRange {min, max} of the second coordinate
@@ -142,10 +145,11 @@ public final class Figures {
         }
       }
     }
+    double[][] truthLines = levelLines(xs, ys, truthValues);
     JFreeChart left = contourPanel(flipped ? "learned H (as 1 − H), normalised" : "learned H, normalised",
-        xName, yName, xs, ys, learnedValues);
+        xName, yName, xs, ys, learnedValues, levelLines(xs, ys, learnedValues), truthLines);
     JFreeChart right = contourPanel("true " + invariantName + ", normalised", xName, yName, xs, ys,
-        truthValues);
+        truthValues, truthLines, null);
 
     BufferedImage image = new BufferedImage(CONTOUR_WIDTH, CONTOUR_HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g2 = image.createGraphics();
@@ -157,10 +161,18 @@ public final class Figures {
       double headingHeight = 44;
       g2.setFont(TITLE_FONT);
       g2.setPaint(Color.BLACK);
-      java.awt.FontMetrics metrics = g2.getFontMetrics();
+      FontMetrics metrics = g2.getFontMetrics();
       g2.drawString(title, (CONTOUR_WIDTH - metrics.stringWidth(title)) / 2f, 12f + metrics.getAscent());
       double panelWidth = CONTOUR_WIDTH / 2.0;
-      double panelHeight = CONTOUR_HEIGHT - headingHeight;
+      double footHeight = 26;
+      double panelHeight = CONTOUR_HEIGHT - headingHeight - footHeight;
+      String note = "Level lines at the deciles of each map on the grid: they coincide when H is a monotone "
+          + "function of " + invariantName + ". White lines on the left: the true " + invariantName + "'s.";
+      g2.setFont(SUBTITLE_FONT);
+      metrics = g2.getFontMetrics();
+      g2.setPaint(Color.DARK_GRAY);
+      g2.drawString(note, (CONTOUR_WIDTH - metrics.stringWidth(note)) / 2f,
+          (float) (CONTOUR_HEIGHT - footHeight / 2 + metrics.getAscent() / 2.0 - 2));
       left.draw(g2, new Rectangle2D.Double(0, headingHeight, panelWidth, panelHeight));
       right.draw(g2, new Rectangle2D.Double(panelWidth, headingHeight, panelWidth, panelHeight));
     } finally {
@@ -176,7 +188,7 @@ public final class Figures {
   }
 
   private static JFreeChart contourPanel(String panelTitle, String xName, String yName, double[] xs,
-      double[] ys, double[][] values) {
+      double[] ys, double[][] values, double[][] lines, double[][] overlay) {
     int n = xs.length;
     double[][] cells = new double[3][n * ys.length];
     int k = 0;
@@ -196,26 +208,24 @@ public final class Figures {
     PaintScale scale = new Viridis();
     blockRenderer.setPaintScale(scale);
 
-    DefaultXYDataset lines = new DefaultXYDataset();
-    for (int level = 1; level < CONTOUR_LEVELS; level++) {
-      double c = (double) level / CONTOUR_LEVELS;
-      lines.addSeries(String.format(Locale.ROOT, "level %.2f", c), contourSegments(xs, ys, values, c));
+    DefaultXYDataset ownLines = new DefaultXYDataset();
+    ownLines.addSeries("level lines", lines);
+    DefaultXYDataset overlayLines = new DefaultXYDataset();
+    if (overlay != null) {
+      overlayLines.addSeries("true level lines", overlay);
     }
-    XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
-    lineRenderer.setDefaultSeriesVisibleInLegend(false);
-    lineRenderer.setAutoPopulateSeriesPaint(false);
-    lineRenderer.setAutoPopulateSeriesStroke(false);
-    lineRenderer.setDefaultPaint(new Color(0, 0, 0, 170));
-    lineRenderer.setDefaultStroke(new BasicStroke(1.2f));
 
     NumberAxis xAxis = axis(xName);
     NumberAxis yAxis = axis(yName);
     xAxis.setRange(xs[0] - (xs[1] - xs[0]) / 2, xs[n - 1] + (xs[1] - xs[0]) / 2);
     yAxis.setRange(ys[0] - (ys[1] - ys[0]) / 2, ys[ys.length - 1] + (ys[1] - ys[0]) / 2);
-    XYPlot plot = new XYPlot(lines, xAxis, yAxis, lineRenderer);
-    plot.setDataset(1, blocks);
-    plot.setRenderer(1, blockRenderer);
-    plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE); // blocks first, lines on top
+    XYPlot plot = new XYPlot(overlayLines, xAxis, yAxis,
+        contourLineRenderer(new Color(255, 255, 255, 220), new BasicStroke(1.0f)));
+    plot.setDataset(1, ownLines);
+    plot.setRenderer(1, contourLineRenderer(new Color(0, 0, 0, 170), new BasicStroke(1.2f)));
+    plot.setDataset(2, blocks);
+    plot.setRenderer(2, blockRenderer);
+    plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE); // blocks, own lines, overlay on top
     plot.setBackgroundPaint(new Color(0xBB, 0xBB, 0xBB)); // shows where H is not finite
     plot.setDomainGridlinesVisible(false);
     plot.setRangeGridlinesVisible(false);
@@ -238,6 +248,48 @@ public final class Figures {
     legend.setAxisOffset(4);
     chart.addSubtitle(legend);
     return chart;
+  }
+
+  private static XYLineAndShapeRenderer contourLineRenderer(Paint paint, Stroke stroke) {
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+    renderer.setDefaultSeriesVisibleInLegend(false);
+    renderer.setAutoPopulateSeriesPaint(false);
+    renderer.setAutoPopulateSeriesStroke(false);
+    renderer.setDefaultPaint(paint);
+    renderer.setDefaultStroke(stroke);
+    return renderer;
+  }
+
+  /** The level lines of a map at the deciles of its finite values, as segments (see below). */
+  static double[][] levelLines(double[] xs, double[] ys, double[][] values) {
+    double[] levels = quantileLevels(values, CONTOUR_LEVELS);
+    List<double[][]> parts = new ArrayList<>();
+    int size = 0;
+    for (double level : levels) {
+      double[][] part = contourSegments(xs, ys, values, level);
+      parts.add(part);
+      size += part[0].length;
+    }
+    double[][] all = new double[2][size];
+    int at = 0;
+    for (double[][] part : parts) {
+      System.arraycopy(part[0], 0, all[0], at, part[0].length);
+      System.arraycopy(part[1], 0, all[1], at, part[1].length);
+      at += part[0].length;
+    }
+    return all;
+  }
+
+  /** The quantiles 1/n, …, (n-1)/n of the finite values (without repeats). */
+  static double[] quantileLevels(double[][] values, int n) {
+    double[] sorted = Arrays.stream(values).flatMapToDouble(Arrays::stream).filter(Double::isFinite)
+        .sorted().toArray();
+    if (sorted.length == 0) {
+      return new double[0];
+    }
+    return java.util.stream.IntStream.range(1, n)
+        .mapToDouble(k -> sorted[(int) Math.min(sorted.length - 1, Math.round((double) k * (sorted.length - 1) / n))])
+        .distinct().toArray();
   }
 
   /**

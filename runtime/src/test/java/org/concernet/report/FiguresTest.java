@@ -220,4 +220,33 @@ class FiguresTest {
       }
     }
   }
+
+  @Test
+  void levelLinesCoincideWhenHIsAMonotoneFunctionOfTheInvariant() {
+    int n = 41;
+    double[] xs = new double[n];
+    double[] ys = new double[n];
+    for (int i = 0; i < n; i++) {
+      xs[i] = -2 + 4.0 * i / (n - 1);
+      ys[i] = xs[i];
+    }
+    double[][] truth = new double[n][n];
+    double[][] learned = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        truth[i][j] = xs[i] * xs[i] + ys[j] * ys[j];
+        learned[i][j] = Math.exp(truth[i][j]); // monotone, far from linear
+      }
+    }
+    double[][] a = Figures.levelLines(xs, ys, Figures.normalise(truth));
+    double[][] b = Figures.levelLines(xs, ys, Figures.normalise(learned));
+    assertEquals(a[0].length, b[0].length, "same segments, cell by cell");
+    double cell = xs[1] - xs[0];
+    for (int k = 0; k < a[0].length; k++) {
+      assertEquals(Double.isNaN(a[0][k]), Double.isNaN(b[0][k]));
+      if (!Double.isNaN(a[0][k])) {
+        assertTrue(Math.hypot(a[0][k] - b[0][k], a[1][k] - b[1][k]) <= cell, "within one grid cell");
+      }
+    }
+  }
 }
