@@ -249,4 +249,32 @@ class FiguresTest {
       }
     }
   }
+
+  /** Figure 5: the heat equation's Σu over time (the truth conserves it) and the error over time. */
+  static Path heatSum(Path png) {
+    int steps = 101;
+    double[] times = new double[steps];
+    Map<String, double[]> sums = new LinkedHashMap<>();
+    double[] truth = new double[steps];
+    double[] baseline = new double[steps];
+    double[] concernet = new double[steps];
+    for (int t = 0; t < steps; t++) {
+      times[t] = 0.01 * t;
+      truth[t] = 12.5;
+      baseline[t] = 12.5 + 0.02 + 0.8 * times[t] * times[t];
+      concernet[t] = 12.5 + 0.02 + 1e-4 * Math.sin(10 * times[t]); // the autoencoder's offset
+    }
+    sums.put(SeedResult.BASELINE, baseline);
+    sums.put("truth", truth);
+    sums.put(SeedResult.CONCERNET, concernet);
+    Figures.overTime(png, "Heat equation: Σu over time", "Σu", times, sums, false);
+    return png;
+  }
+
+  @Test
+  void heatEquationSumOverTimeIsAValidNonBlankImage() throws IOException {
+    BufferedImage image = read(heatSum(folder.resolve("heat-sum.png")));
+    assertEquals(Figures.WIDTH, image.getWidth());
+    assertTrue(centreVariance(image) > 10);
+  }
 }
