@@ -22,6 +22,7 @@ import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +41,7 @@ import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
@@ -49,6 +51,8 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.DefaultXYDataset;
 import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * The figures of an experiment as PNG files, like the paper's Figures 3-5: the learned invariant's
@@ -573,6 +577,94 @@ public final class Figures {
 
   static byte[] overTimePng(String title, String yLabel, double[] times, Map<String, double[]> series,
       boolean logScale) {
+    return overTimeChart(title, yLabel, times, series, null, logScale, new ArrayList<>());
+  }
+
+  /**
+   * Like {@link #overTime}, over several seeds: for each series, the median over seeds as a line
+   * and the seeds' range (min to max) as a shaded band of the same colour. Each series holds one
+   * run per seed, {@code [seed][time]}; values that are not finite (or, on a log axis, not
+   * positive) are left out of the median and the band.
+   */
+  public static void overTimeAcrossSeeds(Path png, String title, String yLabel, double[] times,
+      Map<String, double[][]> series, boolean logScale) {
+    AtomicFiles.write(png, overTimeAcrossSeedsPng(title, yLabel, times, series, logScale));
+  }
+
+  static byte[] overTimeAcrossSeedsPng(String title, String yLabel, double[] times,
+      Map<String, double[][]> series, boolean logScale) {
+    if (series.isEmpty()) {
+      throw new IllegalArgumentException("overTimeAcrossSeeds needs at least one series, found none");
+    }
+    boolean anyPositive = false;
+    int seeds = 0;
+    for (Map.Entry<String, double[][]> e : series.entrySet()) {
+      double[][] runs = e.getValue();
+      if (runs == null || runs.length == 0) {
+        throw new IllegalArgumentException("series \"" + e.getKey() + "\" has no runs, expected one per seed");
+      }
+      seeds = Math.max(seeds, runs.length);
+      for (int r = 0; r < runs.length; r++) {
+        if (runs[r].length != times.length) {
+          throw new IllegalArgumentException(String.format(Locale.ROOT,
+              "series \"%s\" run %d has %d values, expected %d (one per time)", e.getKey(), r,
+              runs[r].length, times.length));
+        }
+        for (double v : runs[r]) {
+          anyPositive |= Double.isFinite(v) && v > 0;
+        }
+      }
+    }
+    boolean positiveOnly = logScale && anyPositive;
+    Map<String, double[]> medians = new LinkedHashMap<>();
+    Map<String, double[][]> bands = new LinkedHashMap<>();
+    List<String> leftOut = new ArrayList<>();
+    for (Map.Entry<String, double[][]> e : series.entrySet()) {
+      double[][] runs = e.getValue();
+      int notFinite = 0;
+      for (double[] run : runs) {
+        if (!Arrays.stream(run).allMatch(Double::isFinite)) {
+          notFinite++;
+        }
+      }
+      if (notFinite > 0) {
+        leftOut.add(String.format(Locale.ROOT, "%s %d of %d", displayName(e.getKey()), notFinite, runs.length));
+      }
+      double[] median = new double[times.length];
+      double[] lo = new double[times.length];
+      double[] hi = new double[times.length];
+      for (int t = 0; t < times.length; t++) {
+        double[] column = new double[runs.length];
+        int n = 0;
+        for (double[] run : runs) {
+          double v = run[t];
+          if (Double.isFinite(v) && (!positiveOnly || v > 0)) {
+            column[n++] = v;
+          }
+        }
+        if (n == 0) {
+          median[t] = lo[t] = hi[t] = Double.NaN;
+          continue;
+        }
+        Arrays.sort(column, 0, n);
+        median[t] = n % 2 == 1 ? column[n / 2] : (column[n / 2 - 1] + column[n / 2]) / 2;
+        lo[t] = column[0];
+        hi[t] = column[n - 1];
+      }
+      medians.put(e.getKey(), median);
+      bands.put(e.getKey(), new double[][] {lo, hi});
+    }
+    List<String> notes = new ArrayList<>();
+    notes.add(String.format(Locale.ROOT, "lines: median over %d seeds; bands: their range (min to max)", seeds));
+    if (!leftOut.isEmpty()) {
+      leftOut.sort(Comparator.naturalOrder());
+      notes.add("seeds with values that are not finite (left out where they are): " + String.join(", ", leftOut));
+    }
+    return overTimeChart(title, yLabel, times, medians, bands, logScale, notes);
+  }
+
+  private static byte[] overTimeChart(String title, String yLabel, double[] times, Map<String, double[]> series,
+      Map<String, double[][]> bands, boolean logScale, List<String> notes) {
     if (series.isEmpty()) {
       throw new IllegalArgumentException("overTime needs at least one series, found none");
     }
@@ -595,7 +687,6 @@ public final class Figures {
       }
       curves.add(new Curve(name, times, ys));
     }
-    List<String> notes = new ArrayList<>();
     ValueAxis yAxis;
     if (logScale && anyPositive) {
       for (Curve c : curves) {
@@ -625,7 +716,45 @@ public final class Figures {
       yAxis = linear;
     }
     XYPlot plot = linePlot(curves, timeAxis(), yAxis);
+    if (bands != null) {
+      addBands(plot, curves, times, bands);
+    }
     return png(chart(title, plot, notes), WIDTH, HEIGHT);
+  }
+
+  /**
+   * Shaded bands under the lines, in the lines' colours: one band series per stretch of times
+   * where the band is defined, so that a gap never joins two stretches.
+   */
+  private static void addBands(XYPlot plot, List<Curve> curves, double[] times, Map<String, double[][]> bands) {
+    YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
+    DeviationRenderer renderer = new DeviationRenderer(false, false);
+    renderer.setAlpha(0.2f);
+    renderer.setDefaultSeriesVisibleInLegend(false);
+    renderer.setAutoPopulateSeriesFillPaint(false);
+    XYLineAndShapeRenderer lines = (XYLineAndShapeRenderer) plot.getRenderer();
+    for (int s = 0; s < curves.size(); s++) {
+      Curve c = curves.get(s);
+      double[][] band = bands.get(c.name);
+      YIntervalSeries stretch = null;
+      for (int t = 0; t < times.length; t++) {
+        boolean defined = Double.isFinite(c.ys[t]) && Double.isFinite(band[0][t]) && Double.isFinite(band[1][t]);
+        if (!defined) {
+          stretch = null;
+          continue;
+        }
+        if (stretch == null) {
+          stretch = new YIntervalSeries("band " + s + "." + dataset.getSeriesCount(), false, true);
+          renderer.setSeriesFillPaint(dataset.getSeriesCount(), lines.getSeriesPaint(s));
+          renderer.setSeriesPaint(dataset.getSeriesCount(), lines.getSeriesPaint(s));
+          dataset.addSeries(stretch);
+        }
+        stretch.add(times[t], c.ys[t], band[0][t], band[1][t]);
+      }
+    }
+    plot.setDataset(1, dataset);
+    plot.setRenderer(1, renderer);
+    plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE); // bands under the lines
   }
 
   // ---------------------------------------------------------------------------------------------

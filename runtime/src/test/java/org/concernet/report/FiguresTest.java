@@ -277,4 +277,41 @@ class FiguresTest {
     assertEquals(Figures.WIDTH, image.getWidth());
     assertTrue(centreVariance(image) > 10);
   }
+
+  /** MSE over time for three seeds, one of which blows up (infinite) half way. */
+  static Path mseAcrossSeeds(Path png) {
+    int steps = 101;
+    double[] times = new double[steps];
+    double[][] baseline = new double[3][steps];
+    double[][] concernet = new double[3][steps];
+    for (int t = 0; t < steps; t++) {
+      times[t] = 0.1 * t;
+      for (int s = 0; s < 3; s++) {
+        baseline[s][t] = 1e-4 * (1 + s) * Math.exp(0.6 * times[t]);
+        concernet[s][t] = 1e-5 * (1 + 0.5 * s) * (1 + times[t] * times[t]);
+      }
+      if (t > 50) {
+        baseline[2][t] = Double.POSITIVE_INFINITY;
+      }
+    }
+    Map<String, double[][]> series = new LinkedHashMap<>();
+    series.put(SeedResult.BASELINE, baseline);
+    series.put(SeedResult.CONCERNET, concernet);
+    Figures.overTimeAcrossSeeds(png, "Ideal spring mass: MSE over time", "MSE", times, series, true);
+    return png;
+  }
+
+  @Test
+  void overTimeAcrossSeedsIsAValidNonBlankAndRepeatableImage() throws IOException {
+    BufferedImage image = read(mseAcrossSeeds(folder.resolve("mse.png")));
+    assertEquals(Figures.WIDTH, image.getWidth());
+    assertEquals(Figures.HEIGHT, image.getHeight());
+    assertTrue(centreVariance(image) > 10);
+    assertArrayEquals(Files.readAllBytes(folder.resolve("mse.png")),
+        Files.readAllBytes(mseAcrossSeeds(folder.resolve("mse2.png"))));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Figures.overTimeAcrossSeeds(
+        folder.resolve("bad.png"), "t", "y", new double[] {0, 1}, Map.of("baseline", new double[][] {{1, 2}, {1}}),
+        false));
+    assertTrue(e.getMessage().contains("run 1 has 1 values, expected 2"), e.getMessage());
+  }
 }
