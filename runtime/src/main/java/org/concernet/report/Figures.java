@@ -136,11 +136,30 @@ public final class Figures {
       double[] yRange, DoubleBinaryOperator learned, DoubleBinaryOperator truth, String invariantName) {
     requireRange("xRange", xRange);
     requireRange("yRange", yRange);
-    int n = CONTOUR_GRID;
-    double[] xs = grid(xRange, n);
-    double[] ys = grid(yRange, n);
-    double[][] learnedValues = normalise(evaluate(learned, xs, ys));
-    double[][] truthValues = normalise(evaluate(truth, xs, ys));
+    double[] xs = grid(xRange, CONTOUR_GRID);
+    double[] ys = grid(yRange, CONTOUR_GRID);
+    return contourComparisonPng(title, xName, yName, xs, ys, evaluate(learned, xs, ys), evaluate(truth, xs, ys),
+        invariantName);
+  }
+
+  /**
+   * The same figure from values already computed on a grid (e.g. by a batched network call):
+   * {@code learned[i][j]} and {@code truth[i][j]} at {@code (xs[i], ys[j])}; the grid is evenly
+   * spaced and increasing in each coordinate, with at least two points each.
+   */
+  public static void contourComparison(Path png, String title, String xName, String yName, double[] xs,
+      double[] ys, double[][] learned, double[][] truth, String invariantName) {
+    AtomicFiles.write(png, contourComparisonPng(title, xName, yName, xs, ys, learned, truth, invariantName));
+  }
+
+  static byte[] contourComparisonPng(String title, String xName, String yName, double[] xs, double[] ys,
+      double[][] learned, double[][] truth, String invariantName) {
+    requireGrid("xs", xs);
+    requireGrid("ys", ys);
+    requireGridValues("learned", learned, xs.length, ys.length);
+    requireGridValues("truth", truth, xs.length, ys.length);
+    double[][] learnedValues = normalise(learned);
+    double[][] truthValues = normalise(truth);
     boolean flipped = covariance(learnedValues, truthValues) < 0;
     if (flipped) {
       for (double[] row : learnedValues) {
@@ -943,6 +962,31 @@ public final class Figures {
       if (states[t].length < dims) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "%s state %d has %d coordinates, expected %d", name, t, states[t].length, dims));
+      }
+    }
+  }
+
+  private static void requireGrid(String name, double[] grid) {
+    boolean increasing = grid.length >= 2;
+    for (int i = 1; increasing && i < grid.length; i++) {
+      increasing = grid[i] > grid[i - 1] && Double.isFinite(grid[i]) && Double.isFinite(grid[i - 1]);
+    }
+    if (!increasing) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "%s must be at least two finite, increasing coordinates; found %d of them: %s", name, grid.length,
+          grid.length <= 6 ? Arrays.toString(grid) : "[" + grid[0] + ", " + grid[1] + ", …]"));
+    }
+  }
+
+  private static void requireGridValues(String name, double[][] values, int nx, int ny) {
+    if (values.length != nx) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "%s has %d rows, expected %d (one per x)", name, values.length, nx));
+    }
+    for (int i = 0; i < nx; i++) {
+      if (values[i].length != ny) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "%s row %d has %d values, expected %d (one per y)", name, i, values[i].length, ny));
       }
     }
   }

@@ -314,4 +314,28 @@ class FiguresTest {
         false));
     assertTrue(e.getMessage().contains("run 1 has 1 values, expected 2"), e.getMessage());
   }
+
+  @Test
+  void contourFromGridValuesEqualsContourFromFunctions() throws IOException {
+    int n = Figures.CONTOUR_GRID;
+    double[] xs = new double[n];
+    for (int i = 0; i < n; i++) {
+      xs[i] = -2 + (2 - -2) * (double) i / (n - 1); // as the function overload samples
+    }
+    double[][] learned = new double[n][n];
+    double[][] truth = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        learned[i][j] = -Math.sqrt(xs[i] * xs[i] + xs[j] * xs[j]) + 0.01 * xs[i];
+        truth[i][j] = 0.5 * (xs[i] * xs[i] + xs[j] * xs[j]);
+      }
+    }
+    Figures.contourComparison(folder.resolve("grid.png"), "Ideal spring mass: learned vs true invariant", "q", "p",
+        xs, xs, learned, truth, "energy");
+    assertArrayEquals(Files.readAllBytes(contour(folder.resolve("function.png"))),
+        Files.readAllBytes(folder.resolve("grid.png")));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Figures.contourComparison(
+        folder.resolve("bad.png"), "t", "q", "p", xs, xs, new double[3][n], truth, "energy"));
+    assertTrue(e.getMessage().contains("learned has 3 rows, expected " + n), e.getMessage());
+  }
 }
