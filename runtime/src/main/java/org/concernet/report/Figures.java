@@ -510,6 +510,8 @@ public final class Figures {
     if (dims > panels) {
       notes.add(String.format(Locale.ROOT, "first %d of %d coordinates", panels, dims));
     }
+    notFinite(notes, SeedResult.BASELINE, baseline, dims, t -> "time " + shortNumber(times[t]));
+    notFinite(notes, SeedResult.CONCERNET, concernet, dims, t -> "time " + shortNumber(times[t]));
     boolean clipped = false;
     LegendItemCollection legend = null;
     for (int d = 0; d < panels; d++) {
@@ -559,6 +561,14 @@ public final class Figures {
     if (concernet != null) {
       curves.add(new Curve(SeedResult.CONCERNET, column(concernet, 0), column(concernet, 1)));
     }
+    for (Curve c : curves) { // a point is drawn only when both its coordinates are finite
+      for (int t = 0; t < c.xs.length; t++) {
+        if (!Double.isFinite(c.xs[t]) || !Double.isFinite(c.ys[t])) {
+          c.xs[t] = Double.NaN;
+          c.ys[t] = Double.NaN;
+        }
+      }
+    }
     NumberAxis xAxis = axis(xName);
     NumberAxis yAxis = axis(yName);
     List<Curve> swapped = new ArrayList<>();
@@ -570,6 +580,8 @@ public final class Figures {
     clipped |= keepNearTruth(yAxis, curves);
     XYPlot plot = linePlot(curves, xAxis, yAxis);
     List<String> notes = new ArrayList<>();
+    notFinite(notes, SeedResult.BASELINE, baseline, 2, t -> String.format(Locale.ROOT, "step %d of %d", t, steps));
+    notFinite(notes, SeedResult.CONCERNET, concernet, 2, t -> String.format(Locale.ROOT, "step %d of %d", t, steps));
     if (clipped) {
       notes.add("axes kept near the truth: a rollout leaves the plotted range");
     }
@@ -945,6 +957,31 @@ public final class Figures {
       c[t] = states[t][d];
     }
     return c;
+  }
+
+  /** Four significant digits without trailing zeros: 7.5, 0.0125, 1.234E+7. */
+  static String shortNumber(double v) {
+    if (!Double.isFinite(v)) {
+      return Double.toString(v);
+    }
+    java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros();
+    return Math.abs(v) >= 1e-4 && Math.abs(v) < 1e7 || v == 0 ? d.toPlainString() : d.toString();
+  }
+
+  /** Notes where a model's rollout first has a coordinate that is not finite. */
+  private static void notFinite(List<String> notes, String model, double[][] states, int dims,
+      java.util.function.IntFunction<String> when) {
+    if (states == null) {
+      return;
+    }
+    for (int t = 0; t < states.length; t++) {
+      for (int d = 0; d < dims; d++) {
+        if (!Double.isFinite(states[t][d])) {
+          notes.add(displayName(model) + " not finite from " + when.apply(t) + " on");
+          return;
+        }
+      }
+    }
   }
 
   private static void requireStates(String name, double[][] states, int steps, int dims) {

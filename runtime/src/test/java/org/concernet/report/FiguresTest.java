@@ -338,4 +338,13 @@ class FiguresTest {
         folder.resolve("bad.png"), "t", "q", "p", xs, xs, new double[3][n], truth, "energy"));
     assertTrue(e.getMessage().contains("learned has 3 rows, expected " + n), e.getMessage());
   }
+
+  @Test
+  void shortNumbers() {
+    assertEquals("7.5", Figures.shortNumber(7.5000000001));
+    assertEquals("0", Figures.shortNumber(0));
+    assertEquals("0.0125", Figures.shortNumber(0.0125));
+    assertEquals("1.235E+7", Figures.shortNumber(12345678));
+    assertEquals("1E-7", Figures.shortNumber(1e-7));
+  }
 }
