@@ -55,8 +55,11 @@ public final class Adam {
     for (int i = 0; i < variables.size(); i++) {
       Variable<T> variable = variables.get(i);
       String slot = name + "_" + variable.op().name();
-      Variable<T> m = tf.withName(slot + "_m").variable(tf.zerosLike(variable));
-      Variable<T> v = tf.withName(slot + "_v").variable(tf.zerosLike(variable));
+      // zeros of the variable's static shape: zerosLike(variable) would read the variable before
+      // it is initialised (it only works while Grappler folds it away)
+      Operand<T> zeros = tf.zeros(tf.constant(variable.shape().asArray()), type);
+      Variable<T> m = tf.withName(slot + "_m").variable(zeros);
+      Variable<T> v = tf.withName(slot + "_v").variable(zeros);
       Operand<T> gradient = gradients.dy(i);
       updates.add(gated.train.applyAdam(variable, m, v, beta1Power, beta2Power, lr, beta1, beta2, epsilon, gradient));
     }
