@@ -1,0 +1,35 @@
+/*
+ * Copyright 2026 The concernet-java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package org.concernet.experiment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.concernet.data.InvalidDataException;
+import org.concernet.data.Trajectories;
+import org.concernet.data.TrajectoryIO;
+import org.concernet.system.SystemSpec;
+
+/** Training trajectories from a file (.csv or .npz) given with {@code --data}. */
+final class MeasuredData {
+  private MeasuredData() {}
+
+  static Trajectories read(Path file, SystemSpec system) {
+    Trajectories data;
+    try {
+      data = TrajectoryIO.read(file, system.stateNames());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    if (data.count() < 2) {
+      throw new InvalidDataException(file + ": holds " + data.count() + " trajectory; contrastive learning"
+          + " compares trajectories with each other and needs at least 2");
+    }
+    if (!data.hasDerivatives()) {
+      throw new InvalidDataException(file + ": has no derivative columns (" + system.stateNames().get(0)
+          + TrajectoryIO.DERIVATIVE_SUFFIX + ", …); dynamics learning needs observed derivatives");
+    }
+    return data;
+  }
+}

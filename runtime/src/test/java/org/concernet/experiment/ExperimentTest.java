@@ -1,0 +1,73 @@
+/*
+ * Copyright 2026 The concernet-java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package org.concernet.experiment;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.concernet.nn.Device;
+import org.concernet.report.ExperimentResults;
+import org.concernet.report.SeedResult;
+import org.concernet.system.Protocol;
+import org.concernet.testing.SpringMass;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole pipeline at small sizes on the spring: data, H, R², both dynamics models, rollouts. */
+class ExperimentTest {
+  private static ExperimentConfig config(Path out) {
+    SpringMass spring = new SpringMass();
+    Protocol small = spring.protocol().toBuilder()
+        .contrastiveEpochs(1000).dynamicsEpochs(300).r2Trajectories(40)
+        .evaluationTrajectories(4).evaluationPoints(201).evaluationHorizon(10)
+        .build();
+    return new ExperimentConfig(spring, small, null, List.of(0L, 1L), false, null, out, Device.CPU, 1);
+  }
+
+  private static ExperimentResults run(Path out) {
+    return Experiment.run(config(out), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void learnsTheInvariantAndConcernetConservesItBetterThanTheBaseline(@TempDir Path out) throws Exception {
+    ExperimentResults results = run(out);
+    assertThat(results.invariantR2().get("energy").mean()).isGreaterThan(0.99);
+    for (SeedResult seed : results.seeds()) {
+      assertThat(seed.violation().get(SeedResult.CONCERNET).get("energy"))
+          .isLessThan(seed.violation().get(SeedResult.BASELINE).get("energy"));
+    }
+    for (String file : List.of("results.json", "results.csv", "report.html", "trajectory.png",
+        "invariant-energy.png", "violation-energy.png", "mse.png")) {
+      assertThat(Files.size(out.resolve(file))).isGreaterThan(100L);
+    }
+    for (String model : List.of("invariant", "baseline", "concernet")) {
+      assertThat(Files.isDirectory(out.resolve("models/seed-1").resolve(model))).isTrue();
+    }
+  }
+
+  @Test
+  void theSameSeedsGiveIdenticalResults(@TempDir Path first, @TempDir Path second) throws Exception {
+    run(first);
+    run(second);
+    assertThat(withoutTimings(second)).isEqualTo(withoutTimings(first));
+  }
+
+  private static JsonNode withoutTimings(Path folder) throws Exception {
+    ObjectNode json = (ObjectNode) new ObjectMapper().readTree(Files.readString(folder.resolve("results.json")));
+    json.remove("timings");
+    json.get("perSeed").forEach(seed -> {
+      ((ObjectNode) seed).remove("timings");
+      ((ObjectNode) seed).remove("rates");
+    });
+    return json;
+  }
+}
