@@ -110,26 +110,10 @@ public final class Experiment {
         : generator.trainingData(system, protocol, Seeds.derive(seed, "data"));
     clock.stop();
 
-    clock.start("contrastive");
-    LearnedInvariant invariant = new InvariantLearner(protocol)
-        .withPrecision(config.float64() ? Precision.FLOAT64 : Precision.FLOAT32)
-        .withListener(progress)
-        .learn(system.name(), train, Seeds.derive(seed, "contrastive"));
-    clock.stop();
-    rates.put("contrastive.secondsPerEpoch", invariant.provenance().secondsPerEpoch());
-    rates.put("contrastive.stepsPerSecond",
-        invariant.provenance().stepsPerEpoch() / invariant.provenance().secondsPerEpoch());
-
-    clock.start("dynamics");
-    DynamicsLearner learner = DynamicsLearner.builder(protocol)
-        .seed(Seeds.derive(seed, "dynamics"))
-        .type(config.float64() ? TFloat64.class : TFloat32.class)
-        .listener(progress)
-        .build();
-    LearnedDynamics baseline = learner.trainBaseline(train);
-    LearnedDynamics concernet = learner.trainProjected(train, invariant::weights);
-    clock.stop();
-    baseline.training().ifPresent(t -> rates.put("dynamics.stepsPerSecond", stepsPerSecond(t, train, protocol)));
+    TrainedModels models = train(config, train, seed, progress, clock, rates);
+    LearnedInvariant invariant = models.learnedInvariant();
+    LearnedDynamics baseline = models.baseline();
+    LearnedDynamics concernet = models.concernet();
 
     clock.start("evaluation");
     Map<String, Double> r2 = new LinkedHashMap<>();
@@ -168,6 +152,45 @@ public final class Experiment {
     progress.message(String.format(Locale.ROOT, "seed %d: R² %s, MSE baseline %.3e / ConCerNet %.3e (%.1f s)",
         seed, r2.isEmpty() ? "-" : formatR2(r2), mb.mse(), mc.mse(), timings.get("total")));
     return new SeedRun(result, invariant, baseline, concernet, truth, b.rollout(), c.rollout());
+  }
+
+  /**
+   * Trains the three models of one seed on the system's own training data (generated from the
+   * seed): what an experiment does before it evaluates. For tests of trained models.
+   */
+  public static TrainedModels train(SystemSpec system, Protocol protocol, long seed) {
+    ExperimentConfig config = new ExperimentConfig(system, protocol, null, java.util.List.of(seed), false, null,
+        Path.of("."), org.concernet.nn.Sessions.device(), org.concernet.nn.Sessions.threads());
+    Trajectories train = TrajectoryGenerator.reference().trainingData(system, protocol, Seeds.derive(seed, "data"));
+    return train(config, train, seed, org.concernet.learn.ProgressListener.NONE,
+        new Stopwatch(new LinkedHashMap<>(), new LinkedHashMap<>()), new LinkedHashMap<>());
+  }
+
+  private static TrainedModels train(ExperimentConfig config, Trajectories train, long seed,
+      org.concernet.learn.ProgressListener progress, Stopwatch clock, Map<String, Double> rates) {
+    SystemSpec system = config.system();
+    Protocol protocol = config.protocol();
+    clock.start("contrastive");
+    LearnedInvariant invariant = new InvariantLearner(protocol)
+        .withPrecision(config.float64() ? Precision.FLOAT64 : Precision.FLOAT32)
+        .withListener(progress)
+        .learn(system.name(), train, Seeds.derive(seed, "contrastive"));
+    clock.stop();
+    rates.put("contrastive.secondsPerEpoch", invariant.provenance().secondsPerEpoch());
+    rates.put("contrastive.stepsPerSecond",
+        invariant.provenance().stepsPerEpoch() / invariant.provenance().secondsPerEpoch());
+
+    clock.start("dynamics");
+    DynamicsLearner learner = DynamicsLearner.builder(protocol)
+        .seed(Seeds.derive(seed, "dynamics"))
+        .type(config.float64() ? TFloat64.class : TFloat32.class)
+        .listener(progress)
+        .build();
+    LearnedDynamics baseline = learner.trainBaseline(train);
+    LearnedDynamics concernet = learner.trainProjected(train, invariant::weights);
+    clock.stop();
+    baseline.training().ifPresent(t -> rates.put("dynamics.stepsPerSecond", stepsPerSecond(t, train, protocol)));
+    return new TrainedModels(invariant, baseline, concernet);
   }
 
   private static String formatR2(Map<String, Double> r2) {
