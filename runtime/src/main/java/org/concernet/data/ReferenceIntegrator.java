@@ -53,6 +53,11 @@ public final class ReferenceIntegrator implements TrajectoryIntegrator {
 
   @Override
   public Trajectories integrate(SystemSpec system, double[][] initialStates, double[] times) {
+    return integrate(system, initialStates, times, Progress.NONE);
+  }
+
+  @Override
+  public Trajectories integrate(SystemSpec system, double[][] initialStates, double[] times, Progress progress) {
     int n = system.dimension();
     TrajectoryIntegrator.checkArguments(system, initialStates, times);
     int count = initialStates.length;
@@ -61,8 +66,7 @@ public final class ReferenceIntegrator implements TrajectoryIntegrator {
     double[] states = new double[count * length * n];
     double[] derivatives = new double[count * length * n];
     for (int i = 0; i < count; i++) {
-      double[] y = integrateOne(system, initialStates[i], times, i, states);
-      assert y != null;
+      integrateOne(system, initialStates[i], times, i, states);
       System.arraycopy(times, 0, flatTimes, i * length, length);
       for (int t = 0; t < length; t++) {
         int at = (i * length + t) * n;
@@ -71,12 +75,13 @@ public final class ReferenceIntegrator implements TrajectoryIntegrator {
         double[] d = system.derivative(x);
         System.arraycopy(d, 0, derivatives, at, n);
       }
+      progress.update(i + 1, count);
     }
     return Trajectories.ofFlat(system.name() + " (reference integration)", system.stateNames(), count,
         length, flatTimes, states, derivatives);
   }
 
-  private double[] integrateOne(SystemSpec system, double[] x0, double[] times, int index, double[] into) {
+  private void integrateOne(SystemSpec system, double[] x0, double[] times, int index, double[] into) {
     int n = system.dimension();
     int length = times.length;
     double scale = Double.MIN_NORMAL;
@@ -121,7 +126,6 @@ public final class ReferenceIntegrator implements TrajectoryIntegrator {
       }
       System.arraycopy(y, 0, into, base + t * n, n);
     }
-    return y;
   }
 
   @Override
