@@ -37,6 +37,15 @@ public final class ReferenceIntegrator implements TrajectoryIntegrator {
   }
 
   /**
+   * A reference integrator with other tolerances, e.g. {@code withTolerances(1e-13, 1e-15)} for a
+   * ground truth tighter than the paper's data. At the paper's 1e-10 the global error on Kepler
+   * orbits with r down to 0.1 over 10 time units reaches about 7e-7 (measured against 1e-13).
+   */
+  public static ReferenceIntegrator withTolerances(double relativeTolerance, double absoluteTolerance) {
+    return new ReferenceIntegrator(relativeTolerance, absoluteTolerance, 100_000_000);
+  }
+
+  /**
    * @param relativeTolerance relative error per step, e.g. 1e-10
    * @param absoluteTolerance absolute error per step per unit of the initial state's scale
    * @param maxEvaluations field evaluations allowed per trajectory before giving up
