@@ -33,6 +33,12 @@ import org.tensorflow.types.TFloat64;
  * stops with an {@link IllegalStateException} beyond {@link #MAX_SUBSTEPS} substeps per interval.
  *
  * <p>Derivatives are the graph field at the sampled states.
+ *
+ * <p>Cost: every RK4 step executes the field's ops once per stage, and on a CPU each small op
+ * costs a fraction of a microsecond whatever the batch size, so this integrator pays off for
+ * large batches (or on a GPU). Measured on 2 CPU cores: SpringMass 25 × 30 on [0, 3] 0.2-0.7 s
+ * (32 substeps); Kepler 50 × 100 on [0, 10] about 7 s (2048 substeps per interval of 0.1, for
+ * orbits of radius 0.1), against 0.02-0.05 s for {@link ReferenceIntegrator}.
  */
 public final class GraphRk4Integrator implements TrajectoryIntegrator {
   /** Largest number of RK4 steps unrolled into one session run. */

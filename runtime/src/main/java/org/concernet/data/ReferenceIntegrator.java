@@ -37,6 +37,15 @@ public final class ReferenceIntegrator implements TrajectoryIntegrator {
   }
 
   /**
+   * A reference integrator with other tolerances, e.g. {@code withTolerances(1e-13, 1e-15)} for a
+   * ground truth tighter than the paper's data. At the paper's 1e-10 the global error on Kepler
+   * orbits with r down to 0.1 over 10 time units reaches about 7e-7 (measured against 1e-13).
+   */
+  public static ReferenceIntegrator withTolerances(double relativeTolerance, double absoluteTolerance) {
+    return new ReferenceIntegrator(relativeTolerance, absoluteTolerance, 100_000_000);
+  }
+
+  /**
    * @param relativeTolerance relative error per step, e.g. 1e-10
    * @param absoluteTolerance absolute error per step per unit of the initial state's scale
    * @param maxEvaluations field evaluations allowed per trajectory before giving up
@@ -53,6 +62,11 @@ public final class ReferenceIntegrator implements TrajectoryIntegrator {
 
   @Override
   public Trajectories integrate(SystemSpec system, double[][] initialStates, double[] times) {
+    return integrate(system, initialStates, times, Progress.NONE);
+  }
+
+  @Override
+  public Trajectories integrate(SystemSpec system, double[][] initialStates, double[] times, Progress progress) {
     int n = system.dimension();
     TrajectoryIntegrator.checkArguments(system, initialStates, times);
     int count = initialStates.length;
@@ -61,8 +75,7 @@ public final class ReferenceIntegrator implements TrajectoryIntegrator {
     double[] states = new double[count * length * n];
     double[] derivatives = new double[count * length * n];
     for (int i = 0; i < count; i++) {
-      double[] y = integrateOne(system, initialStates[i], times, i, states);
-      assert y != null;
+      integrateOne(system, initialStates[i], times, i, states);
       System.arraycopy(times, 0, flatTimes, i * length, length);
       for (int t = 0; t < length; t++) {
         int at = (i * length + t) * n;
@@ -71,12 +84,13 @@ public final class ReferenceIntegrator implements TrajectoryIntegrator {
         double[] d = system.derivative(x);
         System.arraycopy(d, 0, derivatives, at, n);
       }
+      progress.update(i + 1, count);
     }
     return Trajectories.ofFlat(system.name() + " (reference integration)", system.stateNames(), count,
         length, flatTimes, states, derivatives);
   }
 
-  private double[] integrateOne(SystemSpec system, double[] x0, double[] times, int index, double[] into) {
+  private void integrateOne(SystemSpec system, double[] x0, double[] times, int index, double[] into) {
     int n = system.dimension();
     int length = times.length;
     double scale = Double.MIN_NORMAL;
@@ -121,7 +135,6 @@ public final class ReferenceIntegrator implements TrajectoryIntegrator {
       }
       System.arraycopy(y, 0, into, base + t * n, n);
     }
-    return y;
   }
 
   @Override

@@ -300,6 +300,9 @@ public final class Trajectories {
 
   @Override
   public String toString() {
-    return count + " trajectories × " + length + " points × " + stateNames + (derivatives == null ? "" : " with derivatives");
+    String names = dimension <= 8 ? stateNames.toString()
+        : "[" + String.join(", ", stateNames.subList(0, 3)) + ", … " + stateNames.get(dimension - 1)
+            + "] (" + dimension + " coordinates)";
+    return count + " trajectories × " + length + " points × " + names + (derivatives == null ? "" : " with derivatives");
   }
 }

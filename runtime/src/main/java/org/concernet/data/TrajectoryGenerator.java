@@ -26,6 +26,7 @@ import org.concernet.system.SystemSpec;
  */
 public final class TrajectoryGenerator {
   private final TrajectoryIntegrator integrator;
+  private final TrajectoryIntegrator.Progress progress;
 
   /** Generation with the reference integrator. */
   public TrajectoryGenerator() {
@@ -33,7 +34,17 @@ public final class TrajectoryGenerator {
   }
 
   public TrajectoryGenerator(TrajectoryIntegrator integrator) {
+    this(integrator, TrajectoryIntegrator.Progress.NONE);
+  }
+
+  private TrajectoryGenerator(TrajectoryIntegrator integrator, TrajectoryIntegrator.Progress progress) {
     this.integrator = java.util.Objects.requireNonNull(integrator, "integrator");
+    this.progress = java.util.Objects.requireNonNull(progress, "progress");
+  }
+
+  /** This generator, reporting how many trajectories are integrated to {@code progress}. */
+  public TrajectoryGenerator withProgress(TrajectoryIntegrator.Progress progress) {
+    return new TrajectoryGenerator(integrator, progress);
   }
 
   /** The reference (Commons Math, double precision) generator: the paper's data. */
@@ -102,7 +113,7 @@ public final class TrajectoryGenerator {
 
   /** Clean trajectories from the given initial states, sampled at {@code times}. */
   public Trajectories integrate(SystemSpec system, double[][] initialStates, double[] times) {
-    return integrator.integrate(system, initialStates, times);
+    return integrator.integrate(system, initialStates, times, progress);
   }
 
   /**

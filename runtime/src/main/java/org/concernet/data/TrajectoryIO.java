@@ -31,7 +31,9 @@ import java.util.zip.ZipOutputStream;
  * contiguous and their times strictly increasing, and all trajectories must have the same number of
  * points. Values are written with {@link Double#toString(double)}, so a write-read round trip is
  * exact. Blank lines are ignored; cells may be surrounded by spaces; quoting is not supported (state
- * names must not contain commas). A file with a single trajectory reads fine, but training needs at
+ * names must not contain commas). Without expected state names, the first column ending in
+ * {@code _dot} starts the derivative columns; with them, the header is split after the expected
+ * names, so state names may themselves end in {@code _dot}. A file with a single trajectory reads fine, but training needs at
  * least two trajectories (the contrastive loss compares trajectories).
  *
  * <h2>NPZ</h2>

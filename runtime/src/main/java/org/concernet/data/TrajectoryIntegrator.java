@@ -22,6 +22,29 @@ public interface TrajectoryIntegrator {
    */
   Trajectories integrate(SystemSpec system, double[][] initialStates, double[] times);
 
+  /**
+   * As {@link #integrate(SystemSpec, double[][], double[])}, telling {@code progress} how many
+   * trajectories are done (at least once, at the end; the reference integrator after each one).
+   */
+  default Trajectories integrate(SystemSpec system, double[][] initialStates, double[] times, Progress progress) {
+    Trajectories result = integrate(system, initialStates, times);
+    progress.update(initialStates.length, initialStates.length);
+    return result;
+  }
+
+  /** Receives generation progress. */
+  @FunctionalInterface
+  interface Progress {
+    /** Ignores progress. */
+    Progress NONE = (done, total) -> {};
+
+    /**
+     * @param done trajectories integrated so far
+     * @param total trajectories requested
+     */
+    void update(int done, int total);
+  }
+
   /** Checks the common arguments of {@link #integrate}. */
   static void checkArguments(SystemSpec system, double[][] initialStates, double[] times) {
     if (initialStates.length == 0) {

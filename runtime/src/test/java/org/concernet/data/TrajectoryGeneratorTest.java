@@ -159,4 +159,34 @@ class TrajectoryGeneratorTest {
     Trajectories data = TrajectoryGenerator.reference().generate(heat, 3, Protocol.linspace(0, 10, 100), 2);
     assertThat(maxInvariantDrift(heat, data)).isLessThan(1e-8);
   }
+  @Test
+  void graphRk4BatchesAndNonUniformTimes() {
+    SpringMass spring = new SpringMass();
+    double[][] initial = TrajectoryGenerator.sampleInitialStates(spring, 7, new SplittableRandom(2));
+    double[] times = {0.0, 0.1, 0.35, 1.0};
+    Trajectories whole = new GraphRk4Integrator(200, 1e-8, 100).integrate(spring, initial, times);
+    Trajectories batched = new GraphRk4Integrator(200, 1e-8, 3).integrate(spring, initial, times);
+    assertThat(batched).isEqualTo(whole);
+    for (int i = 0; i < initial.length; i++) {
+      for (int t = 0; t < times.length; t++) {
+        assertThat(whole.state(i, t)).usingTolerance(1e-8)
+            .containsExactly(SpringMass.exact(initial[i], times[t])).inOrder();
+      }
+    }
+  }
+
+  @Test
+  void reportsProgressAndRejectsBadArguments() {
+    SpringMass spring = new SpringMass();
+    java.util.List<Integer> seen = new java.util.ArrayList<>();
+    TrajectoryGenerator.reference().withProgress((done, total) -> seen.add(done))
+        .generate(spring, 4, new double[] {0, 1}, 1);
+    assertThat(seen).containsExactly(1, 2, 3, 4).inOrder();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new ReferenceIntegrator().integrate(spring, new double[][] {{1, 0}}, new double[] {0, 1, 1}));
+    assertThat(e).hasMessageThat().contains("time 2 is 1.0 after 1.0");
+    e = assertThrows(IllegalArgumentException.class,
+        () -> new ReferenceIntegrator().integrate(spring, new double[][] {{1, 0, 3}}, new double[] {0, 1}));
+    assertThat(e).hasMessageThat().contains("initial state 0 has 3 components, expected 2");
+  }
 }

@@ -259,4 +259,10 @@ class TrajectoryIOTest {
       assertThat(TrajectoryIO.read(file, null)).isEqualTo(t);
     }
   }
+  @Test
+  void unknownExtensionIsRefused() {
+    Path file = dir.resolve("data.txt");
+    InvalidDataException e = assertThrows(InvalidDataException.class, () -> TrajectoryIO.read(file, null));
+    assertThat(e).hasMessageThat().contains("data.txt: unknown extension; expected .csv or .npz");
+  }
 }
