@@ -11,7 +11,7 @@ import org.concernet.annotations.State;
 /** A frictionless pendulum: θ'' = −(g/l) sin θ. Its energy is conserved. */
 @DynamicalSystem(name = "Pendulum", trajectories = 20, points = 30, endTime = 3,
     evaluationHorizon = 5, evaluationPoints = 201, r2Trajectories = 50,
-    contrastiveEpochs = 150, dynamicsEpochs = 150, hidden = {32, 32})
+    contrastiveEpochs = 1000, dynamicsEpochs = 300)
 public class Pendulum {
   @State double theta;
   @State double omega;
