@@ -54,6 +54,17 @@ public enum Device {
     return chosen;
   }
 
+  /** TensorFlow's placement errors end with the sentence that says why; keep that one. */
+  static String lastSentence(String message) {
+    String text = message.strip();
+    int newline = text.indexOf('\n');
+    if (newline > 0) {
+      text = text.substring(0, newline).strip();
+    }
+    String[] sentences = text.split("(?<=\\.) ");
+    return sentences[sentences.length - 1];
+  }
+
   /** Null when a kernel placed on GPU:0 runs without soft placement; else why not. */
   private static String probeGpu() {
     ConfigProto strict = ConfigProto.newBuilder().setAllowSoftPlacement(false)
@@ -65,9 +76,7 @@ public enum Device {
         return null;
       }
     } catch (RuntimeException | UnsatisfiedLinkError e) {
-      String message = String.valueOf(e.getMessage());
-      int newline = message.indexOf('\n');
-      return newline > 0 ? message.substring(0, newline) : message;
+      return lastSentence(String.valueOf(e.getMessage()));
     }
   }
 }

@@ -43,4 +43,12 @@ class DeviceTest {
     assertThat(e).hasMessageThat().contains("--device gpu: no usable GPU");
     assertThat(e).hasMessageThat().contains("CUDA 12 and cuDNN 9");
   }
+
+  @Test
+  void theFallbackLineKeepsTensorFlowsReason() {
+    assertThat(Device.lastSentence("Cannot assign a device for operation Add: {{node Add}} was explicitly assigned to"
+        + " /device:GPU:0. Make sure the device specification refers to a valid device. The requested device"
+        + " appears to be a GPU, but CUDA is not enabled."))
+        .isEqualTo("The requested device appears to be a GPU, but CUDA is not enabled.");
+  }
 }
