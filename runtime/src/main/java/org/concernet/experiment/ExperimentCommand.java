@@ -93,6 +93,13 @@ public final class ExperimentCommand implements Callable<Integer> {
       description = "Overrides a @Parameter of the system (repeatable).")
   Map<String, Double> parameters = new LinkedHashMap<>();
 
+  @Option(names = "--sweep", paramLabel = "KEY=V1,V2,…",
+      description = "Runs the experiment for every value (repeatable: every combination) and prints one table,"
+          + " e.g. --sweep noise=0,0.01,0.1,1 (paper Tables 8-9) or --sweep trajectories=5,10,20,40,80"
+          + " --sweep points=5,10,20,40 (Table 10). Keys: noise, trajectories, points, contrastiveEpochs,"
+          + " dynamicsEpochs, latent.")
+  List<String> sweeps = new ArrayList<>();
+
   @Option(names = "--data", paramLabel = "FILE",
       description = "Train on measured trajectories from a .csv or .npz file instead of generating them.")
   Path data;
@@ -175,7 +182,15 @@ public final class ExperimentCommand implements Callable<Integer> {
     Path folder = outDir != null ? outDir : Path.of("target", "concernet", system.name());
     ExperimentConfig config = new ExperimentConfig(configured, protocol, preset, seedList,
         float64, data, folder, Sessions.device(), threads);
-    Experiment.run(config, out);
+    if (sweeps.isEmpty()) {
+      Experiment.run(config, out);
+    } else {
+      List<Map.Entry<String, List<String>>> parsedSweeps = new ArrayList<>();
+      for (String sweep : sweeps) {
+        parsedSweeps.add(Sweep.parse(sweep));
+      }
+      Sweep.run(config, parsedSweeps, out);
+    }
     return 0;
   }
 
