@@ -13,7 +13,7 @@ import javax.tools.Diagnostic;
  */
 enum Message {
   STATE_TYPE("StateType",
-      "@State field %s has type %s; a state must be a double (scalar) or a double[] with @State(size = n)"),
+      "@State field %s has type %s; declare it as double (a scalar state) or as double[] with @State(size = n) (an array state)"),
   STATE_SIZE_MISSING("StateSize",
       "@State double[] %s needs a fixed size; write @State(size = n) with n >= 1 (found size = %s)"),
   STATE_SIZE_ON_SCALAR("StateSize",
