@@ -414,6 +414,9 @@ final class GraphTranslator {
   }
 
   private CodeBlock condition(ExpressionTree tree) {
+    while (tree instanceof ParenthesizedTree parenthesized) {
+      tree = parenthesized.getExpression();
+    }
     Expr e = expression(tree);
     if (e.kind() != Kind.BOOLEAN) {
       throw new Unsupported(tree, "the condition " + snippet(tree));

@@ -413,7 +413,14 @@ final class SystemGenerator {
 
     for (GraphMethod method : model.graphForm().methods()) {
       MethodSpec.Builder builder = MethodSpec.methodBuilder(method.name())
-          .addJavadoc("Translated from {@link $T#$N()}.\n", user, method.name())
+          .addJavadoc("Translated from {@link $T#$N($L)}.\n", user, method.name(), method.parameters().stream()
+              .map(p -> switch (p.kind()) {
+                case INT -> "int";
+                case BOOLEAN -> "boolean";
+                case GRAPH_ARRAY -> "double[]";
+                default -> "double";
+              })
+              .collect(Collectors.joining(", ")))
           .returns(GraphTranslator.graphType(method.returns()));
       for (GraphParameter parameter : method.parameters()) {
         builder.addParameter(GraphTranslator.graphType(parameter.kind()), parameter.name());
