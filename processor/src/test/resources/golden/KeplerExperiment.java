@@ -1,6 +1,5 @@
 package org.concernet.examples;
 
-import java.lang.String;
 import javax.annotation.processing.Generated;
 import org.concernet.experiment.ExperimentCommand;
 

@@ -32,6 +32,6 @@ final class ExperimentGenerator {
             .addStatement("$T.main(new $T(), args)", RuntimeNames.EXPERIMENT_COMMAND, model.systemClass())
             .build())
         .build();
-    return JavaFile.builder(model.experimentClass().packageName(), type).indent("  ").build();
+    return JavaFile.builder(model.experimentClass().packageName(), type).skipJavaLangImports(true).indent("  ").build();
   }
 }
