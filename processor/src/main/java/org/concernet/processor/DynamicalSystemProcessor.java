@@ -73,7 +73,7 @@ public final class DynamicalSystemProcessor extends AbstractProcessor {
     for (TypeElement type : types) {
       try {
         processSystem(type);
-      } catch (RuntimeException | IOException e) {
+      } catch (RuntimeException | IOException | StackOverflowError e) {
         processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
             Message.INTERNAL.format(type.getQualifiedName(), e), type);
       }
