@@ -666,6 +666,9 @@ final class GraphTranslator {
         return new Expr(Kind.BOOLEAN, CodeBlock.of("$L", value));
       }
     }
+    if ((name.equals("PI") || name.equals("E")) && staticallyImportedFromMath(name)) {
+      return new Expr(Kind.JAVA_DOUBLE, CodeBlock.of("Math.$L", name));
+    }
     throw new Unsupported(tree, "the field " + name + " (not a @State, a @Parameter or a static final constant)");
   }
 
@@ -743,6 +746,9 @@ final class GraphTranslator {
         candidates.add(method);
       }
     }
+    if (candidates.isEmpty() && select instanceof IdentifierTree && staticallyImportedFromMath(name)) {
+      return math(tree, name);
+    }
     if (candidates.size() != 1) {
       throw new Unsupported(tree, candidates.isEmpty()
           ? "the call " + snippet(tree) + ", which the translator cannot see into"
@@ -769,6 +775,20 @@ final class GraphTranslator {
       arguments.add(convert(value, kind, argument));
     }
     return new Expr(translated.returns(), CodeBlock.of("$N($L)", name, CodeBlock.join(arguments, ", ")));
+  }
+
+  /** Whether {@code import static java.lang.Math.*} or {@code ….Math.name} makes {@code name} visible. */
+  private boolean staticallyImportedFromMath(String name) {
+    if (unit == null) {
+      return false;
+    }
+    for (com.sun.source.tree.ImportTree in : unit.getImports()) {
+      String imported = in.getQualifiedIdentifier().toString();
+      if (in.isStatic() && (imported.equals("java.lang.Math.*") || imported.equals("java.lang.Math." + name))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Expr math(MethodInvocationTree tree, String function) {

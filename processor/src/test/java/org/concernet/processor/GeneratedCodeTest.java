@@ -132,6 +132,23 @@ class GeneratedCodeTest {
   }
 
   @Test
+  void staticallyImportedMathTranslates() {
+    JavaFileObject source = com.google.testing.compile.JavaFileObjects.forSourceLines("test.Foo",
+        "package test;",
+        "import static java.lang.Math.*;",
+        "import org.concernet.annotations.*;",
+        "@DynamicalSystem",
+        "public final class Foo {",
+        "  @State double q;",
+        "  @Derivative(\"q\") double dq() { return sin(q) * PI; }",
+        "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.FooSystem").contentsAsUtf8String()
+        .contains("return g.mul(g.sin(q), g.constant(Math.PI));");
+  }
+
+  @Test
   void graphMathNameAvoidsUserNames() {
     JavaFileObject source = system("",
         "  @Parameter double g = 9.81;",
