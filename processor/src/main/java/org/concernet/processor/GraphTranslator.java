@@ -226,6 +226,11 @@ final class GraphTranslator {
     } catch (Unsupported e) {
       failed.put(method, e);
       throw e;
+    } catch (RuntimeException e) {
+      // a translator bug must not fail the build: fall back to Java, and say so
+      Unsupported unsupported = new Unsupported(tree, "a construct the translator failed on (" + e + ")");
+      failed.put(method, unsupported);
+      throw unsupported;
     } finally {
       inProgress.remove(method);
       scopes.clear();
@@ -333,8 +338,14 @@ final class GraphTranslator {
           for (StatementTree s : loop.getInitializer()) {
             if (s instanceof VariableTree variable) {
               CodeBlock declaration = declaration(variable);
-              init.add(init.isEmpty() ? declaration : CodeBlock.of("$N = $L", variable.getName().toString(),
-                  convert(expression(variable.getInitializer()), variableKind(variable), variable)));
+              if (init.isEmpty()) {
+                init.add(declaration);
+              } else if (variable.getInitializer() == null) {
+                init.add(CodeBlock.of("$N", variable.getName().toString()));
+              } else {
+                init.add(CodeBlock.of("$N = $L", variable.getName().toString(),
+                    convert(expression(variable.getInitializer()), variableKind(variable), variable)));
+              }
             } else {
               init.add(expressionStatement(((ExpressionStatementTree) s).getExpression()));
             }
@@ -430,6 +441,8 @@ final class GraphTranslator {
     CodeBlock result;
     if (variable.getInitializer() == null) {
       result = CodeBlock.of("$T $N", javaType(kind), name);
+      scopes.peek().put(name, kind);
+      return result;
     } else {
       Expr init = variable.getInitializer() instanceof NewArrayTree array && array.getType() == null
           ? arrayInitializer(array)
@@ -864,7 +877,8 @@ final class GraphTranslator {
           return new Expr(Kind.GRAPH, CodeBlock.of("$N.neg($L)", g, operand.code()));
         }
         if (operand.isNumericJava()) {
-          return new Expr(operand.kind(), CodeBlock.of("-$L", operand.code()));
+          boolean negative = operand.code().toString().startsWith("-");
+          return new Expr(operand.kind(), CodeBlock.of(negative ? "-($L)" : "-$L", operand.code()));
         }
         break;
       case LOGICAL_COMPLEMENT:

@@ -132,6 +132,24 @@ class GeneratedCodeTest {
   }
 
   @Test
+  void loopsWithSeveralCountersAndNestedNegation() {
+    JavaFileObject source = system("",
+        "  @State(size = 3) double[] u;",
+        "  @Derivative(\"u\") double[] du() {",
+        "    double[] d = new double[3];",
+        "    for (int i = 0, j = 2, k; i < 3; i++, j--) {",
+        "      k = - -i;",
+        "      d[i] = u[j] * k;",
+        "    }",
+        "    return d;",
+        "  }");
+    Compilation compilation = compile(source);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.FooSystem").contentsAsUtf8String()
+        .contains("for (int i = 0, j = 2, k; i < 3; i++, j--) {");
+  }
+
+  @Test
   void staticallyImportedMathTranslates() {
     JavaFileObject source = com.google.testing.compile.JavaFileObjects.forSourceLines("test.Foo",
         "package test;",
