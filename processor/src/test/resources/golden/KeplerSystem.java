@@ -189,7 +189,7 @@ public final class KeplerSystem implements SystemSpec {
     private final Operand<T> vy;
 
     Graph(Ops tf, Operand<T> states, Map<String, Double> parameters) {
-      if (states.shape().numDimensions() != 2 || states.shape().size(1) != DIMENSION) {
+      if (states.shape().numDimensions() != 2 || states.shape().get(1) != DIMENSION) {
         throw new IllegalArgumentException("states must be shaped [batch, " + DIMENSION + "], found " + states.shape());
       }
       this.g = GraphMath.of(tf, states);

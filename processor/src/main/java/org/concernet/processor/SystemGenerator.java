@@ -359,7 +359,7 @@ final class SystemGenerator {
         .addParameter(RuntimeNames.OPS, "tf")
         .addParameter(OPERAND_T, "states")
         .addParameter(MAP_OF_DOUBLES, "parameters")
-        .beginControlFlow("if (states.shape().numDimensions() != 2 || states.shape().size(1) != DIMENSION)")
+        .beginControlFlow("if (states.shape().numDimensions() != 2 || states.shape().get(1) != DIMENSION)")
         .addStatement("throw new $T(\"states must be shaped [batch, \" + DIMENSION + \"], found \" + states.shape())",
             IllegalArgumentException.class)
         .endControlFlow()
