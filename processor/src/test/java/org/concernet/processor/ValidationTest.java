@@ -151,6 +151,10 @@ class ValidationTest {
     assertError(system("", valid("  @Invariant private double energy() { return q; }")),
         "Unreachable", "private double energy()");
     assertError(system("", valid("  @Parameter private double k = 1;")), "Unreachable", "@Parameter private double k = 1;");
+    JavaFileObject nested = type("Outer", "public class Outer {",
+        "  @DynamicalSystem private static final class Hidden {", "    @State double q;",
+        "    @Derivative(\"q\") double dq() { return q; }", "  }");
+    assertError(nested, "Unreachable", "private static final class Hidden");
   }
 
   @Test
