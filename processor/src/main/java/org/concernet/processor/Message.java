@@ -23,7 +23,7 @@ enum Message {
   MISSING_DERIVATIVE("MissingDerivative",
       "@State %s has no @Derivative; add a method like @Derivative(\"%s\") double d%s() { ... }"),
   UNKNOWN_DERIVATIVE_TARGET("DerivativeTarget",
-      "@Derivative(\"%s\") on %s names no @State field; the states are %s"),
+      "@Derivative(\"%s\") on %s names no @State field; the states are %s%s"),
   DUPLICATE_DERIVATIVE("DuplicateDerivative",
       "@Derivative(\"%s\") on %s: state %s already has its derivative %s(); keep exactly one @Derivative per state"),
   METHOD_PARAMETERS("MethodParameters",

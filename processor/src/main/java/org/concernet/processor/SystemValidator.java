@@ -108,7 +108,7 @@ final class SystemValidator {
         State state = statesByName.get(target);
         if (!allStateNames.contains(target)) {
           report.error(Message.UNKNOWN_DERIVATIVE_TARGET, method, mirror, value, target, methodName + "()",
-              allStateNames.isEmpty() ? "none" : String.join(", ", allStateNames));
+              allStateNames.isEmpty() ? "none" : String.join(", ", allStateNames), didYouMean(target, allStateNames));
           ok = false;
         } else if (derivativeMethods.containsKey(target)) {
           report.error(Message.DUPLICATE_DERIVATIVE, method, mirror, value, target, methodName + "()",
@@ -427,6 +427,39 @@ final class SystemValidator {
     @SuppressWarnings("unchecked")
     List<? extends AnnotationValue> list = (List<? extends AnnotationValue>) value.getValue();
     return list.stream().map(v -> (Integer) v.getValue()).collect(Collectors.toList());
+  }
+
+  /** MapStruct-style hint: the closest name within two edits, if any. */
+  static String didYouMean(String found, List<String> candidates) {
+    String best = null;
+    int bestDistance = 3;
+    for (String candidate : candidates) {
+      int distance = editDistance(found, candidate);
+      if (distance < bestDistance) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    return best == null ? "" : ". Did you mean \"" + best + "\"?";
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
   }
 
   private static String enclosingName(Element member) {

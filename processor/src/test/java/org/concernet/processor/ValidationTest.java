@@ -101,6 +101,9 @@ class ValidationTest {
   @Test
   void derivativeTarget() {
     assertError(system("", valid("  @Derivative(\"z\") double dz() { return 0; }")), "DerivativeTarget", "double dz()");
+    JavaFileObject typo = system("", valid("  @State double theta;", "  @Derivative(\"tehta\") double dtheta() { return 0; }"));
+    assertThat(compile(typo)).hadErrorContaining("the states are q, p, theta. Did you mean \"theta\"?")
+        .inFile(typo).onLineContaining("double dtheta()");
   }
 
   @Test
