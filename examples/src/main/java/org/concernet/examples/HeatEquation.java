@@ -12,44 +12,65 @@ import org.concernet.annotations.Invariant;
 import org.concernet.annotations.State;
 
 /**
- * The 1-D heat equation u_t = u_xx on [−5, 5] with zero-flux ends (paper section 5.3), discretised
- * on 101 nodes: the total heat Σu is conserved. Learned in the latent space of an autoencoder.
+ * The one-dimensional heat equation of ConCerNet (ICML 2023), section 5.2: 101 nodes on
+ * [-5, 5] with zero-flux boundaries (ghost nodes equal to the edge values), conserving the total
+ * heat Σ u. Learning runs in the 9-dimensional latent space of an autoencoder (eq. 6).
  */
-@DynamicalSystem(name = "HeatEquation", trajectories = 100, points = 100, startTime = 0, endTime = 10,
-    evaluationHorizon = 1, dynamicsEpochs = 200, dynamicsBatch = 20,
+@DynamicalSystem(
+    name = "HeatEquation",
+    trajectories = 100,
+    points = 100,
+    startTime = 0.0,
+    endTime = 10.0,
+    noise = 0.01,
+    evaluationTrajectories = 10,
+    evaluationPoints = 1001,
+    evaluationHorizon = 1.0,
+    r2Trajectories = 500,
+    latent = 1,
+    hidden = {100, 100},
+    contrastiveEpochs = 1000,
+    contrastiveBatch = 10,
+    dynamicsEpochs = 200,
+    dynamicsBatch = 20,
     autoencoder = @Autoencoder(latent = 9, hidden = {32, 16}, epochs = 200, batch = 100))
-public class HeatEquation {
+public final class HeatEquation {
   static final int NODES = 101;
+  static final double X_MIN = -5.0;
   static final double DX = 0.1;
 
-  @State(size = NODES) double[] u;
+  /** Temperature at x_i = -5 + 0.1 i. */
+  @State(size = NODES) double[] u = new double[NODES];
 
-  /** Second differences; the ghost node beyond each end equals the edge value (zero flux). */
-  @Derivative("u") double[] du() {
-    double[] d = new double[NODES];
-    for (int i = 0; i < NODES; i++) {
+  /** Second differences; the ghost nodes equal the edge values, so no heat leaves. */
+  @Derivative("u")
+  double[] du() {
+    double[] du = new double[u.length];
+    for (int i = 0; i < u.length; i++) {
       double left = i == 0 ? u[0] : u[i - 1];
-      double right = i == NODES - 1 ? u[NODES - 1] : u[i + 1];
-      d[i] = (right - 2 * u[i] + left) / (DX * DX);
+      double right = i == u.length - 1 ? u[u.length - 1] : u[i + 1];
+      du[i] = (right - 2 * u[i] + left) / (DX * DX);
     }
-    return d;
+    return du;
   }
 
-  @Invariant double total() {
+  /** Total heat. */
+  @Invariant
+  double total() {
     double sum = 0;
-    for (int i = 0; i < NODES; i++) {
-      sum += u[i];
+    for (double value : u) {
+      sum += value;
     }
     return sum;
   }
 
-  /** A Gaussian bump exp(−(x − c)²/s) with c ~ U[−1, 1) and s ~ 0.25·U[0.5, 2). */
-  @InitialState void sample(RandomGenerator rng) {
-    double c = -1 + 2 * rng.nextDouble();
-    double s = 0.25 * (0.5 + 1.5 * rng.nextDouble());
-    u = new double[NODES];
+  /** A Gaussian bump exp(-(x - c)² / s), centre c ~ U[-1, 1), width s ~ 0.25 U[0.5, 2). */
+  @InitialState
+  void sample(RandomGenerator rng) {
+    double c = rng.nextDouble(-1.0, 1.0);
+    double s = 0.25 * rng.nextDouble(0.5, 2.0);
     for (int i = 0; i < NODES; i++) {
-      double x = -5 + DX * i;
+      double x = X_MIN + i * DX;
       u[i] = Math.exp(-(x - c) * (x - c) / s);
     }
   }

@@ -11,36 +11,78 @@ import org.concernet.annotations.Invariant;
 import org.concernet.annotations.State;
 
 /**
- * A body orbiting a fixed mass (paper section 5.1): energy and angular momentum are conserved.
+ * The two-body (Kepler) problem of ConCerNet (ICML 2023), section 5.1, in the reduced form with
+ * {@code GM = 1}: acceleration {@code -(x, y) / r³}, conserving the energy and the angular momentum.
  */
-@DynamicalSystem(name = "Kepler", trajectories = 50, points = 100, startTime = 0, endTime = 10,
-    evaluationHorizon = 5)
-public class Kepler {
+@DynamicalSystem(
+    name = "Kepler",
+    trajectories = 50,
+    points = 100,
+    startTime = 0.0,
+    endTime = 10.0,
+    noise = 0.01,
+    evaluationTrajectories = 10,
+    evaluationPoints = 1001,
+    evaluationHorizon = 5.0,
+    r2Trajectories = 500,
+    latent = 1,
+    hidden = {100, 100},
+    contrastiveEpochs = 1000,
+    contrastiveBatch = 10,
+    dynamicsEpochs = 1000,
+    dynamicsBatch = 100)
+public final class Kepler {
   @State double x;
   @State double y;
   @State double vx;
   @State double vy;
 
-  double r() { return Math.sqrt(x * x + y * y); }
+  /** Distance to the centre. */
+  double r() {
+    return Math.sqrt(x * x + y * y);
+  }
 
-  @Derivative("x") double dx() { return vx; }
-  @Derivative("y") double dy() { return vy; }
-  @Derivative("vx") double dvx() { return -x / (r() * r() * r()); }
-  @Derivative("vy") double dvy() { return -y / (r() * r() * r()); }
+  @Derivative("x")
+  double dx() {
+    return vx;
+  }
 
-  @Invariant double energy() { return (vx * vx + vy * vy) / 2 - 1 / r(); }
-  @Invariant double angularMomentum() { return x * vy - y * vx; }
+  @Derivative("y")
+  double dy() {
+    return vy;
+  }
+
+  @Derivative("vx")
+  double dvx() {
+    return -x / (r() * r() * r());
+  }
+
+  @Derivative("vy")
+  double dvy() {
+    return -y / (r() * r() * r());
+  }
+
+  @Invariant
+  double energy() {
+    return (vx * vx + vy * vy) / 2 - 1 / r();
+  }
+
+  @Invariant
+  double angularMomentum() {
+    return x * vy - y * vx;
+  }
 
   /**
-   * Position: a random direction at a radius drawn from [0.1, 1.0); velocity perpendicular to it,
-   * along (y, −x)/r, with speed √(U[1, 1.3) / r) — bound orbits from near-circular to eccentric.
+   * Position: a random direction, radius uniform in [0.1, 1.0); velocity perpendicular to it,
+   * along (y, -x) / r, with speed √(U[1, 1.3) / r): nearly circular orbits.
    */
-  @InitialState void sample(RandomGenerator rng) {
-    double angle = 2 * Math.PI * rng.nextDouble();
-    double radius = 0.1 + 0.9 * rng.nextDouble();
+  @InitialState
+  void sample(RandomGenerator rng) {
+    double angle = rng.nextDouble(0.0, 2 * Math.PI);
+    double radius = rng.nextDouble(0.1, 1.0);
     x = radius * Math.cos(angle);
     y = radius * Math.sin(angle);
-    double speed = Math.sqrt((1 + 0.3 * rng.nextDouble()) / radius);
+    double speed = Math.sqrt(rng.nextDouble(1.0, 1.3) / radius);
     vx = speed * y / radius;
     vy = -speed * x / radius;
   }

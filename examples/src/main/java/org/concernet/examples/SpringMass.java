@@ -11,24 +11,54 @@ import org.concernet.annotations.Invariant;
 import org.concernet.annotations.State;
 
 /**
- * The ideal spring-mass system of the paper (section 5.1): q' = 2p, p' = −2q, whose energy
- * q² + p² is conserved. The annotation carries the paper's protocol (appendix B, Table 4).
+ * The ideal spring–mass system of ConCerNet (ICML 2023), section 5.1: a harmonic oscillator
+ * {@code q' = 2p, p' = -2q} whose energy {@code q² + p²} is conserved. The annotation carries the
+ * paper's protocol (appendix B, Table 4).
  */
-@DynamicalSystem(name = "SpringMass", trajectories = 25, points = 30, startTime = 0, endTime = 3,
-    evaluationHorizon = 50)
-public class SpringMass {
+@DynamicalSystem(
+    name = "SpringMass",
+    trajectories = 25,
+    points = 30,
+    startTime = 0.0,
+    endTime = 3.0,
+    noise = 0.01,
+    evaluationTrajectories = 10,
+    evaluationPoints = 1001,
+    evaluationHorizon = 50.0,
+    r2Trajectories = 500,
+    latent = 1,
+    hidden = {100, 100},
+    contrastiveEpochs = 1000,
+    contrastiveBatch = 10,
+    dynamicsEpochs = 1000,
+    dynamicsBatch = 100)
+public final class SpringMass {
+  /** Position. */
   @State double q;
+  /** Momentum. */
   @State double p;
 
-  @Derivative("q") double dq() { return 2 * p; }
-  @Derivative("p") double dp() { return -2 * q; }
+  @Derivative("q")
+  double dq() {
+    return 2 * p;
+  }
 
-  @Invariant double energy() { return q * q + p * p; }
+  @Derivative("p")
+  double dp() {
+    return -2 * q;
+  }
 
-  /** A random direction at a radius drawn from [0.3, 1.2). */
-  @InitialState void sample(RandomGenerator rng) {
-    double angle = 2 * Math.PI * rng.nextDouble();
-    double radius = 0.3 + 0.9 * rng.nextDouble();
+  /** The energy, up to a constant factor. */
+  @Invariant
+  double energy() {
+    return q * q + p * p;
+  }
+
+  /** A random direction on the circle, radius uniform in [0.3, 1.2). */
+  @InitialState
+  void sample(RandomGenerator rng) {
+    double angle = rng.nextDouble(0.0, 2 * Math.PI);
+    double radius = rng.nextDouble(0.3, 1.2);
     q = radius * Math.cos(angle);
     p = radius * Math.sin(angle);
   }

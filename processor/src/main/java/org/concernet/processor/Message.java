@@ -4,38 +4,66 @@
 package org.concernet.processor;
 
 import java.util.Locale;
+import javax.tools.Diagnostic;
 
 /**
- * Every diagnostic of the processor, with its stable code. A message says what was found and what
- * to write instead; docs/errors.md lists them all with an example fix.
+ * Every diagnostic the processor prints, in one place. Each carries a stable code (the
+ * {@code [Concernet/Code]} tag users can search for in {@code docs/errors.md}) and a message
+ * template that says what was found and what to write instead.
  */
 enum Message {
-  NOT_A_CLASS("NotAClass", "@DynamicalSystem is on %s %s; put it on a class (a system is instantiated to evaluate its equations)"),
-  ABSTRACT_CLASS("AbstractClass", "@DynamicalSystem class %s is abstract; make it concrete, since the generated code instantiates it"),
-  INNER_CLASS("InnerClass", "@DynamicalSystem class %s is an inner (non-static) class; declare it static or top-level so the generated code can create it"),
-  GENERIC_CLASS("GenericClass", "@DynamicalSystem class %s has type parameters; a system's class cannot be generic"),
-  PRIVATE_CLASS("PrivateClass", "@DynamicalSystem class %s is private; make it package-private or public so %s can use it"),
-  NO_CONSTRUCTOR("NoConstructor", "@DynamicalSystem class %s has no constructor without arguments that its package can call; add one (it may be package-private)"),
-  NO_STATE("NoState", "@DynamicalSystem class %s has no @State field; declare the state, e.g. '@State double x;'"),
-  STATE_TYPE("StateType", "@State field '%s' is %s; a state is 'double' or 'double[]' (with @State(size = n))"),
-  STATE_SIZE("StateSize", "%s"),
-  STATE_RANGE("StateRange", "@State field '%s' has min %s ≥ max %s; the default sampler draws from [min, max), so min must be below max"),
-  MEMBER_ACCESS("MemberAccess", "%s '%s' is %s; the generated %s (same package) must reach it, so make it package-private, protected or public and not static"),
-  FINAL_STATE("FinalState", "@State field '%s' is final; the generated code sets the state on each evaluation, so remove 'final'"),
-  MISSING_DERIVATIVE("MissingDerivative", "@State '%s' has no @Derivative; add a method '@Derivative(\"%s\") %s d%s() { … }'"),
-  UNKNOWN_STATE("UnknownState", "@Derivative(\"%s\") names no @State field of %s%s"),
-  DUPLICATE_DERIVATIVE("DuplicateDerivative", "@Derivative(\"%s\") is declared twice (also on %s()); each state has exactly one derivative"),
-  METHOD_PARAMETERS("MethodParameters", "%s method %s() takes %d parameter(s); it reads the state from the fields, so declare it without parameters"),
-  RETURN_TYPE("ReturnType", "%s method %s() returns %s; it must return %s"),
-  PARAMETER_FIELD("ParameterField", "@Parameter field '%s' %s; write it as a non-final 'double' with its default value, e.g. '@Parameter double k = 0.5;'"),
-  INITIAL_STATE_SIGNATURE("InitialStateSignature", "@InitialState method %s has the wrong signature; write 'void %s(java.util.random.RandomGenerator rng)' and set every @State field in it"),
-  DUPLICATE_INITIAL_STATE("DuplicateInitialState", "a second @InitialState%s method %s(); there is at most one for %s (the first is %s())"),
-  DUPLICATE_INVARIANT("DuplicateInvariant", "two invariants are named '%s'; give one a different @Invariant(name = …)"),
-  ATTRIBUTE_RANGE("AttributeRange", "@DynamicalSystem(%s = %s) %s"),
-  AUTOENCODER("Autoencoder", "%s"),
-  ORPHAN("Orphan", "@%s is on a member of %s, which is not annotated @DynamicalSystem; annotate the class or remove @%s"),
-  NO_GRAPH_FORM("NoGraphForm", "%s: %s at line %d is outside the translatable subset; %s will generate data in Java instead of in the graph"),
-  INTERNAL("Internal", "the processor failed on %s: %s; please report this with the class");
+  STATE_TYPE("StateType",
+      "@State field %s has type %s; declare it as double (a scalar state) or as double[] with @State(size = n) (an array state)"),
+  STATE_SIZE_MISSING("StateSize",
+      "@State double[] %s needs a fixed size; write @State(size = n) with n >= 1 (found size = %s)"),
+  STATE_SIZE_ON_SCALAR("StateSize",
+      "@State double %s is a scalar but declares size = %s; remove size, or declare the field as double[]"),
+  STATE_RANGE("StateRange",
+      "@State %s has min = %s >= max = %s; the default sampler draws from [min, max), so write min < max"),
+  MISSING_DERIVATIVE("MissingDerivative",
+      "@State %s has no @Derivative; add a method like @Derivative(\"%s\") double d%s() { ... }"),
+  UNKNOWN_DERIVATIVE_TARGET("DerivativeTarget",
+      "@Derivative(\"%s\") on %s names no @State field; the states are %s%s"),
+  DUPLICATE_DERIVATIVE("DuplicateDerivative",
+      "@Derivative(\"%s\") on %s: state %s already has its derivative %s(); keep exactly one @Derivative per state"),
+  METHOD_PARAMETERS("MethodParameters",
+      "@%s method %s takes %s parameter(s); it must take none and read the @State fields instead"),
+  RETURN_TYPE("ReturnType",
+      "@%s method %s returns %s; it must return %s"),
+  PARAMETER_TYPE("ParameterType",
+      "@Parameter field %s is %s; a parameter must be a non-final, non-static double with an initializer, e.g. @Parameter double k = 1.0;"),
+  SYSTEM_KIND("SystemKind",
+      "@DynamicalSystem %s is %s; annotate a concrete top-level or static nested class"),
+  NO_CONSTRUCTOR("NoConstructor",
+      "@DynamicalSystem %s has no accessible no-argument constructor; the generated %s creates instances with new %s(), so add a non-private no-argument constructor"),
+  UNREACHABLE("Unreachable",
+      "%s %s is private; the generated %s (same package) cannot reach it, so make it package-private"),
+  STATIC_MEMBER("StaticMember",
+      "@%s %s is static; it must be an instance member so each evaluation has its own state"),
+  FINAL_STATE("FinalState",
+      "@State field %s is final; the generated code assigns states, so remove final"),
+  NO_STATE("NoState",
+      "@DynamicalSystem %s declares no @State field; declare at least one, e.g. @State double q;"),
+  PROTOCOL_VALUE("ProtocolValue",
+      "@DynamicalSystem(%s = %s) is out of range: %s"),
+  AUTOENCODER("Autoencoder",
+      "@DynamicalSystem autoencoder %s"),
+  INITIAL_STATE_SIGNATURE("InitialStateSignature",
+      "@InitialState method %s has signature %s; write void %s(java.util.random.RandomGenerator rng)"),
+  DUPLICATE_INITIAL_STATE("DuplicateInitialState",
+      "@InitialState(evaluation = %s) on %s: %s() already samples %s initial states; keep one method per role"),
+  DUPLICATE_INVARIANT("DuplicateInvariant",
+      "@Invariant %s is named \"%s\", which %s() already uses; give each invariant a distinct name"),
+  INVARIANT_NAME("InvariantName",
+      "@Invariant(name = \"%s\") on %s is blank; leave name out (the method name is used) or write a non-blank name"),
+  OUTSIDE_SYSTEM("OutsideSystem",
+      "@%s on %s is outside a @DynamicalSystem class; annotate the enclosing class %s with @DynamicalSystem"),
+  CONFLICTING_ROLES("ConflictingRoles",
+      "%s %s carries %s; each member has exactly one role, so keep one of them"),
+  INTERNAL("Internal",
+      "the processor failed on %s (%s); please report this. No code was generated for it"),
+  NO_GRAPH_FORM("NoGraphForm",
+      "%s: %s at line %s is outside the translatable subset; %s will generate data in Java instead");
 
   private final String code;
   private final String template;
@@ -45,12 +73,23 @@ enum Message {
     this.template = template;
   }
 
-  /** The stable code, e.g. {@code [Concernet/StateType]}. */
+  /** The stable code, e.g. {@code StateType}. */
   String code() {
-    return "[Concernet/" + code + "]";
+    return code;
   }
 
+  /** The diagnostic kind: errors everywhere, except the graph-form note. */
+  Diagnostic.Kind kind() {
+    return this == NO_GRAPH_FORM ? Diagnostic.Kind.NOTE : Diagnostic.Kind.ERROR;
+  }
+
+  /** The message without its tag. */
+  String text(Object... args) {
+    return String.format(Locale.ROOT, template, args);
+  }
+
+  /** {@code [Concernet/Code] message}. */
   String format(Object... args) {
-    return code() + " " + String.format(Locale.ROOT, template, args);
+    return "[Concernet/" + code + "] " + text(args);
   }
 }

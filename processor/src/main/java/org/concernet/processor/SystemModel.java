@@ -3,78 +3,136 @@
  */
 package org.concernet.processor;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import java.util.List;
 import java.util.Optional;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 
 /**
- * A validated {@code @DynamicalSystem} class: everything the generators need, independent of
- * javac. Each node keeps the name of the member it came from.
- *
- * @param type the annotated class (the originating element of the generated files)
- * @param packageName its package
- * @param className its simple name (nested classes: Outer.Inner as a canonical path)
- * @param name the system's name
- * @param states state fields in declaration order
- * @param parameters parameter fields in declaration order
- * @param invariants known invariants in declaration order
- * @param initialState the training initial-state method, if declared
- * @param evaluationState the evaluation initial-state method, if declared
- * @param protocol the protocol attributes
- * @param graph the translated graph forms, or why there are none
+ * One validated {@code @DynamicalSystem} class: everything the generators need, nothing from
+ * javac except the elements kept for originating-element bookkeeping.
  */
 record SystemModel(
-    TypeElement type,
-    String packageName,
-    List<String> className,
+    TypeElement element,
+    ClassName userClass,
     String name,
     List<State> states,
-    List<String> parameters,
+    List<Parameter> parameters,
+    List<Derivative> derivatives,
     List<Invariant> invariants,
     Optional<String> initialState,
-    Optional<String> evaluationState,
+    Optional<String> evaluationInitialState,
     ProtocolModel protocol,
-    GraphForm graph) {
+    GraphForm graphForm) {
 
-  /** Simple name of the generated classes' prefix: the class's simple name. */
-  String simpleName() {
-    return className.get(className.size() - 1);
+  SystemModel {
+    states = List.copyOf(states);
+    parameters = List.copyOf(parameters);
+    derivatives = List.copyOf(derivatives);
+    invariants = List.copyOf(invariants);
+  }
+
+  SystemModel withGraphForm(GraphForm form) {
+    return new SystemModel(element, userClass, name, states, parameters, derivatives, invariants,
+        initialState, evaluationInitialState, protocol, form);
+  }
+
+  /** The generated {@code FooSystem}. */
+  ClassName systemClass() {
+    return ClassName.get(userClass.packageName(), flatName(userClass) + "System");
+  }
+
+  /** The generated {@code FooExperiment}. */
+  ClassName experimentClass() {
+    return ClassName.get(userClass.packageName(), flatName(userClass) + "Experiment");
+  }
+
+  static String flatName(ClassName className) {
+    return String.join("_", className.simpleNames());
   }
 
   int dimension() {
-    return states.stream().mapToInt(s -> s.array() ? s.size() : 1).sum();
+    return states.stream().mapToInt(State::width).sum();
   }
 
-  /** A state field: scalar, or an array of {@code size}; its derivative method; sampling range. */
-  record State(String field, boolean array, int size, String derivative, double min, double max) {}
+  /** A {@code @State} field; {@code size == 0} for a scalar. */
+  record State(VariableElement element, String name, int size, double min, double max, int offset) {
+    boolean isArray() {
+      return size > 0;
+    }
 
-  /** A known invariant: its name in results and its method. */
-  record Invariant(String name, String method) {}
+    int width() {
+      return isArray() ? size : 1;
+    }
+  }
 
-  /** The annotation's protocol attributes, as declared or defaulted. */
-  record ProtocolModel(int trajectories, int points, double startTime, double endTime, double noise,
-      int evaluationTrajectories, int evaluationPoints, double evaluationHorizon, int r2Trajectories,
-      int latent, List<Integer> hidden, String activation, int contrastiveEpochs, int contrastiveBatch,
-      int dynamicsEpochs, int dynamicsBatch, Optional<AutoencoderModel> autoencoder) {}
+  /** A {@code @Parameter} field. */
+  record Parameter(VariableElement element, String name) {}
+
+  /** The {@code @Derivative} method of {@link #state}. */
+  record Derivative(ExecutableElement element, String method, State state) {}
+
+  /** An {@code @Invariant} method and its reported name. */
+  record Invariant(ExecutableElement element, String method, String name) {}
+
+  /** The {@code @DynamicalSystem} attributes, validated. */
+  record ProtocolModel(
+      int trajectories,
+      int points,
+      double startTime,
+      double endTime,
+      double noise,
+      int evaluationTrajectories,
+      int evaluationPoints,
+      double evaluationHorizon,
+      int r2Trajectories,
+      int latent,
+      List<Integer> hidden,
+      String activation,
+      int contrastiveEpochs,
+      int contrastiveBatch,
+      int dynamicsEpochs,
+      int dynamicsBatch,
+      Optional<AutoencoderModel> autoencoder) {}
 
   record AutoencoderModel(int latent, List<Integer> hidden, int epochs, int batch) {}
 
   /**
-   * The graph translation: one method per translated user method (derivatives, invariants and the
-   * helpers they call), or the reason there is none.
+   * The graph form: either the translated methods of the nested {@code Graph} class, or the reason
+   * the bodies could not be translated.
    */
-  record GraphForm(List<GraphMethod> methods, Optional<String> unavailableReason) {}
+  record GraphForm(Optional<String> unavailableReason, List<GraphMethod> methods, String mathName) {
+    static GraphForm unavailable(String reason) {
+      return new GraphForm(Optional.of(reason), List.of(), "g");
+    }
+  }
 
-  /**
-   * A translated method of the nested {@code Graph<T>} class.
-   *
-   * @param name the user's method name
-   * @param returns "double", "double[]" or "int"
-   * @param parameters parameter declarations as they appear in the generated method
-   * @param body the translated body
-   */
-  record GraphMethod(String name, String returns, List<Param> parameters, CodeBlock body) {}
+  /** Kinds of values inside translated code. */
+  enum Kind {
+    INT("int"),
+    BOOLEAN("boolean"),
+    /** A double evaluated in Java while the graph is built (literals, constants, promoted ints). */
+    JAVA_DOUBLE("double"),
+    /** {@code Operand<T>}. */
+    GRAPH(null),
+    /** {@code List<Operand<T>>}: a {@code double[]}. */
+    GRAPH_ARRAY(null),
+    VOID("void");
 
-  record Param(String name, String kind) {}
+    final String javaType;
+
+    Kind(String javaType) {
+      this.javaType = javaType;
+    }
+  }
+
+  /** One translated method of the nested {@code Graph} class. */
+  record GraphMethod(
+      Element element, String name, Kind returns, List<GraphParameter> parameters, CodeBlock body) {}
+
+  record GraphParameter(String name, Kind kind) {}
 }

@@ -60,34 +60,6 @@ public final class GraphMath<T extends TNumber> {
     return tf.stack(full, org.tensorflow.op.core.Stack.axis(1L));
   }
 
-  /** {@code new double[size]} in graph code: a mutable list of zeros. */
-  public List<Operand<T>> zeros(int size) {
-    List<Operand<T>> values = new ArrayList<>(size);
-    Operand<T> zero = constant(0.0);
-    for (int i = 0; i < size; i++) {
-      values.add(zero);
-    }
-    return values;
-  }
-
-  /** {@code new double[] {…}} in graph code: a mutable copy. */
-  public List<Operand<T>> list(List<Operand<T>> values) {
-    return new ArrayList<>(values);
-  }
-
-  /**
-   * The columns an array derivative returned, checked against the state's size.
-   *
-   * @throws IllegalStateException naming the method when the size differs
-   */
-  public List<Operand<T>> requireSize(String method, List<Operand<T>> columns, int size) {
-    if (columns == null || columns.size() != size) {
-      throw new IllegalStateException(method + " must return " + size + " values, returned "
-          + (columns == null ? "null" : columns.size()));
-    }
-    return columns;
-  }
-
   /** A constant of the graph's dtype. */
   public Operand<T> constant(double value) {
     return tf.constant(type, value);

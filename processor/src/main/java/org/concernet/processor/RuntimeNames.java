@@ -1,0 +1,34 @@
+/*
+ * Copyright 2026 The concernet-java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package org.concernet.processor;
+
+import com.palantir.javapoet.ClassName;
+
+/** Types the generated code names; the processor itself depends on none of them. */
+final class RuntimeNames {
+  private RuntimeNames() {}
+
+  static final String ANNOTATIONS = "org.concernet.annotations";
+  static final String DYNAMICAL_SYSTEM = ANNOTATIONS + ".DynamicalSystem";
+  static final String STATE = ANNOTATIONS + ".State";
+  static final String PARAMETER = ANNOTATIONS + ".Parameter";
+  static final String DERIVATIVE = ANNOTATIONS + ".Derivative";
+  static final String INVARIANT = ANNOTATIONS + ".Invariant";
+  static final String INITIAL_STATE = ANNOTATIONS + ".InitialState";
+
+  static final ClassName SYSTEM_SPEC = ClassName.get("org.concernet.system", "SystemSpec");
+  static final ClassName PROTOCOL = ClassName.get("org.concernet.system", "Protocol");
+  static final ClassName AUTOENCODER_SPEC = PROTOCOL.nestedClass("AutoencoderSpec");
+  static final ClassName GRAPH_MATH = ClassName.get("org.concernet.system", "GraphMath");
+  static final ClassName ACTIVATION = ClassName.get(ANNOTATIONS, "Activation");
+  static final ClassName EXPERIMENT_COMMAND =
+      ClassName.get("org.concernet.experiment", "ExperimentCommand");
+
+  static final ClassName OPS = ClassName.get("org.tensorflow.op", "Ops");
+  static final ClassName OPERAND = ClassName.get("org.tensorflow", "Operand");
+  static final ClassName TNUMBER = ClassName.get("org.tensorflow.types.family", "TNumber");
+
+  static final ClassName RANDOM_GENERATOR = ClassName.get("java.util.random", "RandomGenerator");
+  static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+}

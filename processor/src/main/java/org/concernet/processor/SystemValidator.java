@@ -1,0 +1,488 @@
+/*
+ * Copyright 2026 The concernet-java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package org.concernet.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.Trees;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import org.concernet.processor.SystemModel.AutoencoderModel;
+import org.concernet.processor.SystemModel.Derivative;
+import org.concernet.processor.SystemModel.GraphForm;
+import org.concernet.processor.SystemModel.Invariant;
+import org.concernet.processor.SystemModel.Parameter;
+import org.concernet.processor.SystemModel.ProtocolModel;
+import org.concernet.processor.SystemModel.State;
+
+/**
+ * Reads one {@code @DynamicalSystem} class through its annotation mirrors, reports everything
+ * wrong with it, and builds its {@link SystemModel} when nothing is.
+ */
+final class SystemValidator {
+  private final Elements elements;
+  private final Trees trees; // null when the compiler offers no tree API
+
+  SystemValidator(Elements elements, Trees trees) {
+    this.elements = elements;
+    this.trees = trees;
+  }
+
+  Optional<SystemModel> validate(TypeElement type, ValidationReport report) {
+    AnnotationMirror system = mirror(type, RuntimeNames.DYNAMICAL_SYSTEM).orElseThrow();
+    validateKind(type, report);
+
+    List<State> states = new ArrayList<>();
+    List<Parameter> parameters = new ArrayList<>();
+    int offset = 0;
+    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+      Optional<AnnotationMirror> state = mirror(field, RuntimeNames.STATE);
+      Optional<AnnotationMirror> parameter = mirror(field, RuntimeNames.PARAMETER);
+      if (state.isPresent() && parameter.isPresent()) {
+        report.error(Message.CONFLICTING_ROLES, field, "field", field.getSimpleName(), "both @State and @Parameter");
+        continue;
+      }
+      if (state.isPresent()) {
+        Optional<State> validated = validateState(field, state.get(), offset, report);
+        if (validated.isPresent()) {
+          states.add(validated.get());
+          offset += validated.get().width();
+        }
+      } else if (parameter.isPresent()) {
+        validateParameter(field, report).ifPresent(parameters::add);
+      }
+    }
+    Map<String, State> statesByName = new LinkedHashMap<>();
+    states.forEach(s -> statesByName.put(s.name(), s));
+    // states that failed validation still count as known names, so no second error follows
+    List<String> allStateNames = ElementFilter.fieldsIn(type.getEnclosedElements()).stream()
+        .filter(f -> mirror(f, RuntimeNames.STATE).isPresent())
+        .map(f -> f.getSimpleName().toString())
+        .collect(Collectors.toList());
+
+    Map<String, Derivative> derivatives = new LinkedHashMap<>();
+    Map<String, String> derivativeMethods = new LinkedHashMap<>();
+    List<Invariant> invariants = new ArrayList<>();
+    Map<String, String> invariantMethods = new LinkedHashMap<>();
+    String initialState = null;
+    String evaluationInitialState = null;
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      Optional<AnnotationMirror> derivative = mirror(method, RuntimeNames.DERIVATIVE);
+      Optional<AnnotationMirror> invariant = mirror(method, RuntimeNames.INVARIANT);
+      Optional<AnnotationMirror> initial = mirror(method, RuntimeNames.INITIAL_STATE);
+      List<String> roles = new ArrayList<>();
+      derivative.ifPresent(m -> roles.add("@Derivative"));
+      invariant.ifPresent(m -> roles.add("@Invariant"));
+      initial.ifPresent(m -> roles.add("@InitialState"));
+      if (roles.size() > 1) {
+        report.error(Message.CONFLICTING_ROLES, method, "method", method.getSimpleName() + "()",
+            String.join(" and ", roles));
+        continue;
+      }
+      String methodName = method.getSimpleName().toString();
+      if (derivative.isPresent()) {
+        AnnotationMirror mirror = derivative.get();
+        AnnotationValue value = value(mirror, "value");
+        String target = (String) value.getValue();
+        boolean ok = validateMember(method, "Derivative", report) & validateNoParameters(method, "Derivative", report);
+        State state = statesByName.get(target);
+        if (!allStateNames.contains(target)) {
+          report.error(Message.UNKNOWN_DERIVATIVE_TARGET, method, mirror, value, target, methodName + "()",
+              allStateNames.isEmpty() ? "none" : String.join(", ", allStateNames), didYouMean(target, allStateNames));
+          ok = false;
+        } else if (derivativeMethods.containsKey(target)) {
+          report.error(Message.DUPLICATE_DERIVATIVE, method, mirror, value, target, methodName + "()",
+              target, derivativeMethods.get(target));
+          ok = false;
+        } else {
+          derivativeMethods.put(target, methodName);
+        }
+        if (state != null) {
+          String expected = state.isArray() ? "double[]" : "double";
+          if (!method.getReturnType().toString().equals(expected)) {
+            report.error(Message.RETURN_TYPE, method, "Derivative", methodName + "()",
+                method.getReturnType(), expected + " (the type of state " + target + ")");
+            ok = false;
+          }
+          if (ok) {
+            derivatives.put(target, new Derivative(method, methodName, state));
+          }
+        }
+      } else if (invariant.isPresent()) {
+        AnnotationMirror mirror = invariant.get();
+        AnnotationValue value = value(mirror, "name");
+        String name = (String) value.getValue();
+        boolean ok = validateMember(method, "Invariant", report) & validateNoParameters(method, "Invariant", report);
+        if (method.getReturnType().getKind() != TypeKind.DOUBLE) {
+          report.error(Message.RETURN_TYPE, method, "Invariant", methodName + "()", method.getReturnType(), "double");
+          ok = false;
+        }
+        if (!name.isEmpty() && name.isBlank()) {
+          report.error(Message.INVARIANT_NAME, method, mirror, value, name, methodName + "()");
+          ok = false;
+        }
+        String reported = name.isEmpty() ? methodName : name.strip();
+        if (invariantMethods.containsKey(reported)) {
+          report.error(Message.DUPLICATE_INVARIANT, method, methodName + "()", reported, invariantMethods.get(reported));
+          ok = false;
+        } else {
+          invariantMethods.put(reported, methodName);
+        }
+        if (ok) {
+          invariants.add(new Invariant(method, methodName, reported));
+        }
+      } else if (initial.isPresent()) {
+        AnnotationMirror mirror = initial.get();
+        boolean evaluation = (Boolean) value(mirror, "evaluation").getValue();
+        boolean ok = validateMember(method, "InitialState", report);
+        boolean signature = method.getReturnType().getKind() == TypeKind.VOID
+            && method.getParameters().size() == 1
+            && method.getParameters().get(0).asType().toString().equals("java.util.random.RandomGenerator");
+        if (!signature) {
+          report.error(Message.INITIAL_STATE_SIGNATURE, method, methodName,
+              method.getReturnType() + " " + methodName + "(" + method.getParameters().stream()
+                  .map(p -> p.asType().toString()).collect(Collectors.joining(", ")) + ")",
+              methodName);
+          ok = false;
+        }
+        String existing = evaluation ? evaluationInitialState : initialState;
+        if (existing != null) {
+          report.error(Message.DUPLICATE_INITIAL_STATE, method, mirror, evaluation, methodName + "()",
+              existing, evaluation ? "evaluation" : "training");
+        } else if (ok) {
+          if (evaluation) {
+            evaluationInitialState = methodName;
+          } else {
+            initialState = methodName;
+          }
+        }
+      }
+    }
+
+    if (allStateNames.isEmpty()) {
+      report.error(Message.NO_STATE, type, type.getSimpleName());
+    }
+    for (State state : states) {
+      if (!derivativeMethods.containsKey(state.name())) {
+        String capitalised = Character.toUpperCase(state.name().charAt(0)) + state.name().substring(1);
+        report.error(Message.MISSING_DERIVATIVE, state.element(), state.name(), state.name(), capitalised);
+      }
+    }
+    int dimension = states.stream().mapToInt(State::width).sum();
+    ProtocolModel protocol = validateProtocol(type, system, dimension, states.size() == allStateNames.size(), report);
+
+    if (!report.isClean()) {
+      return Optional.empty();
+    }
+    String name = (String) value(system, "name").getValue();
+    List<Derivative> ordered = states.stream().map(s -> derivatives.get(s.name())).collect(Collectors.toList());
+    return Optional.of(new SystemModel(type, ClassName.get(type), name.isBlank() ? type.getSimpleName().toString() : name.strip(),
+        states, parameters, ordered, invariants, Optional.ofNullable(initialState),
+        Optional.ofNullable(evaluationInitialState), protocol, GraphForm.unavailable("not translated")));
+  }
+
+  private void validateKind(TypeElement type, ValidationReport report) {
+    String kind = null;
+    switch (type.getKind()) {
+      case INTERFACE -> kind = "an interface";
+      case ENUM -> kind = "an enum";
+      case RECORD -> kind = "a record";
+      case ANNOTATION_TYPE -> kind = "an annotation type";
+      default -> {
+        if (type.getModifiers().contains(Modifier.ABSTRACT)) {
+          kind = "abstract";
+        } else if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)) {
+          kind = "an inner (non-static) class";
+        } else if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
+          kind = "a local class";
+        }
+      }
+    }
+    if (kind != null) {
+      report.error(Message.SYSTEM_KIND, type, type.getSimpleName(), kind);
+      return;
+    }
+    for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      if (e.getModifiers().contains(Modifier.PRIVATE)) {
+        report.error(Message.UNREACHABLE, type, "class", e.getSimpleName(), type.getSimpleName() + "System");
+        return;
+      }
+    }
+    boolean constructor = ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
+        .anyMatch(c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE));
+    if (!constructor) {
+      report.error(Message.NO_CONSTRUCTOR, type, type.getSimpleName(), type.getSimpleName() + "System",
+          type.getSimpleName());
+    }
+  }
+
+  private Optional<State> validateState(VariableElement field, AnnotationMirror mirror, int offset, ValidationReport report) {
+    String name = field.getSimpleName().toString();
+    boolean ok = validateMember(field, "State", report);
+    if (field.getModifiers().contains(Modifier.FINAL)) {
+      report.error(Message.FINAL_STATE, field, name);
+      ok = false;
+    }
+    TypeMirror type = field.asType();
+    boolean scalar = type.getKind() == TypeKind.DOUBLE;
+    boolean array = type.getKind() == TypeKind.ARRAY
+        && ((ArrayType) type).getComponentType().getKind() == TypeKind.DOUBLE;
+    AnnotationValue sizeValue = value(mirror, "size");
+    int size = (Integer) sizeValue.getValue();
+    if (!scalar && !array) {
+      report.error(Message.STATE_TYPE, field, name, type);
+      ok = false;
+    } else if (scalar && size != 0) {
+      report.error(Message.STATE_SIZE_ON_SCALAR, field, mirror, sizeValue, name, size);
+      ok = false;
+    } else if (array && size < 1) {
+      report.error(Message.STATE_SIZE_MISSING, field, mirror, sizeValue, name, size);
+      ok = false;
+    }
+    AnnotationValue minValue = value(mirror, "min");
+    double min = (Double) minValue.getValue();
+    double max = (Double) value(mirror, "max").getValue();
+    if (!(min < max) || !Double.isFinite(min) || !Double.isFinite(max)) {
+      report.error(Message.STATE_RANGE, field, mirror, minValue, name, min, max);
+      ok = false;
+    }
+    return ok ? Optional.of(new State(field, name, array ? size : 0, min, max, offset)) : Optional.empty();
+  }
+
+  private Optional<Parameter> validateParameter(VariableElement field, ValidationReport report) {
+    String name = field.getSimpleName().toString();
+    boolean ok = true;
+    if (field.getModifiers().contains(Modifier.PRIVATE)) {
+      report.error(Message.UNREACHABLE, field, "@Parameter field", name, enclosingName(field) + "System");
+      ok = false;
+    }
+    String problem = null;
+    if (field.asType().getKind() != TypeKind.DOUBLE) {
+      problem = "of type " + field.asType();
+    } else if (field.getModifiers().contains(Modifier.FINAL)) {
+      problem = "final";
+    } else if (field.getModifiers().contains(Modifier.STATIC)) {
+      problem = "static";
+    } else if (trees != null) {
+      Tree tree = trees.getTree(field);
+      if (tree instanceof VariableTree variable && variable.getInitializer() == null) {
+        problem = "without an initializer";
+      }
+    }
+    if (problem != null) {
+      report.error(Message.PARAMETER_TYPE, field, name, problem);
+      ok = false;
+    }
+    return ok ? Optional.of(new Parameter(field, name)) : Optional.empty();
+  }
+
+  private boolean validateMember(Element member, String annotation, ValidationReport report) {
+    String name = member.getSimpleName() + (member.getKind() == ElementKind.METHOD ? "()" : "");
+    boolean ok = true;
+    if (member.getModifiers().contains(Modifier.PRIVATE)) {
+      report.error(Message.UNREACHABLE, member, "@" + annotation + " " + (member.getKind() == ElementKind.METHOD ? "method" : "field"),
+          name, enclosingName(member) + "System");
+      ok = false;
+    }
+    if (member.getModifiers().contains(Modifier.STATIC)) {
+      report.error(Message.STATIC_MEMBER, member, annotation, name);
+      ok = false;
+    }
+    return ok;
+  }
+
+  private boolean validateNoParameters(ExecutableElement method, String annotation, ValidationReport report) {
+    if (!method.getParameters().isEmpty()) {
+      report.error(Message.METHOD_PARAMETERS, method, annotation, method.getSimpleName() + "()", method.getParameters().size());
+      return false;
+    }
+    return true;
+  }
+
+  private ProtocolModel validateProtocol(TypeElement type, AnnotationMirror system, int dimension,
+      boolean dimensionKnown, ValidationReport report) {
+    ProtocolChecker c = new ProtocolChecker(type, system, report);
+    int trajectories = c.integer("trajectories", v -> v >= 2, "at least 2 trajectories are needed for the contrastive loss");
+    int points = c.integer("points", v -> v >= 2, "each trajectory needs at least 2 points");
+    double startTime = c.real("startTime", Double::isFinite, "startTime must be finite");
+    double endTime = c.real("endTime", v -> Double.isFinite(v) && v > startTime, "endTime must be finite and greater than startTime (" + startTime + ")");
+    double noise = c.real("noise", v -> Double.isFinite(v) && v >= 0, "noise is a standard deviation: write a finite value >= 0");
+    int evaluationTrajectories = c.integer("evaluationTrajectories", v -> v >= 1, "write at least 1");
+    int evaluationPoints = c.integer("evaluationPoints", v -> v >= 2, "write at least 2");
+    double evaluationHorizon = c.real("evaluationHorizon", v -> Double.isFinite(v) && v > 0, "write a finite horizon > 0");
+    int r2Trajectories = c.integer("r2Trajectories", v -> v >= 1, "write at least 1");
+    int latent = c.integer("latent", v -> v >= 1, "the learned invariant needs latent >= 1 outputs");
+    List<Integer> hidden = c.widths("hidden", "write one or more layer widths, each >= 1");
+    String activation = ((VariableElement) value(system, "activation").getValue()).getSimpleName().toString();
+    int contrastiveEpochs = c.integer("contrastiveEpochs", v -> v >= 0, "write a count >= 0");
+    int contrastiveBatch = c.integer("contrastiveBatch", v -> v >= 2, "a contrastive batch needs at least 2 trajectories");
+    int dynamicsEpochs = c.integer("dynamicsEpochs", v -> v >= 0, "write a count >= 0");
+    int dynamicsBatch = c.integer("dynamicsBatch", v -> v >= 1, "write at least 1");
+
+    AnnotationValue autoencoders = value(system, "autoencoder");
+    @SuppressWarnings("unchecked")
+    List<? extends AnnotationValue> list = (List<? extends AnnotationValue>) autoencoders.getValue();
+    Optional<AutoencoderModel> autoencoder = Optional.empty();
+    if (list.size() > 1) {
+      report.error(Message.AUTOENCODER, type, system, autoencoders,
+          "declares " + list.size() + " autoencoders; declare at most one");
+    } else if (list.size() == 1) {
+      AnnotationMirror mirror = (AnnotationMirror) list.get(0).getValue();
+      AnnotationValue latentValue = value(mirror, "latent");
+      int aeLatent = (Integer) latentValue.getValue();
+      boolean ok = true;
+      if (aeLatent < 1 || (dimensionKnown && aeLatent >= dimension)) {
+        report.error(Message.AUTOENCODER, type, mirror, latentValue,
+            "latent = " + aeLatent + " is out of range: it must be at least 1 and smaller than the state dimension " + dimension);
+        ok = false;
+      }
+      AnnotationValue hiddenValue = value(mirror, "hidden");
+      List<Integer> aeHidden = ints(hiddenValue);
+      if (aeHidden.isEmpty() || aeHidden.stream().anyMatch(w -> w < 1)) {
+        report.error(Message.AUTOENCODER, type, mirror, hiddenValue,
+            "hidden = " + aeHidden + " is out of range: write one or more layer widths, each >= 1");
+        ok = false;
+      }
+      AnnotationValue epochsValue = value(mirror, "epochs");
+      int epochs = (Integer) epochsValue.getValue();
+      if (epochs < 0) {
+        report.error(Message.AUTOENCODER, type, mirror, epochsValue, "epochs = " + epochs + " is out of range: write a count >= 0");
+        ok = false;
+      }
+      AnnotationValue batchValue = value(mirror, "batch");
+      int batch = (Integer) batchValue.getValue();
+      if (batch < 1) {
+        report.error(Message.AUTOENCODER, type, mirror, batchValue, "batch = " + batch + " is out of range: write at least 1");
+        ok = false;
+      }
+      if (ok) {
+        autoencoder = Optional.of(new AutoencoderModel(aeLatent, aeHidden, epochs, batch));
+      }
+    }
+    return new ProtocolModel(trajectories, points, startTime, endTime, noise, evaluationTrajectories,
+        evaluationPoints, evaluationHorizon, r2Trajectories, latent, hidden, activation,
+        contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch, autoencoder);
+  }
+
+  private final class ProtocolChecker {
+    private final TypeElement type;
+    private final AnnotationMirror mirror;
+    private final ValidationReport report;
+
+    ProtocolChecker(TypeElement type, AnnotationMirror mirror, ValidationReport report) {
+      this.type = type;
+      this.mirror = mirror;
+      this.report = report;
+    }
+
+    int integer(String name, java.util.function.IntPredicate valid, String hint) {
+      AnnotationValue value = value(mirror, name);
+      int v = (Integer) value.getValue();
+      if (!valid.test(v)) {
+        report.error(Message.PROTOCOL_VALUE, type, mirror, value, name, v, hint);
+      }
+      return v;
+    }
+
+    double real(String name, java.util.function.DoublePredicate valid, String hint) {
+      AnnotationValue value = value(mirror, name);
+      double v = (Double) value.getValue();
+      if (!valid.test(v)) {
+        report.error(Message.PROTOCOL_VALUE, type, mirror, value, name, v, hint);
+      }
+      return v;
+    }
+
+    List<Integer> widths(String name, String hint) {
+      AnnotationValue value = value(mirror, name);
+      List<Integer> widths = ints(value);
+      if (widths.isEmpty() || widths.stream().anyMatch(w -> w < 1)) {
+        report.error(Message.PROTOCOL_VALUE, type, mirror, value, name, widths, hint);
+      }
+      return widths;
+    }
+  }
+
+  private static List<Integer> ints(AnnotationValue value) {
+    @SuppressWarnings("unchecked")
+    List<? extends AnnotationValue> list = (List<? extends AnnotationValue>) value.getValue();
+    return list.stream().map(v -> (Integer) v.getValue()).collect(Collectors.toList());
+  }
+
+  /** MapStruct-style hint: the closest name within two edits, if any. */
+  static String didYouMean(String found, List<String> candidates) {
+    String best = null;
+    int bestDistance = 3;
+    for (String candidate : candidates) {
+      int distance = editDistance(found, candidate);
+      if (distance < bestDistance) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    return best == null ? "" : ". Did you mean \"" + best + "\"?";
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
+  private static String enclosingName(Element member) {
+    return member.getEnclosingElement().getSimpleName().toString();
+  }
+
+  static Optional<AnnotationMirror> mirror(Element element, String annotation) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
+      if (type.getQualifiedName().contentEquals(annotation)) {
+        return Optional.of(mirror);
+      }
+    }
+    return Optional.empty();
+  }
+
+  AnnotationValue value(AnnotationMirror mirror, String name) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
+        : elements.getElementValuesWithDefaults(mirror).entrySet()) {
+      if (entry.getKey().getSimpleName().contentEquals(name)) {
+        return entry.getValue();
+      }
+    }
+    throw new IllegalStateException("no attribute " + name + " on " + mirror);
+  }
+}
