@@ -81,6 +81,7 @@ final class Sweep {
       combinations = next;
     }
     List<ExperimentResults> results = new ArrayList<>();
+    List<String> folders = new ArrayList<>();
     for (Map<String, String> combination : combinations) {
       Protocol protocol = base.protocol();
       StringBuilder folder = new StringBuilder("sweep");
@@ -89,6 +90,7 @@ final class Sweep {
         folder.append('-').append(e.getKey()).append('-').append(e.getValue());
       }
       out.println("== sweep " + combination);
+      folders.add(folder.toString());
       ExperimentConfig config = new ExperimentConfig(base.system(), protocol, base.preset(), base.seeds(),
           base.float64(), base.data(), base.out().resolve(folder.toString()), base.device(), base.threads());
       results.add(Experiment.run(config, out));
@@ -136,7 +138,15 @@ final class Sweep {
         + " — mean ± std over " + base.seeds().size() + " seed(s)");
     out.print(table(rows));
     AtomicFiles.write(base.out().resolve("sweep.csv"), csv.toString());
-    out.println("Sweep table: " + base.out().resolve("sweep.csv"));
+    List<String> links = new ArrayList<>();
+    for (ExperimentResults ignored : results) {
+      links.add(folders.get(links.size()) + "/report.html");
+    }
+    String title = base.system().name() + " sweep over " + sweeps.stream().map(Map.Entry::getKey).toList();
+    org.concernet.report.HtmlReport.writeSweep(base.out().resolve("sweep.html"), title,
+        "Mean ± std over " + base.seeds().size() + " seed(s); every row is a full experiment with its own report.",
+        rows, links);
+    out.println("Sweep table: " + base.out().resolve("sweep.csv") + ", " + base.out().resolve("sweep.html"));
     return results;
   }
 

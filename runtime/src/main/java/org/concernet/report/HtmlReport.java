@@ -277,6 +277,32 @@ public final class HtmlReport {
     }
   }
 
+  /**
+   * A sweep's page: one row per combination of swept values (the first row is the header), each
+   * linked to that run's own report, like the paper's Tables 8-10.
+   *
+   * @param links one relative link per data row, to that run's report.html
+   */
+  public static void writeSweep(Path html, String title, String caption, List<String[]> rows, List<String> links) {
+    StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+        .append(escape(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n")
+        .append("<header>\n<h1>").append(escape(title)).append("</h1>\n</header>\n<section>\n<table class=\"figures\">\n<caption>")
+        .append(escape(caption)).append("</caption>\n<thead><tr>");
+    for (String cell : rows.get(0)) {
+      h.append("<th>").append(escape(cell)).append("</th>");
+    }
+    h.append("<th>run</th></tr></thead>\n<tbody>\n");
+    for (int r = 1; r < rows.size(); r++) {
+      h.append("<tr>");
+      for (String cell : rows.get(r)) {
+        h.append("<td>").append(escape(cell)).append("</td>");
+      }
+      h.append("<td><a href=\"").append(escape(links.get(r - 1))).append("\">report</a></td></tr>\n");
+    }
+    h.append("</tbody>\n</table>\n</section>\n</main>\n</body>\n</html>\n");
+    AtomicFiles.write(html, h.toString());
+  }
+
   /** Escapes text for HTML element content and quoted attribute values. */
   public static String escape(String text) {
     if (text == null) {

@@ -76,5 +76,8 @@ class ExperimentCommandTest {
     assertThat(csv).hasSize(3);
     assertThat(csv.get(0)).startsWith("noise,R2 energy");
     assertThat(Files.exists(dir.resolve("sweep-noise-0.1/results.json"))).isTrue();
+    String html = Files.readString(dir.resolve("sweep.html"));
+    assertThat(html).contains("<a href=\"sweep-noise-0.1/report.html\">report</a>");
+    assertThat(html).contains("<th>MSE ConCerNet</th>");
   }
 }
