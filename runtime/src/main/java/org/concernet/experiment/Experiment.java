@@ -48,14 +48,6 @@ import org.tensorflow.types.TFloat64;
  * same seed and configuration give the same results on the same machine.
  */
 public final class Experiment {
-  /**
-   * The invariant trains in float64 whatever {@code --float64} says: the square ratio loss is a
-   * ratio of small sums late in training, and float32 measurably costs accuracy there (spring
-   * mass, paper preset, 5 seeds: R² 0.9936 → 0.9949 and ConCerNet violation 8.2e-4 → 3.8e-4 with
-   * float64), for about twice the contrastive time, a few seconds per seed.
-   */
-  static final Precision CONTRASTIVE_PRECISION = Precision.FLOAT64;
-
   private Experiment() {}
 
   /** Runs the experiment, writes its outputs into {@code config.out()}, and returns its results. */
@@ -180,7 +172,7 @@ public final class Experiment {
     Protocol protocol = config.protocol();
     clock.start("contrastive");
     LearnedInvariant invariant = new InvariantLearner(protocol)
-        .withPrecision(CONTRASTIVE_PRECISION)
+        .withPrecision(config.float64() ? Precision.FLOAT64 : Precision.FLOAT32)
         .withListener(progress)
         .learn(system.name(), train, Seeds.derive(seed, "contrastive"));
     clock.stop();
@@ -250,8 +242,7 @@ public final class Experiment {
     map.put("dynamicsEpochs", p.dynamicsEpochs());
     map.put("dynamicsBatch", p.dynamicsBatch());
     map.put("learningRate", p.learningRate());
-    map.put("dtype", "contrastive " + CONTRASTIVE_PRECISION.name().toLowerCase(Locale.ROOT) + ", dynamics "
-        + (config.float64() ? "float64" : "float32"));
+    map.put("dtype", config.float64() ? "float64" : "float32");
     map.put("device", config.device().name().toLowerCase(Locale.ROOT));
     map.put("threads", config.threads());
     map.put("data", config.data() == null ? "generated (Dormand-Prince 8(5,3), rtol 1e-10)" : config.data().toString());
