@@ -37,7 +37,9 @@ public final class ContrastiveBenchmark {
     if (args.length > 1) {
       org.concernet.nn.Sessions.setThreads(Integer.parseInt(args[1]));
     }
-    System.out.printf(Locale.ROOT, "%d epochs, %d thread(s) per session%n", epochs, org.concernet.nn.Sessions.threads());
+    Precision precision = args.length > 2 ? Precision.valueOf(args[2].toUpperCase(Locale.ROOT)) : Precision.FLOAT32;
+    System.out.printf(Locale.ROOT, "%d epochs, %d thread(s) per session, %s%n", epochs,
+        org.concernet.nn.Sessions.threads(), precision);
     List<Case> cases = List.of(
         new Case("spring mass", 25, 30, 2, Activation.TANH, 11),
         new Case("chemical kinetics", 50, 30, 2, Activation.RELU, 22),
@@ -50,7 +52,7 @@ public final class ContrastiveBenchmark {
       Protocol protocol = new Protocol(c.trajectories, c.points, 0, 10, 0.01, 10, 1001, 1, 500, 1,
           List.of(100, 100), c.activation, epochs, 10, 1000, 100, Protocol.DEFAULT_LEARNING_RATE, Optional.empty());
       long start = System.nanoTime();
-      LearnedInvariant h = new InvariantLearner(protocol).learn(c.name, data, 1);
+      LearnedInvariant h = new InvariantLearner(protocol).withPrecision(precision).learn(c.name, data, 1);
       double total = (System.nanoTime() - start) / 1e9;
       InvariantProvenance p = h.provenance();
       double seconds = p.secondsPerEpoch() * epochs;
