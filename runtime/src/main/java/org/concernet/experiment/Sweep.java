@@ -136,7 +136,7 @@ final class Sweep {
     out.println();
     out.println(base.system().name() + " sweep over " + sweeps.stream().map(Map.Entry::getKey).toList()
         + " — mean ± std over " + base.seeds().size() + " seed(s)");
-    out.print(table(rows));
+    out.print(org.concernet.report.SummaryTable.table(rows));
     AtomicFiles.write(base.out().resolve("sweep.csv"), csv.toString());
     List<String> links = new ArrayList<>();
     for (ExperimentResults ignored : results) {
@@ -153,27 +153,5 @@ final class Sweep {
   private static void add(List<String> cells, List<String> csv, Statistics figure, String format) {
     cells.add(figure.format(format));
     csv.add(String.format(Locale.ROOT, "%s,%s", figure.mean(), figure.std()));
-  }
-
-  private static String table(List<String[]> rows) {
-    int columns = rows.get(0).length;
-    int[] width = new int[columns];
-    for (String[] row : rows) {
-      for (int c = 0; c < columns; c++) {
-        width[c] = Math.max(width[c], row[c].length());
-      }
-    }
-    StringBuilder out = new StringBuilder();
-    for (int r = 0; r < rows.size(); r++) {
-      StringBuilder line = new StringBuilder();
-      for (int c = 0; c < columns; c++) {
-        line.append(String.format("%" + width[c] + "s  ", rows.get(r)[c]));
-      }
-      out.append(line.toString().stripTrailing()).append('\n');
-      if (r == 0) {
-        out.append("-".repeat(line.toString().stripTrailing().length())).append('\n');
-      }
-    }
-    return out.toString();
   }
 }

@@ -53,8 +53,11 @@ public final class SummaryTable {
         byModel.get(SeedResult.CONCERNET).format("%.3e")});
   }
 
-  /** Columns padded to their widest cell; the first row is the header, underlined. */
-  static String table(List<String[]> rows) {
+  /**
+   * Columns padded to their widest cell (the first left-aligned, the others right-aligned); the
+   * first row is the header, underlined.
+   */
+  public static String table(List<String[]> rows) {
     int columns = rows.get(0).length;
     int[] width = new int[columns];
     for (String[] row : rows) {
