@@ -64,7 +64,8 @@ public final class Experiment {
     out.printf(Locale.ROOT, "%s: %d trajectories × %d points on [%s, %s], noise %s, H %d→%s→%d (%s), "
             + "%d contrastive / %d dynamics epochs, %d seed(s)%s%n",
         system.name(), protocol.trajectories(), protocol.points(), protocol.startTime(), protocol.endTime(),
-        protocol.noise(), system.dimension(), protocol.hidden(), protocol.latent(),
+        protocol.noise(), protocol.autoencoder().map(Protocol.AutoencoderSpec::latent).orElse(system.dimension()),
+        protocol.hidden(), protocol.latent(),
         protocol.activation().name().toLowerCase(Locale.ROOT), protocol.contrastiveEpochs(),
         protocol.dynamicsEpochs(), config.seeds().size(),
         config.preset() == null ? "" : ", preset " + config.preset().name().toLowerCase(Locale.ROOT));
