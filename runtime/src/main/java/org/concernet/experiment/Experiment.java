@@ -17,7 +17,9 @@ import org.concernet.data.TrajectoryGenerator;
 import org.concernet.eval.Metrics;
 import org.concernet.eval.RSquared;
 import org.concernet.learn.DynamicsLearner;
+import org.concernet.learn.AutoencoderLearner;
 import org.concernet.learn.InvariantLearner;
+import org.concernet.learn.LearnedAutoencoder;
 import org.concernet.learn.LearnedDynamics;
 import org.concernet.learn.LearnedInvariant;
 import org.concernet.learn.Precision;
@@ -54,11 +56,6 @@ public final class Experiment {
   public static ExperimentResults run(ExperimentConfig config, PrintStream out) {
     SystemSpec system = config.system();
     Protocol protocol = config.protocol();
-    if (protocol.autoencoder().isPresent()) {
-      throw new IllegalStateException(system.name() + " declares an autoencoder (learning in its latent space,"
-          + " paper eq. 6), which this version cannot train yet; nothing was run. Remove the autoencoder"
-          + " from @DynamicalSystem to learn in the full state space.");
-    }
     if (system.invariantNames().isEmpty()) {
       out.println(system.name() + " declares no @Invariant: R² and violation cannot be measured, only MSE.");
     }
@@ -67,10 +64,14 @@ public final class Experiment {
     out.printf(Locale.ROOT, "%s: %d trajectories × %d points on [%s, %s], noise %s, H %d→%s→%d (%s), "
             + "%d contrastive / %d dynamics epochs, %d seed(s)%s%n",
         system.name(), protocol.trajectories(), protocol.points(), protocol.startTime(), protocol.endTime(),
-        protocol.noise(), system.dimension(), protocol.hidden(), protocol.latent(),
+        protocol.noise(), protocol.autoencoder().map(Protocol.AutoencoderSpec::latent).orElse(system.dimension()),
+        protocol.hidden(), protocol.latent(),
         protocol.activation().name().toLowerCase(Locale.ROOT), protocol.contrastiveEpochs(),
         protocol.dynamicsEpochs(), config.seeds().size(),
         config.preset() == null ? "" : ", preset " + config.preset().name().toLowerCase(Locale.ROOT));
+    protocol.autoencoder().ifPresent(ae -> out.printf(Locale.ROOT,
+        "  learning in the latent space of an autoencoder %d→%s→%d (tanh), %d epochs, batch %d (paper eq. 6)%n",
+        system.dimension(), ae.hidden(), ae.latent(), ae.epochs(), ae.batch()));
 
     Trajectories measured = config.data() == null ? null : MeasuredData.read(config.data(), system);
     List<SeedResult> seeds = new ArrayList<>();
@@ -93,9 +94,22 @@ public final class Experiment {
 
   /** One seed's trained models, rollouts and measurements. */
   record SeedRun(SeedResult result, LearnedInvariant invariant, LearnedDynamics baseline,
-      LearnedDynamics concernet, Rollout truth, Rollout baselineRollout, Rollout concernetRollout) {}
+      LearnedDynamics concernet, Rollout truth, Rollout baselineRollout, Rollout concernetRollout,
+      LearnedAutoencoder autoencoder) {
+    SeedRun(SeedResult result, LearnedInvariant invariant, LearnedDynamics baseline, LearnedDynamics concernet,
+        Rollout truth, Rollout baselineRollout, Rollout concernetRollout) {
+      this(result, invariant, baseline, concernet, truth, baselineRollout, concernetRollout, null);
+    }
+  }
 
   static SeedRun runSeed(ExperimentConfig config, Trajectories measured, long seed, ConsoleProgress progress) {
+    if (config.protocol().autoencoder().isPresent()) {
+      return runLatentSeed(config, measured, seed, progress);
+    }
+    return runFullSeed(config, measured, seed, progress);
+  }
+
+  private static SeedRun runFullSeed(ExperimentConfig config, Trajectories measured, long seed, ConsoleProgress progress) {
     SystemSpec system = config.system();
     Protocol protocol = config.protocol();
     TrajectoryGenerator generator = TrajectoryGenerator.reference();
@@ -155,10 +169,164 @@ public final class Experiment {
   }
 
   /**
+   * One seed of a high-dimensional system learned in the latent space of an autoencoder (paper eq.
+   * 6): the autoencoder trains on the training states; H and both dynamics models train on the
+   * latent trajectories z = E(x), ż = (∂E/∂x)ẋ; R² is of H(E(x)) against the invariants of the
+   * original states; rollouts run in z from E(x0) and are decoded by D at every time, so MSE and
+   * violation are measured on the original states against the original truth.
+   */
+  private static SeedRun runLatentSeed(ExperimentConfig config, Trajectories measured, long seed,
+      ConsoleProgress progress) {
+    SystemSpec system = config.system();
+    Protocol protocol = config.protocol();
+    TrajectoryGenerator generator = TrajectoryGenerator.reference();
+    Map<String, Double> timings = new LinkedHashMap<>();
+    Map<String, Double> rates = new LinkedHashMap<>();
+    Map<String, String> notes = new LinkedHashMap<>();
+    long start = System.nanoTime();
+
+    Stopwatch clock = new Stopwatch(timings, rates);
+    clock.start("data");
+    Trajectories train = measured != null ? measured
+        : generator.trainingData(system, protocol, Seeds.derive(seed, "data"));
+    clock.stop();
+
+    clock.start(AutoencoderLearner.STAGE);
+    LearnedAutoencoder autoencoder = AutoencoderLearner.of(protocol)
+        .withPrecision(config.float64() ? Precision.FLOAT64 : Precision.FLOAT32)
+        .withListener(progress)
+        .learn(system.name(), train, Seeds.derive(seed, AutoencoderLearner.STAGE));
+    Trajectories latent = autoencoder.encode(train);
+    clock.stop();
+    LearnedAutoencoder.Provenance ap = autoencoder.provenance();
+    rates.put("autoencoder.secondsPerEpoch", ap.secondsPerEpoch());
+    rates.put("autoencoder.stepsPerSecond", ap.secondsPerEpoch() > 0
+        ? Math.ceil((double) ap.states() / ap.batch()) / ap.secondsPerEpoch() : Double.NaN);
+    double trainReconstruction = autoencoder.reconstructionMse(states(train));
+    rates.put("autoencoder.trainMse", trainReconstruction);
+
+    TrainedModels models = train(config, latent, seed, progress, clock, rates);
+    LearnedInvariant invariant = models.learnedInvariant();
+    LearnedDynamics baseline = models.baseline();
+    LearnedDynamics concernet = models.concernet();
+
+    clock.start("evaluation");
+    Trajectories fresh = generator.generate(system, protocol.r2Trajectories(), protocol.trainingTimes(),
+        Seeds.derive(seed, "r2"));
+    double heldOut = autoencoder.reconstructionMse(states(fresh));
+    rates.put("autoencoder.heldOutMse", heldOut);
+    Map<String, Double> r2 = new LinkedHashMap<>();
+    if (!system.invariantNames().isEmpty()) {
+      double[] values = RSquared.ofEach(x -> invariant.value(autoencoder.encode(x)), fresh, system::invariants);
+      for (int k = 0; k < values.length; k++) {
+        r2.put(system.invariantNames().get(k), values[k]);
+      }
+    }
+    double[][] initial = TrajectoryGenerator.sampleEvaluationStates(system, protocol.evaluationTrajectories(),
+        TrajectoryGenerator.initialStateRandom(Seeds.derive(seed, "evaluation")));
+    double[] times = protocol.evaluationTimes();
+    Rollout truth = TrueRollout.of(system, initial, times);
+    double[][] codes = new double[initial.length][];
+    for (int i = 0; i < initial.length; i++) {
+      codes[i] = autoencoder.encode(initial[i]);
+    }
+    Rk4.StepChoice b = decodedRollout(rk4(baseline, config), autoencoder, codes, times, truth);
+    Rk4.StepChoice c = decodedRollout(rk4(concernet, config), autoencoder, codes, times, truth);
+    Metrics mb = Metrics.of(system, truth, b.rollout());
+    Metrics mc = Metrics.of(system, truth, c.rollout());
+    clock.stop();
+    notes.put("autoencoder", String.format(Locale.ROOT, "%d→%s→%d; reconstruction MSE %.3e on %d×%d held-out"
+        + " (fresh, noise-free) states, %.3e on the %d (noisy) training states", system.dimension(),
+        ap.hidden(), ap.latent(), heldOut, fresh.count(), fresh.length(), trainReconstruction, ap.states()));
+    notes.put("rolloutSubsteps", "baseline " + b.substeps() + ", concernet " + c.substeps()
+        + " (RK4 in the latent space, decoded at every time)");
+    if (!b.rollout().isFinite()) {
+      notes.put("baselineNonFinite", b.rollout().nonFiniteReport());
+    }
+    if (!c.rollout().isFinite()) {
+      notes.put("concernetNonFinite", c.rollout().nonFiniteReport());
+    }
+    timings.put("total", (System.nanoTime() - start) / 1e9);
+
+    SeedResult result = new SeedResult(seed, r2,
+        Map.of(SeedResult.BASELINE, mb.mse(), SeedResult.CONCERNET, mc.mse()),
+        Map.of(SeedResult.BASELINE, mb.finalMse(), SeedResult.CONCERNET, mc.finalMse()),
+        Map.of(SeedResult.BASELINE, mb.violation(), SeedResult.CONCERNET, mc.violation()),
+        Map.of(SeedResult.BASELINE, mb.finalViolation(), SeedResult.CONCERNET, mc.finalViolation()),
+        timings, rates, notes);
+    progress.message(String.format(Locale.ROOT, "seed %d: autoencoder held-out MSE %.3e, R² %s, MSE baseline"
+            + " %.3e / ConCerNet %.3e (%.1f s)", seed, heldOut, r2.isEmpty() ? "-" : formatR2(r2), mb.mse(),
+        mc.mse(), timings.get("total")));
+    return new SeedRun(result, invariant, baseline, concernet, truth, b.rollout(), c.rollout(), autoencoder);
+  }
+
+  /**
+   * The step rule of DESIGN.md for a model of the latent space: RK4 in z from {@code codes},
+   * decoded by D at every time; the substeps double from 1 until halving the step changes the MSE
+   * of the decoded rollout against {@code truth} by under 1% (relative), at most 64. The returned
+   * rollout is the decoded one.
+   */
+  static Rk4.StepChoice decodedRollout(Rk4 rk4, LearnedAutoencoder autoencoder, double[][] codes, double[] times,
+      Rollout truth) {
+    java.util.List<Double> history = new ArrayList<>();
+    Rollout coarse = decode(autoencoder, rk4.rollout(codes, times, 1), 1);
+    int k = 1;
+    while (2 * k <= Rk4.DEFAULT_MAX_SUBSTEPS) {
+      Rollout fine = decode(autoencoder, rk4.rollout(codes, times, 2 * k), 2 * k);
+      double change;
+      if (coarse.isFinite() && fine.isFinite()) {
+        double a = org.concernet.eval.Mse.of(truth, coarse);
+        double f = org.concernet.eval.Mse.of(truth, fine);
+        change = a == f ? 0.0 : Math.abs(a - f) / f;
+      } else {
+        change = 0.0;
+        for (int i = 0; i < coarse.count(); i++) {
+          if (coarse.firstNonFinite(i) != fine.firstNonFinite(i)) {
+            change = Double.POSITIVE_INFINITY;
+          }
+        }
+      }
+      history.add(change);
+      if (change < Rk4.DEFAULT_TOLERANCE) {
+        return new Rk4.StepChoice(coarse, k, change, true, history);
+      }
+      coarse = fine;
+      k *= 2;
+    }
+    return new Rk4.StepChoice(coarse, k, history.isEmpty() ? Double.NaN : history.get(history.size() - 1), false,
+        history);
+  }
+
+  /** D applied at every time of a latent rollout. */
+  private static Rollout decode(LearnedAutoencoder autoencoder, Rollout latent, int substeps) {
+    double[][][] states = new double[latent.count()][latent.length()][];
+    for (int i = 0; i < latent.count(); i++) {
+      for (int t = 0; t < latent.length(); t++) {
+        states[i][t] = autoencoder.decode(latent.state(i, t));
+      }
+    }
+    return new Rollout(latent.times(), states, substeps);
+  }
+
+  private static double[][] states(Trajectories data) {
+    double[][] xs = new double[data.count() * data.length()][];
+    for (int i = 0; i < data.count(); i++) {
+      for (int t = 0; t < data.length(); t++) {
+        xs[i * data.length() + t] = data.state(i, t);
+      }
+    }
+    return xs;
+  }
+
+  /**
    * Trains the three models of one seed on the system's own training data (generated from the
    * seed): what an experiment does before it evaluates. For tests of trained models.
    */
   public static TrainedModels train(SystemSpec system, Protocol protocol, long seed) {
+    if (protocol.autoencoder().isPresent()) {
+      throw new UnsupportedOperationException(system.name() + " learns in the latent space of an autoencoder;"
+          + " its models are not full-state models. Run Experiment.run, or remove the autoencoder from the protocol.");
+    }
     ExperimentConfig config = new ExperimentConfig(system, protocol, null, java.util.List.of(seed), false, null,
         Path.of("."), org.concernet.nn.Sessions.device(), org.concernet.nn.Sessions.threads());
     Trajectories train = TrajectoryGenerator.reference().trainingData(system, protocol, Seeds.derive(seed, "data"));
@@ -212,6 +380,9 @@ public final class Experiment {
 
   private static void saveModels(Path folder, SeedRun run) {
     try {
+      if (run.autoencoder() != null) {
+        run.autoencoder().save(folder.resolve("autoencoder"));
+      }
       run.invariant().save(folder.resolve("invariant"));
       ModelStore.save(folder.resolve("baseline"), run.baseline().weights(), run.baseline().training().orElse(null));
       ModelStore.save(folder.resolve("concernet"), run.concernet().weights(), run.concernet().training().orElse(null));
@@ -242,6 +413,15 @@ public final class Experiment {
     map.put("dynamicsEpochs", p.dynamicsEpochs());
     map.put("dynamicsBatch", p.dynamicsBatch());
     map.put("learningRate", p.learningRate());
+    p.autoencoder().ifPresent(ae -> {
+      Map<String, Object> a = new LinkedHashMap<>();
+      a.put("latent", ae.latent());
+      a.put("hidden", ae.hidden());
+      a.put("activation", "tanh");
+      a.put("epochs", ae.epochs());
+      a.put("batch", ae.batch());
+      map.put("autoencoder", a);
+    });
     map.put("dtype", config.float64() ? "float64" : "float32");
     map.put("device", config.device().name().toLowerCase(Locale.ROOT));
     map.put("threads", config.threads());

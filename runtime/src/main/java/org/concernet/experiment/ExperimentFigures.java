@@ -44,11 +44,27 @@ final class ExperimentFigures {
       }
     }
 
-    Path trajectory = folder.resolve("trajectory.png");
-    Figures.trajectory(trajectory, system.name() + ": evaluation trajectory 1, seed " + first.result().seed(),
-        times, names, first.truth().states()[0], first.baselineRollout().states()[0],
-        first.concernetRollout().states()[0]);
-    figures.add(new HtmlReport.Figure(trajectory, "A typical evaluation trajectory: truth, baseline and ConCerNet"));
+    if (first.autoencoder() != null && system.dimension() > 4) {
+      // paper Figure 5: a 101-node trajectory is no picture; the conserved quantities over time are
+      for (int k = 0; k < system.invariantNames().size(); k++) {
+        String invariant = system.invariantNames().get(k);
+        Map<String, double[]> series = new LinkedHashMap<>();
+        series.put("truth", invariantOverTime(system, first.truth(), k));
+        series.put(SeedResult.BASELINE, invariantOverTime(system, first.baselineRollout(), k));
+        series.put(SeedResult.CONCERNET, invariantOverTime(system, first.concernetRollout(), k));
+        Path png = folder.resolve("invariant-over-time-" + invariant + ".png");
+        Figures.overTime(png, system.name() + ": " + invariant + " over time, evaluation trajectory 1, seed "
+            + first.result().seed(), invariant, times, series, false);
+        figures.add(new HtmlReport.Figure(png, invariant + " of the true and the decoded simulated states over"
+            + " time, evaluation trajectory 1 (paper Figure 5)"));
+      }
+    } else {
+      Path trajectory = folder.resolve("trajectory.png");
+      Figures.trajectory(trajectory, system.name() + ": evaluation trajectory 1, seed " + first.result().seed(),
+          times, names, first.truth().states()[0], first.baselineRollout().states()[0],
+          first.concernetRollout().states()[0]);
+      figures.add(new HtmlReport.Figure(trajectory, "A typical evaluation trajectory: truth, baseline and ConCerNet"));
+    }
     if (system.dimension() >= 2 && system.dimension() <= 4) {
       Path phase = folder.resolve("phase.png");
       Figures.phasePortrait(phase, system.name() + ": phase portrait, trajectory 1", names[0], names[1],
@@ -73,7 +89,8 @@ final class ExperimentFigures {
     mse.put(SeedResult.CONCERNET, perSeed(runs, r -> mseOverTime(r.truth(), r.concernetRollout())));
     Path msePng = folder.resolve("mse.png");
     Figures.overTimeAcrossSeeds(msePng, system.name() + ": MSE over time", "MSE", times, mse, true);
-    figures.add(new HtmlReport.Figure(msePng, "MSE over time; median and range over seeds (paper Figure 4)"));
+    figures.add(new HtmlReport.Figure(msePng, "MSE over time; median and range over seeds (paper Figure "
+        + (first.autoencoder() != null ? "5, of the decoded states" : "4") + ")"));
 
     Path report = folder.resolve("report.html");
     Map<String, Object> provenance = new LinkedHashMap<>();
@@ -96,6 +113,15 @@ final class ExperimentFigures {
       values[s] = series.of(runs.get(s));
     }
     return values;
+  }
+
+  /** Invariant k of trajectory 0 of {@code rollout} at every time. */
+  static double[] invariantOverTime(SystemSpec system, Rollout rollout, int k) {
+    double[] out = new double[rollout.length()];
+    for (int t = 0; t < rollout.length(); t++) {
+      out[t] = system.invariants(rollout.state(0, t))[k];
+    }
+    return out;
   }
 
   /** Mean over trajectories of (C(simulated) − C(true))² at every time, for invariant k[0]. */

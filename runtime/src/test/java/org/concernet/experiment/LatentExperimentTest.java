@@ -1,0 +1,99 @@
+/*
+ * Copyright 2026 The concernet-java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package org.concernet.experiment;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.concernet.learn.LearnedAutoencoder;
+import org.concernet.nn.Device;
+import org.concernet.report.ExperimentResults;
+import org.concernet.report.SeedResult;
+import org.concernet.simulate.Rollout;
+import org.concernet.system.Protocol;
+import org.concernet.testing.HeatEquation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The heat equation through {@link Experiment#run} at tiny sizes: learning in an autoencoder's latent space. */
+class LatentExperimentTest {
+  private static Protocol tiny(HeatEquation heat) {
+    return heat.protocol().toBuilder()
+        .trajectories(10).points(20).contrastiveEpochs(20).contrastiveBatch(5)
+        .dynamicsEpochs(5).dynamicsBatch(20).r2Trajectories(10)
+        .evaluationTrajectories(2).evaluationPoints(51).evaluationHorizon(0.5)
+        .autoencoder(Optional.of(new Protocol.AutoencoderSpec(9, List.of(32, 16), 30, 50)))
+        .build();
+  }
+
+  @Test
+  void runsEndToEndAndMeasuresOnTheOriginalStates(@TempDir Path out) throws Exception {
+    HeatEquation heat = new HeatEquation();
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    ExperimentConfig config = new ExperimentConfig(heat, tiny(heat), null, List.of(3L), false, null, out, Device.CPU, 1);
+    ExperimentResults results = Experiment.run(config, new PrintStream(console, true, StandardCharsets.UTF_8));
+
+    JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+    double r2 = json.path("invariantR2").path("total").path("mean").asDouble(Double.NaN);
+    assertThat(r2).isAtLeast(0.0);
+    assertThat(r2).isAtMost(1.0);
+    for (String model : List.of("baseline", "concernet")) {
+      double mse = json.path("mse").path(model).path("mean").asDouble(Double.NaN);
+      assertThat(Double.isFinite(mse)).isTrue();
+      assertThat(json.path("violation").path(model).path("total").path("mean").isNumber()).isTrue();
+    }
+    assertThat(json.path("config").path("autoencoder").path("latent").asInt()).isEqualTo(9);
+    assertThat(json.path("timings").has("autoencoder")).isTrue();
+    SeedResult seed = results.seeds().get(0);
+    assertThat(seed.rates()).containsKey("autoencoder.heldOutMse");
+    assertThat(seed.notes().get("autoencoder")).contains("held-out");
+    assertThat(console.toString(StandardCharsets.UTF_8)).contains("autoencoder 101→[32, 16]→9");
+    for (String file : List.of("results.json", "report.html", "invariant-over-time-total.png", "violation-total.png",
+        "mse.png")) {
+      assertThat(Files.size(out.resolve(file))).isGreaterThan(100L);
+    }
+    assertThat(Files.exists(out.resolve("trajectory.png"))).isFalse();
+    assertThat(Files.isDirectory(out.resolve("models/seed-3/autoencoder/encoder"))).isTrue();
+    assertThat(Files.isDirectory(out.resolve("models/seed-3/autoencoder/decoder"))).isTrue();
+  }
+
+  @Test
+  void violationIsOfTheInvariantOfTheDecodedStates(@TempDir Path out) throws Exception {
+    HeatEquation heat = new HeatEquation();
+    ExperimentConfig config = new ExperimentConfig(heat, tiny(heat), null, List.of(5L), false, null, out, Device.CPU, 1);
+    Experiment.SeedRun run = Experiment.runSeed(config, null, 5L,
+        new org.concernet.report.ConsoleProgress(new PrintStream(new ByteArrayOutputStream(), true,
+            StandardCharsets.UTF_8), false, 10));
+    LearnedAutoencoder ae = run.autoencoder();
+    Rollout decoded = run.concernetRollout();
+    Rollout truth = run.truth();
+    assertThat(decoded.dimension()).isEqualTo(HeatEquation.NODES);
+    // the rollout starts at D(E(x0)), not at x0: the states are decoded from the latent code
+    assertThat(decoded.state(0, 0)).isEqualTo(ae.decode(ae.encode(truth.state(0, 0))));
+    double sum = 0;
+    for (int i = 0; i < truth.count(); i++) {
+      for (int t = 0; t < truth.length(); t++) {
+        double d = heat.invariants(decoded.state(i, t))[0] - heat.invariants(truth.state(i, t))[0];
+        sum += d * d;
+      }
+    }
+    double expected = sum / (truth.count() * truth.length());
+    assertThat(run.result().violation().get(SeedResult.CONCERNET).get("total")).isWithin(1e-12 * expected).of(expected);
+  }
+
+  @Test
+  void trainedModelsOfALatentSystemAreRefused() {
+    HeatEquation heat = new HeatEquation();
+    assertThrows(UnsupportedOperationException.class, () -> Experiment.train(heat, tiny(heat), 0));
+  }
+}
