@@ -149,7 +149,8 @@ public final class Trajectories {
         }
         if (t > 0 && !(time > times[i * length + t - 1])) {
           throw new InvalidDataException(source + ": trajectory " + i + ", point " + t + ": time " + time
-              + " does not increase (previous " + times[i * length + t - 1] + ")");
+              + " does not increase (previous " + times[i * length + t - 1] + "); index [" + i + ", " + t
+              + "] of the times; each trajectory's times must be strictly increasing");
         }
         for (int k = 0; k < dimension; k++) {
           int at = (i * length + t) * dimension + k;

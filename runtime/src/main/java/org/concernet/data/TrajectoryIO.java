@@ -297,7 +297,9 @@ public final class TrajectoryIO {
         throw error(line, "no state columns in header '" + header.strip() + "'");
       }
       if (expected != null && !stateColumns.equals(expected)) {
-        throw error(line, "state columns " + stateColumns + " found, expected the system's state names " + expected);
+        throw error(line, "state columns " + stateColumns + " found, expected the system's state names " + expected
+            + "; the header must be 'trajectory,time," + String.join(",", expected) + "[,"
+            + String.join(",", expected.stream().map(s -> s + DERIVATIVE_SUFFIX).toList()) + "]'");
       }
       if (!derivativeColumns.isEmpty()) {
         List<String> wanted = stateColumns.stream().map(s -> s + DERIVATIVE_SUFFIX).toList();
