@@ -152,4 +152,25 @@ class ExperimentCommandTest {
     assertThat(err()).doesNotContain("\tat ");
     assertThat(Files.exists(results) && anyResults(results)).isFalse();
   }
+
+  @Test
+  void badDataIsOneMessageAndExitTwoAndAStackTraceOnlyWhenVerbose(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("still.csv");
+    Files.writeString(file, "trajectory,time,q,p,q_dot,p_dot\n"
+        + "a,0,1,0,0,-2\na,0.1,0.98,-0.2,-0.4,-1.96\n"
+        + "b,0,0.5,0.5,0,0\nb,0.1,0.5,0.5,0,0\n");
+    String[] args = {"--data", file.toString(), "--seeds", "1", "--device", "cpu", "--out", dir.resolve("out").toString()};
+    assertThat(run(args)).isEqualTo(2);
+    assertThat(err()).contains("SpringMassExperiment: error: " + file + ", line 4: trajectory 'b' (lines 4-5): all 2 states"
+        + " are identical, (q, p) = (0.5, 0.5)");
+    assertThat(err().lines().filter(l -> l.contains("error:")).count()).isEqualTo(1);
+    assertThat(err()).doesNotContain("\tat ");
+    assertThat(Files.exists(dir.resolve("out").resolve("results.json"))).isFalse();
+    err.reset();
+    String[] verbose = java.util.Arrays.copyOf(args, args.length + 1);
+    verbose[args.length] = "--verbose";
+    assertThat(run(verbose)).isEqualTo(2);
+    assertThat(err()).contains("org.concernet.data.InvalidDataException");
+    assertThat(err()).contains("\tat ");
+  }
 }
