@@ -115,7 +115,7 @@ class GraphTranslationPropertyTest {
 
   private record FromInt(I value) implements D {
     public String java() {
-      return "(" + value.java() + ")";
+      return value instanceof ILit ? value.java() : "(" + value.java() + ")";
     }
 
     public double eval(Env e) {
@@ -224,6 +224,16 @@ class GraphTranslationPropertyTest {
     }
   }
 
+  private record INeg(I a) implements I {
+    public String java() {
+      return a instanceof ILit || a instanceof IConst ? "-" + a.java() : "-(" + a.java() + ")";
+    }
+
+    public int eval() {
+      return -a.eval();
+    }
+  }
+
   private record ITwice(I a) implements I {
     public String java() {
       return "twice(" + a.java() + ")";
@@ -272,12 +282,13 @@ class GraphTranslationPropertyTest {
     }
 
     I integer(int depth) {
-      int choice = depth <= 0 ? rng.nextInt(2) : rng.nextInt(6);
+      int choice = depth <= 0 ? rng.nextInt(2) : rng.nextInt(7);
       return switch (choice) {
         case 0 -> new ILit(1 + rng.nextInt(7));
         case 1 -> new IConst();
         case 2 -> new ITwice(integer(depth - 1));
         case 3 -> new IBin('/', integer(depth - 1), new ILit(1 + rng.nextInt(4)));
+        case 4 -> new INeg(integer(depth - 1));
         default -> new IBin("+-*".charAt(rng.nextInt(3)), integer(depth - 1), integer(depth - 1));
       };
     }
