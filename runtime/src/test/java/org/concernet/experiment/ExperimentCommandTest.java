@@ -173,4 +173,22 @@ class ExperimentCommandTest {
     assertThat(err()).contains("org.concernet.data.InvalidDataException");
     assertThat(err()).contains("\tat ");
   }
+
+  @Test
+  void aFailedRerunLeavesThePreviousResultsWholeAndUntouched(@TempDir Path dir) throws IOException {
+    String[] quick = {"--seeds", "1", "--trajectories", "6", "--points", "10", "--contrastive-epochs", "5",
+        "--dynamics-epochs", "5", "--r2-trajectories", "5", "--evaluation-trajectories", "2", "--device", "cpu",
+        "--out", dir.toString()};
+    assertThat(run(quick)).isEqualTo(0);
+    byte[] before = Files.readAllBytes(dir.resolve("results.json"));
+    int status = ExperimentCommand.run(withLearningRate(new SpringMass(), 1e30),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), quick);
+    assertThat(status).isEqualTo(2);
+    assertThat(err()).contains("diverged at epoch");
+    assertThat(Files.readAllBytes(dir.resolve("results.json"))).isEqualTo(before);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("results.json")).toList())
+          .containsExactly("results.json");
+    }
+  }
 }
