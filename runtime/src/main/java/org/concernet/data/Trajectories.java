@@ -15,7 +15,7 @@ import java.util.random.RandomGenerator;
  *
  * <p>Values are stored flat, trajectory-major: state component k of point t of trajectory i is at
  * {@code (i * T + t) * n + k}. Construction checks every value; an instance never holds a NaN, an
- * infinity, or non-increasing times.
+ * infinity, non-increasing times, or a trajectory whose states are all identical.
  */
 public final class Trajectories {
   private final List<String> stateNames;
@@ -144,11 +144,13 @@ public final class Trajectories {
       for (int t = 0; t < length; t++) {
         double time = times[i * length + t];
         if (!Double.isFinite(time)) {
-          throw new InvalidDataException(source + ": trajectory " + i + ", point " + t + ": time is " + time);
+          throw new InvalidDataException(source + ": trajectory " + i + ", point " + t + " (index [" + i + ", " + t
+              + "]): time is " + time + "; every time must be a finite number");
         }
         if (t > 0 && !(time > times[i * length + t - 1])) {
           throw new InvalidDataException(source + ": trajectory " + i + ", point " + t + ": time " + time
-              + " does not increase (previous " + times[i * length + t - 1] + ")");
+              + " does not increase (previous " + times[i * length + t - 1] + "); index [" + i + ", " + t
+              + "] of the times; each trajectory's times must be strictly increasing");
         }
         for (int k = 0; k < dimension; k++) {
           int at = (i * length + t) * dimension + k;
@@ -158,13 +160,43 @@ public final class Trajectories {
           }
         }
       }
+      if (length > 1 && isConstant(states, i * length * dimension, length, dimension)) {
+        throw new InvalidDataException(source + ": trajectory " + i + " (index [" + i + ", :, :]): all " + length
+            + " states are identical, " + describe(stateNames, states, i * length * dimension)
+            + "; a constant trajectory shows no motion to learn from (a stuck sensor?); remove it");
+      }
     }
+  }
+
+  /** Whether the {@code length} states of {@code n} values from {@code from} are all identical. */
+  static boolean isConstant(double[] states, int from, int length, int n) {
+    for (int t = 1; t < length; t++) {
+      for (int k = 0; k < n; k++) {
+        if (Double.compare(states[from + t * n + k], states[from + k]) != 0) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** "(q, p) = (1.0, 2.0)" for the state at {@code from}, at most 8 coordinates shown. */
+  static String describe(List<String> names, double[] states, int from) {
+    int n = names.size();
+    int shown = Math.min(n, 8);
+    StringBuilder b = new StringBuilder("(").append(String.join(", ", names.subList(0, shown)));
+    b.append(n > shown ? ", …) = (" : ") = (");
+    for (int k = 0; k < shown; k++) {
+      b.append(k == 0 ? "" : ", ").append(states[from + k]);
+    }
+    return b.append(n > shown ? ", …)" : ")").toString();
   }
 
   private void checkFinite(String source, String what, double value, int i, int t, int k) {
     if (!Double.isFinite(value)) {
-      throw new InvalidDataException(source + ": trajectory " + i + ", point " + t + ": " + what
-          + " " + stateNames.get(k) + " is " + value);
+      throw new InvalidDataException(source + ": trajectory " + i + ", point " + t + " (index [" + i + ", " + t
+          + ", " + k + "]): " + what + " " + stateNames.get(k) + " is " + value
+          + "; every value must be a finite number");
     }
   }
 

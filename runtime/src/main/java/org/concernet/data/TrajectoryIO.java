@@ -175,6 +175,7 @@ public final class TrajectoryIO {
         throw new InvalidDataException(source + ": the file is empty; expected a header line "
             + "'trajectory,time,<state names…>[,<state name>_dot…]' and one row per point");
       }
+      int headerLineNumber = lineNumber;
       parseHeader(headerLine.replace("\uFEFF", ""), lineNumber);
       int n = names.size();
       int width = columns.size();
@@ -194,8 +195,8 @@ public final class TrajectoryIO {
         }
         String[] cells = line.split(",", -1);
         if (cells.length != width) {
-          throw error(lineNumber, cells.length + " columns found, expected " + width + " ("
-              + String.join(",", columns) + ")");
+          throw error(lineNumber, "trajectory '" + cells[0].strip() + "': " + cells.length + " columns found, expected "
+              + width + " (" + String.join(",", columns) + ")");
         }
         String label = cells[0].strip();
         if (label.isEmpty()) {
@@ -213,18 +214,20 @@ public final class TrajectoryIO {
           spans.add(new int[] {lineNumber, lineNumber, 0});
         }
         int[] span = spans.get(spans.size() - 1);
-        double time = number(cells[1], 1, lineNumber);
+        String where = "trajectory '" + label + "', point " + span[2];
+        double time = number(cells[1], 1, lineNumber, where);
         if (!newTrajectory && !(time > previousTime)) {
-          throw error(lineNumber, "time " + cells[1].strip() + " of trajectory '" + label + "' does not increase "
+          throw error(lineNumber, "time " + cells[1].strip() + " of trajectory '" + label + "', point " + span[2]
+              + ", does not increase "
               + "(previous " + previousTime + " on line " + previousLine + ")");
         }
         times.add(time);
         for (int k = 0; k < n; k++) {
-          states.add(number(cells[2 + k], 2 + k, lineNumber));
+          states.add(number(cells[2 + k], 2 + k, lineNumber, where));
         }
         if (withDerivatives) {
           for (int k = 0; k < n; k++) {
-            derivatives.add(number(cells[2 + n + k], 2 + n + k, lineNumber));
+            derivatives.add(number(cells[2 + n + k], 2 + n + k, lineNumber, where));
           }
         }
         previousTime = time;
@@ -233,7 +236,7 @@ public final class TrajectoryIO {
         span[2]++;
       }
       if (labels.isEmpty()) {
-        throw new InvalidDataException(source + ": no data rows after the header (line 1)");
+        throw new InvalidDataException(source + ": no data rows after the header (line " + headerLineNumber + ")");
       }
       int length = spans.get(0)[2];
       for (int i = 1; i < spans.size(); i++) {
@@ -244,7 +247,19 @@ public final class TrajectoryIO {
               + spans.get(0)[1] + ") has " + length + "; all trajectories must have the same number of points");
         }
       }
-      return Trajectories.ofFlat(source, names, labels.size(), length, times.toArray(), states.toArray(),
+      double[] flatStates = states.toArray();
+      if (length > 1) {
+        for (int i = 0; i < spans.size(); i++) {
+          int from = i * length * n;
+          if (Trajectories.isConstant(flatStates, from, length, n)) {
+            int[] span = spans.get(i);
+            throw error(span[0], "trajectory '" + labels.get(i) + "' (lines " + span[0] + "-" + span[1] + "): all "
+                + length + " states are identical, " + Trajectories.describe(names, flatStates, from)
+                + "; a constant trajectory shows no motion to learn from (a stuck sensor?); remove it");
+          }
+        }
+      }
+      return Trajectories.ofFlat(source, names, labels.size(), length, times.toArray(), flatStates,
           withDerivatives ? derivatives.toArray() : null);
     }
 
@@ -282,7 +297,9 @@ public final class TrajectoryIO {
         throw error(line, "no state columns in header '" + header.strip() + "'");
       }
       if (expected != null && !stateColumns.equals(expected)) {
-        throw error(line, "state columns " + stateColumns + " found, expected the system's state names " + expected);
+        throw error(line, "state columns " + stateColumns + " found, expected the system's state names " + expected
+            + "; the header must be 'trajectory,time," + String.join(",", expected) + "[,"
+            + String.join(",", expected.stream().map(s -> s + DERIVATIVE_SUFFIX).toList()) + "]'");
       }
       if (!derivativeColumns.isEmpty()) {
         List<String> wanted = stateColumns.stream().map(s -> s + DERIVATIVE_SUFFIX).toList();
@@ -298,19 +315,27 @@ public final class TrajectoryIO {
       }
     }
 
-    private double number(String cell, int column, int line) {
+    private double number(String cell, int column, int line, String where) {
       String text = cell.strip();
+      String lower = text.toLowerCase(Locale.ROOT);
+      // NumPy and pandas write nan, inf, -inf; Java writes NaN, Infinity: all are refused alike
+      boolean nonFiniteWord = lower.matches("[+-]?(nan|inf|infinity)");
       double value;
       try {
-        if (text.isEmpty()) {
+        if (text.isEmpty() || nonFiniteWord) {
           throw new NumberFormatException();
         }
         value = Double.parseDouble(text);
       } catch (NumberFormatException e) {
-        throw error(line, "column '" + columns.get(column) + "': '" + text + "' is not a number");
+        if (nonFiniteWord) {
+          throw error(line, where + ", column '" + columns.get(column) + "': value " + text + " is not finite;"
+              + " remove or repair the row (every value must be a finite number)");
+        }
+        throw error(line, where + ", column '" + columns.get(column) + "': '" + text + "' is not a number");
       }
       if (!Double.isFinite(value)) {
-        throw error(line, "column '" + columns.get(column) + "': value " + text + " is not finite");
+        throw error(line, where + ", column '" + columns.get(column) + "': value " + text + " is not finite;"
+            + " remove or repair the row (every value must be a finite number)");
       }
       return value;
     }

@@ -156,7 +156,7 @@ public final class ExperimentCommand implements Callable<Integer> {
       if (command.verbose || !expected) {
         e.printStackTrace(err);
       }
-      err.println(system.name() + "Experiment: error: " + e.getMessage());
+      err.println(system.name() + "Experiment: error: " + e.getMessage() + command.runSeedHint(e));
       return expected ? 2 : 1;
     });
     cli.setExecutionStrategy(parseResult -> {
@@ -192,6 +192,25 @@ public final class ExperimentCommand implements Callable<Integer> {
       Sweep.run(config, parsedSweeps, out);
     }
     return 0;
+  }
+
+  /**
+   * For a diverged run: which run seed it was (the exception carries the seed derived for its
+   * stage) and how to rerun just that one; empty otherwise.
+   */
+  private String runSeedHint(Exception e) {
+    if (!(e instanceof TrainingDivergedException diverged)) {
+      return "";
+    }
+    for (int i = 0; i < Math.max(seeds, 0); i++) {
+      long run = firstSeed + i;
+      for (String purpose : List.of("contrastive", "dynamics")) {
+        if (run == diverged.seed() || Seeds.derive(run, purpose) == diverged.seed()) {
+          return "\n  in the run with seed " + run + "; to repeat just that run: --seeds 1 --first-seed " + run;
+        }
+      }
+    }
+    return "";
   }
 
   /** The system's protocol, then the preset, then every option given explicitly. */

@@ -216,21 +216,21 @@ class TrajectoryIOTest {
     assertThat(csvError("dots.csv", "trajectory,time,q,p,p_dot,q_dot\n", null)).hasMessageThat()
         .contains("dots.csv, line 1: derivative columns [p_dot, q_dot] found, expected none or [q_dot, p_dot]");
     assertThat(csvError("nan.csv", header + "0,0,1,2,3,4\n0,1,1,abc,3,4\n", qp)).hasMessageThat()
-        .contains("nan.csv, line 3: column 'p': 'abc' is not a number");
+        .contains("nan.csv, line 3: trajectory '0', point 1, column 'p': 'abc' is not a number");
     assertThat(csvError("inf.csv", header + "0,0,1,2,3,4\n0,1,1,2,NaN,4\n", qp)).hasMessageThat()
-        .contains("inf.csv, line 3: column 'q_dot': value NaN is not finite");
+        .contains("inf.csv, line 3: trajectory '0', point 1, column 'q_dot': value NaN is not finite");
     assertThat(csvError("inf2.csv", header + "0,0,1,2,3,-Infinity\n", qp)).hasMessageThat()
-        .contains("inf2.csv, line 2: column 'p_dot': value -Infinity is not finite");
+        .contains("inf2.csv, line 2: trajectory '0', point 0, column 'p_dot': value -Infinity is not finite");
     assertThat(csvError("cols.csv", header + "0,0,1,2,3,4\n0,1,1,2,3\n", qp)).hasMessageThat()
-        .contains("cols.csv, line 3: 5 columns found, expected 6 (trajectory,time,q,p,q_dot,p_dot)");
+        .contains("cols.csv, line 3: trajectory '0': 5 columns found, expected 6 (trajectory,time,q,p,q_dot,p_dot)");
     assertThat(csvError("time.csv", header + "0,0,1,2,3,4\n0,0.5,1,2,3,4\n0,0.5,1,2,3,4\n", qp)).hasMessageThat()
-        .contains("time.csv, line 4: time 0.5 of trajectory '0' does not increase (previous 0.5 on line 3)");
+        .contains("time.csv, line 4: time 0.5 of trajectory '0', point 2, does not increase (previous 0.5 on line 3)");
     assertThat(csvError("len.csv", header + "0,0,1,2,3,4\n0,1,1,2,3,4\n1,0,1,2,3,4\n", qp)).hasMessageThat()
         .contains("len.csv, line 4: trajectory '1' (lines 4-4) has 1 points but trajectory '0' (lines 2-3) has 2");
     assertThat(csvError("again.csv", header + "0,0,1,2,3,4\n1,0,1,2,3,4\n0,1,1,2,3,4\n", qp)).hasMessageThat()
         .contains("again.csv, line 4: trajectory '0' appears again");
     assertThat(csvError("blank.csv", header + "0,0,1,,3,4\n", qp)).hasMessageThat()
-        .contains("blank.csv, line 2: column 'p': '' is not a number");
+        .contains("blank.csv, line 2: trajectory '0', point 0, column 'p': '' is not a number");
   }
 
   @Test
