@@ -61,10 +61,15 @@ public final class Experiment {
     }
     ConsoleProgress progress = new ConsoleProgress(out, System.console() != null && System.getenv("CI") == null,
         System.console() != null ? 0.2 : 10.0);
-    out.printf(Locale.ROOT, "%s: %d trajectories × %d points on [%s, %s], noise %s, H %d→%s→%d (%s), "
-            + "%d contrastive / %d dynamics epochs, %d seed(s)%s%n",
-        system.name(), protocol.trajectories(), protocol.points(), protocol.startTime(), protocol.endTime(),
-        protocol.noise(), protocol.autoencoder().map(Protocol.AutoencoderSpec::latent).orElse(system.dimension()),
+    Trajectories measured = config.data() == null ? null : MeasuredData.read(config.data(), system);
+    String data = measured == null
+        ? String.format(Locale.ROOT, "%d trajectories × %d points on [%s, %s], noise %s", protocol.trajectories(),
+            protocol.points(), protocol.startTime(), protocol.endTime(), protocol.noise())
+        : String.format(Locale.ROOT, "%d measured trajectories × %d points from %s", measured.count(),
+            measured.length(), config.data());
+    out.printf(Locale.ROOT, "%s: %s, H %d→%s→%d (%s), %d contrastive / %d dynamics epochs, %d seed(s)%s%n",
+        system.name(), data,
+        protocol.autoencoder().map(Protocol.AutoencoderSpec::latent).orElse(system.dimension()),
         protocol.hidden(), protocol.latent(),
         protocol.activation().name().toLowerCase(Locale.ROOT), protocol.contrastiveEpochs(),
         protocol.dynamicsEpochs(), config.seeds().size(),
@@ -73,7 +78,6 @@ public final class Experiment {
         "  learning in the latent space of an autoencoder %d→%s→%d (tanh), %d epochs, batch %d (paper eq. 6)%n",
         system.dimension(), ae.hidden(), ae.latent(), ae.epochs(), ae.batch()));
 
-    Trajectories measured = config.data() == null ? null : MeasuredData.read(config.data(), system);
     List<SeedResult> seeds = new ArrayList<>();
     List<SeedRun> runs = new ArrayList<>();
     for (int i = 0; i < config.seeds().size(); i++) {

@@ -26,6 +26,10 @@ final class MeasuredData {
       throw new InvalidDataException(file + ": holds " + data.count() + " trajectory; contrastive learning"
           + " compares trajectories with each other and needs at least 2");
     }
+    if (data.length() < 2) {
+      throw new InvalidDataException(file + ": its trajectories have " + data.length() + " point each; contrastive"
+          + " learning compares points of the same trajectory and needs at least 2");
+    }
     if (!data.hasDerivatives()) {
       throw new InvalidDataException(file + ": has no derivative columns (" + system.stateNames().get(0)
           + TrajectoryIO.DERIVATIVE_SUFFIX + ", …); dynamics learning needs observed derivatives");

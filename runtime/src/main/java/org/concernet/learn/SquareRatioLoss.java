@@ -87,7 +87,10 @@ public final class SquareRatioLoss {
             tf.constant("): with one trajectory every ratio is 1 and the loss has no gradient signal;"
                 + " use contrastive batches of at least 2 trajectories)")));
     AssertThat spread = tf.assertThat(
-        tf.math.greater(allVar, tf.dtypes.cast(tf.constant(0), type)),
+        // a NaN or infinite variance is divergence, not a degenerate batch: let it through so that
+        // the non-finite loss is reported as such (TrainingDivergedException) by the learner
+        tf.math.logicalOr(tf.math.greater(allVar, tf.dtypes.cast(tf.constant(0), type)),
+            tf.math.logicalNot(tf.math.isFinite(allVar))),
         List.of(tf.constant(IDENTICAL_POINTS + " (variance"), allVar,
             tf.constant("), so every denominator Σ‖H(a) − H(b)‖² is zero and the ratio is 0/0;"
                 + " check that the trajectories differ and that the network output is not constant")));
