@@ -6,6 +6,7 @@ package org.concernet.experiment;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,6 +55,16 @@ public final class Experiment {
 
   /** Runs the experiment, writes its outputs into {@code config.out()}, and returns its results. */
   public static ExperimentResults run(ExperimentConfig config, PrintStream out) {
+    return run(config, out, false);
+  }
+
+  /**
+   * As {@link #run(ExperimentConfig, PrintStream)}; with {@code resume}, every seed that an earlier
+   * run with the same configuration completed in {@code config.out()} (its {@code seeds/seed-N.json}
+   * and saved models) is taken from there instead of trained again. Seeds are deterministic, so the
+   * results equal those of an uninterrupted run; a seed that was interrupted starts over.
+   */
+  public static ExperimentResults run(ExperimentConfig config, PrintStream out, boolean resume) {
     SystemSpec system = config.system();
     Protocol protocol = config.protocol();
     if (system.invariantNames().isEmpty()) {
@@ -83,10 +94,19 @@ public final class Experiment {
     for (int i = 0; i < config.seeds().size(); i++) {
       long seed = config.seeds().get(i);
       progress.seed(seed, i, config.seeds().size());
-      SeedRun run = runSeed(config, measured, seed, progress);
+      Path models = config.out().resolve("models").resolve("seed-" + seed);
+      Path record = config.out().resolve("seeds").resolve("seed-" + seed + ".json");
+      SeedRun run;
+      if (resume && Files.exists(record)) {
+        run = Resume.load(config, seed, record, models);
+        progress.message("seed " + seed + ": resumed from " + record);
+      } else {
+        run = runSeed(config, measured, seed, progress);
+        saveModels(models, run);
+        Resume.save(config, run.result(), record);
+      }
       runs.add(run);
       seeds.add(run.result());
-      saveModels(config.out().resolve("models").resolve("seed-" + seed), run);
     }
     ExperimentResults results = new ExperimentResults(system.name(), system.invariantNames(), configMap(config), seeds);
     ResultsWriter.write(results, config.out());
@@ -143,12 +163,10 @@ public final class Experiment {
         r2.put(system.invariantNames().get(k), values[k]);
       }
     }
-    double[][] initial = TrajectoryGenerator.sampleEvaluationStates(system, protocol.evaluationTrajectories(),
-        TrajectoryGenerator.initialStateRandom(Seeds.derive(seed, "evaluation")));
-    double[] times = protocol.evaluationTimes();
-    Rollout truth = TrueRollout.of(system, initial, times);
-    Rk4.StepChoice b = rk4(baseline, config).converged(initial, times, truth);
-    Rk4.StepChoice c = rk4(concernet, config).converged(initial, times, truth);
+    Rollouts rollouts = rollouts(config, seed, baseline, concernet);
+    Rollout truth = rollouts.truth();
+    Rk4.StepChoice b = rollouts.baseline();
+    Rk4.StepChoice c = rollouts.concernet();
     Metrics mb = Metrics.of(system, truth, b.rollout());
     Metrics mc = Metrics.of(system, truth, c.rollout());
     clock.stop();
@@ -170,6 +188,24 @@ public final class Experiment {
     progress.message(String.format(Locale.ROOT, "seed %d: R² %s, MSE baseline %.3e / ConCerNet %.3e (%.1f s)",
         seed, r2.isEmpty() ? "-" : formatR2(r2), mb.mse(), mc.mse(), timings.get("total")));
     return new SeedRun(result, invariant, baseline, concernet, truth, b.rollout(), c.rollout());
+  }
+
+  /** The truth and both models' rollouts from one seed's evaluation initial states. */
+  record Rollouts(Rollout truth, Rk4.StepChoice baseline, Rk4.StepChoice concernet) {}
+
+  /**
+   * Rolls both models out from the evaluation initial states of {@code seed} and integrates the
+   * truth: deterministic, so a resumed run recomputes exactly what the interrupted one had.
+   */
+  static Rollouts rollouts(ExperimentConfig config, long seed, LearnedDynamics baseline, LearnedDynamics concernet) {
+    SystemSpec system = config.system();
+    Protocol protocol = config.protocol();
+    double[][] initial = TrajectoryGenerator.sampleEvaluationStates(system, protocol.evaluationTrajectories(),
+        TrajectoryGenerator.initialStateRandom(Seeds.derive(seed, "evaluation")));
+    double[] times = protocol.evaluationTimes();
+    Rollout truth = TrueRollout.of(system, initial, times);
+    return new Rollouts(truth, rk4(baseline, config).converged(initial, times, truth),
+        rk4(concernet, config).converged(initial, times, truth));
   }
 
   /**

@@ -120,6 +120,11 @@ public final class ExperimentCommand implements Callable<Integer> {
   @Option(names = "--float64", description = "Train in float64 instead of float32.")
   boolean float64;
 
+  @Option(names = "--resume",
+      description = "Take every seed that an interrupted run with the same configuration completed in --out"
+          + " from there (results and models) and run only the rest; the results equal an uninterrupted run's.")
+  boolean resume;
+
   @Option(names = "--verbose", description = "Print stack traces of errors.")
   boolean verbose;
 
@@ -183,7 +188,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     ExperimentConfig config = new ExperimentConfig(configured, protocol, preset, seedList,
         float64, data, folder, Sessions.device(), threads);
     if (sweeps.isEmpty()) {
-      Experiment.run(config, out);
+      Experiment.run(config, out, resume);
     } else {
       List<Map.Entry<String, List<String>>> parsedSweeps = new ArrayList<>();
       for (String sweep : sweeps) {

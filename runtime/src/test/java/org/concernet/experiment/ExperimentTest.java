@@ -61,6 +61,34 @@ class ExperimentTest {
     assertThat(withoutTimings(second)).isEqualTo(withoutTimings(first));
   }
 
+  @Test
+  void aResumedRunEqualsAnUninterruptedOne(@TempDir Path interrupted, @TempDir Path whole) throws Exception {
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    ExperimentConfig both = config(interrupted);
+    // the "interrupted" run completed seed 0 only; the resumed run takes it from disk and runs seed 1
+    Experiment.run(new ExperimentConfig(both.system(), both.protocol(), null, List.of(0L), false, null, interrupted,
+        Device.CPU, 1), quiet);
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    Experiment.run(both, new PrintStream(log, true, StandardCharsets.UTF_8), true);
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("seed 0: resumed from");
+    run(whole);
+    assertThat(withoutTimings(interrupted)).isEqualTo(withoutTimings(whole));
+    assertThat(Files.readAllBytes(interrupted.resolve("mse.png"))).isEqualTo(Files.readAllBytes(whole.resolve("mse.png")));
+  }
+
+  @Test
+  void resumeRefusesSeedsOfAnotherConfiguration(@TempDir Path out) {
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    ExperimentConfig first = config(out);
+    Experiment.run(new ExperimentConfig(first.system(), first.protocol(), null, List.of(0L), false, null, out,
+        Device.CPU, 1), quiet);
+    ExperimentConfig changed = new ExperimentConfig(first.system(), first.protocol().toBuilder().noise(0.02).build(),
+        null, List.of(0L), false, null, out, Device.CPU, 1);
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> Experiment.run(changed, quiet, true));
+    assertThat(e).hasMessageThat().contains("was written by a run with another configuration");
+  }
+
   private static JsonNode withoutTimings(Path folder) throws Exception {
     ObjectNode json = (ObjectNode) new ObjectMapper().readTree(Files.readString(folder.resolve("results.json")));
     json.remove("timings");

@@ -1,0 +1,64 @@
+/*
+ * Copyright 2026 The concernet-java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package org.concernet.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.concernet.learn.LearnedDynamics;
+import org.concernet.learn.LearnedInvariant;
+import org.concernet.nn.ModelStore;
+import org.concernet.report.AtomicFiles;
+import org.concernet.report.SeedResult;
+
+/**
+ * What {@code --resume} needs of a completed seed: its results with the configuration that made
+ * them ({@code seeds/seed-N.json}, written atomically after the seed's models), and the models.
+ */
+final class Resume {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Resume() {}
+
+  static void save(ExperimentConfig config, SeedResult result, Path record) {
+    ObjectNode node = JSON.createObjectNode();
+    node.set("config", JSON.valueToTree(Experiment.configMap(config)));
+    node.set("result", JSON.valueToTree(result));
+    try {
+      AtomicFiles.write(record, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + record + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The completed seed: its saved results, its saved models, and its rollouts recomputed. */
+  static Experiment.SeedRun load(ExperimentConfig config, long seed, Path record, Path models) {
+    if (config.protocol().autoencoder().isPresent()) {
+      throw new IllegalStateException("--resume does not support systems learned in an autoencoder's latent"
+          + " space yet; run without --resume");
+    }
+    try {
+      JsonNode node = JSON.readTree(record.toFile());
+      JsonNode expected = JSON.valueToTree(Experiment.configMap(config));
+      if (!expected.equals(node.get("config"))) {
+        throw new IllegalStateException(record + " was written by a run with another configuration; "
+            + "rerun without --resume, or give this run another --out");
+      }
+      SeedResult result = JSON.treeToValue(node.get("result"), SeedResult.class);
+      LearnedInvariant invariant = LearnedInvariant.load(models.resolve("invariant"));
+      LearnedDynamics baseline = LearnedDynamics.baseline(ModelStore.load(models.resolve("baseline")).weights());
+      LearnedDynamics concernet = LearnedDynamics.projected(ModelStore.load(models.resolve("concernet")).weights(),
+          invariant::weights);
+      Experiment.Rollouts rollouts = Experiment.rollouts(config, seed, baseline, concernet);
+      return new Experiment.SeedRun(result, invariant, baseline, concernet, rollouts.truth(),
+          rollouts.baseline().rollout(), rollouts.concernet().rollout());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot resume seed " + seed + " from " + record + " and " + models + ": "
+          + e.getMessage(), e);
+    }
+  }
+}
