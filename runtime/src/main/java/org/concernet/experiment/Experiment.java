@@ -171,23 +171,31 @@ public final class Experiment {
     Metrics mc = Metrics.of(system, truth, c.rollout());
     clock.stop();
     notes.put("rolloutSubsteps", "baseline " + b.substeps() + ", concernet " + c.substeps());
-    if (!b.rollout().isFinite()) {
-      notes.put("baselineNonFinite", b.rollout().nonFiniteReport());
+    SeedResult result = seedResult(seed, r2, mb, mc, b.rollout(), c.rollout(), start, timings, rates, notes);
+    progress.message(String.format(Locale.ROOT, "seed %d: R² %s, MSE baseline %.3e / ConCerNet %.3e (%.1f s)",
+        seed, r2.isEmpty() ? "-" : formatR2(r2), mb.mse(), mc.mse(), timings.get("total")));
+    return new SeedRun(result, invariant, baseline, concernet, truth, b.rollout(), c.rollout());
+  }
+
+  /**
+   * One seed's result from both models' metrics: notes any rollout that stopped being finite and
+   * closes the seed's total time.
+   */
+  private static SeedResult seedResult(long seed, Map<String, Double> r2, Metrics mb, Metrics mc, Rollout baseline,
+      Rollout concernet, long start, Map<String, Double> timings, Map<String, Double> rates, Map<String, String> notes) {
+    if (!baseline.isFinite()) {
+      notes.put("baselineNonFinite", baseline.nonFiniteReport());
     }
-    if (!c.rollout().isFinite()) {
-      notes.put("concernetNonFinite", c.rollout().nonFiniteReport());
+    if (!concernet.isFinite()) {
+      notes.put("concernetNonFinite", concernet.nonFiniteReport());
     }
     timings.put("total", (System.nanoTime() - start) / 1e9);
-
-    SeedResult result = new SeedResult(seed, r2,
+    return new SeedResult(seed, r2,
         Map.of(SeedResult.BASELINE, mb.mse(), SeedResult.CONCERNET, mc.mse()),
         Map.of(SeedResult.BASELINE, mb.finalMse(), SeedResult.CONCERNET, mc.finalMse()),
         Map.of(SeedResult.BASELINE, mb.violation(), SeedResult.CONCERNET, mc.violation()),
         Map.of(SeedResult.BASELINE, mb.finalViolation(), SeedResult.CONCERNET, mc.finalViolation()),
         timings, rates, notes);
-    progress.message(String.format(Locale.ROOT, "seed %d: R² %s, MSE baseline %.3e / ConCerNet %.3e (%.1f s)",
-        seed, r2.isEmpty() ? "-" : formatR2(r2), mb.mse(), mc.mse(), timings.get("total")));
-    return new SeedRun(result, invariant, baseline, concernet, truth, b.rollout(), c.rollout());
   }
 
   /** The truth and both models' rollouts from one seed's evaluation initial states. */
@@ -280,20 +288,7 @@ public final class Experiment {
         ap.hidden(), ap.latent(), heldOut, fresh.count(), fresh.length(), trainReconstruction, ap.states()));
     notes.put("rolloutSubsteps", "baseline " + b.substeps() + ", concernet " + c.substeps()
         + " (RK4 in the latent space, decoded at every time)");
-    if (!b.rollout().isFinite()) {
-      notes.put("baselineNonFinite", b.rollout().nonFiniteReport());
-    }
-    if (!c.rollout().isFinite()) {
-      notes.put("concernetNonFinite", c.rollout().nonFiniteReport());
-    }
-    timings.put("total", (System.nanoTime() - start) / 1e9);
-
-    SeedResult result = new SeedResult(seed, r2,
-        Map.of(SeedResult.BASELINE, mb.mse(), SeedResult.CONCERNET, mc.mse()),
-        Map.of(SeedResult.BASELINE, mb.finalMse(), SeedResult.CONCERNET, mc.finalMse()),
-        Map.of(SeedResult.BASELINE, mb.violation(), SeedResult.CONCERNET, mc.violation()),
-        Map.of(SeedResult.BASELINE, mb.finalViolation(), SeedResult.CONCERNET, mc.finalViolation()),
-        timings, rates, notes);
+    SeedResult result = seedResult(seed, r2, mb, mc, b.rollout(), c.rollout(), start, timings, rates, notes);
     progress.message(String.format(Locale.ROOT, "seed %d: autoencoder held-out MSE %.3e, R² %s, MSE baseline"
             + " %.3e / ConCerNet %.3e (%.1f s)", seed, heldOut, r2.isEmpty() ? "-" : formatR2(r2), mb.mse(),
         mc.mse(), timings.get("total")));
