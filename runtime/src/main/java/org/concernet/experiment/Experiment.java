@@ -448,6 +448,7 @@ public final class Experiment {
     map.put("dynamicsEpochs", p.dynamicsEpochs());
     map.put("dynamicsBatch", p.dynamicsBatch());
     map.put("learningRate", p.learningRate());
+    map.put("learningRateSchedule", p.learningRateSchedule().name().toLowerCase(Locale.ROOT));
     p.autoencoder().ifPresent(ae -> {
       Map<String, Object> a = new LinkedHashMap<>();
       a.put("latent", ae.latent());

@@ -15,6 +15,7 @@ import org.concernet.data.InvalidDataException;
 import org.concernet.learn.TrainingDivergedException;
 import org.concernet.nn.Device;
 import org.concernet.nn.Sessions;
+import org.concernet.system.LearningRateSchedule;
 import org.concernet.system.Protocol;
 import org.concernet.system.SystemSpec;
 import picocli.CommandLine;
@@ -80,6 +81,12 @@ public final class ExperimentCommand implements Callable<Integer> {
   @Option(names = "--latent", paramLabel = "M",
       description = "Number of learned conserved quantities (outputs of H). Default: ${DEFAULT-VALUE}.")
   int latent;
+
+  @Option(names = "--lr-schedule", paramLabel = "constant|cosine",
+      converter = ScheduleConverter.class,
+      description = "Learning rate over each stage's epochs: constant (the paper's), or cosine from the rate down"
+          + " to 1% of it at the last epoch. Default: ${DEFAULT-VALUE} (the paper preset: constant).")
+  LearningRateSchedule learningRateSchedule;
 
   @Option(names = "--r2-trajectories", paramLabel = "N",
       description = "Fresh noise-free trajectories for R² of the learned invariant. Default: ${DEFAULT-VALUE}.")
@@ -228,6 +235,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     if (given("--contrastive-epochs")) b.contrastiveEpochs(contrastiveEpochs);
     if (given("--dynamics-epochs")) b.dynamicsEpochs(dynamicsEpochs);
     if (given("--latent")) b.latent(latent);
+    if (given("--lr-schedule")) b.learningRateSchedule(learningRateSchedule);
     if (given("--r2-trajectories")) b.r2Trajectories(r2Trajectories);
     if (given("--evaluation-trajectories")) b.evaluationTrajectories(evaluationTrajectories);
     return b.build();
@@ -248,6 +256,7 @@ public final class ExperimentCommand implements Callable<Integer> {
       values.put("--contrastive-epochs", p.contrastiveEpochs());
       values.put("--dynamics-epochs", p.dynamicsEpochs());
       values.put("--latent", p.latent());
+      values.put("--lr-schedule", p.learningRateSchedule().name().toLowerCase(java.util.Locale.ROOT));
       values.put("--r2-trajectories", p.r2Trajectories());
       values.put("--evaluation-trajectories", p.evaluationTrajectories());
     }
@@ -258,6 +267,19 @@ public final class ExperimentCommand implements Callable<Integer> {
         return String.valueOf(values.get(option.longestName()));
       }
       return null;
+    }
+  }
+
+  static final class ScheduleConverter implements CommandLine.ITypeConverter<LearningRateSchedule> {
+    @Override
+    public LearningRateSchedule convert(String value) {
+      for (LearningRateSchedule s : LearningRateSchedule.values()) {
+        if (s.name().equalsIgnoreCase(value)) {
+          return s;
+        }
+      }
+      throw new CommandLine.TypeConversionException("'" + value + "' is not a learning-rate schedule; use constant"
+          + " or cosine");
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.concernet.annotations.Activation;
+import org.concernet.system.LearningRateSchedule;
 import org.concernet.system.Protocol;
 
 /**
@@ -20,7 +21,8 @@ public enum Preset {
    * The paper's protocol (appendix B, as its public scripts ran it): networks of two hidden layers
    * of 100, one learned invariant, 1000 contrastive epochs on batches of 10 trajectories, dynamics
    * on batches of 100 points for 1000 epochs (200 on batches of 20 with an autoencoder), noise
-   * 0.01, 10 evaluation rollouts of 1001 points, R² on 500 fresh trajectories, Adam lr 1e-3.
+   * 0.01, 10 evaluation rollouts of 1001 points, R² on 500 fresh trajectories, Adam with a constant
+   * lr 1e-3.
    */
   PAPER {
     @Override
@@ -46,6 +48,7 @@ public enum Preset {
           .evaluationPoints(1001)
           .r2Trajectories(500)
           .learningRate(Protocol.DEFAULT_LEARNING_RATE)
+          .learningRateSchedule(LearningRateSchedule.CONSTANT)
           .build();
     }
   },

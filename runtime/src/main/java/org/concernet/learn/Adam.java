@@ -6,10 +6,12 @@ package org.concernet.learn;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.family.TNumber;
 
 /**
@@ -29,9 +31,18 @@ public final class Adam {
   private Adam() {}
 
   /**
+   * The name of the scalar float32 placeholder, default 1, that multiplies the learning rate of the
+   * optimizer {@code name}: feed it per step (or per epoch) to follow a learning-rate schedule.
+   */
+  public static String learningRateScale(String name) {
+    return name + "_lr_scale";
+  }
+
+  /**
    * Builds one Adam update of {@code variables} down the gradient of {@code loss}.
    *
-   * @param name unique prefix for this optimizer's slot variables in the graph
+   * @param name unique prefix for this optimizer's slot variables in the graph; the step's learning
+   *     rate is {@code learningRate} times the placeholder {@link #learningRateScale(String)}
    */
   public static <T extends TNumber> Op minimize(org.tensorflow.Graph graph, Ops tf, Operand<T> loss,
       List<? extends Variable<T>> variables, double learningRate, String name) {
@@ -39,7 +50,9 @@ public final class Adam {
     Gradients gradients = tf.gradients(loss, variables);
     Variable<T> beta1Power = tf.withName(name + "_beta1_power").variable(tf.constant(type, BETA1));
     Variable<T> beta2Power = tf.withName(name + "_beta2_power").variable(tf.constant(type, BETA2));
-    Operand<T> lr = tf.constant(type, learningRate);
+    Operand<TFloat32> scale = tf.withName(learningRateScale(name))
+        .placeholderWithDefault(tf.constant(1.0f), Shape.scalar());
+    Operand<T> lr = tf.math.mul(tf.constant(type, learningRate), tf.dtypes.cast(scale, type));
     Operand<T> beta1 = tf.constant(type, BETA1);
     Operand<T> beta2 = tf.constant(type, BETA2);
     Operand<T> epsilon = tf.constant(type, EPSILON);

@@ -12,6 +12,7 @@ import org.concernet.nn.Mlp;
 import org.concernet.nn.MlpWeights;
 import org.concernet.nn.Sessions;
 import org.concernet.nn.Tensors;
+import org.concernet.system.LearningRateSchedule;
 import org.concernet.system.Protocol;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -44,12 +45,14 @@ public final class DynamicsLearner {
   /** Progress stage names. */
   public static final String BASELINE_STAGE = "dynamics (baseline)";
   public static final String PROJECTED_STAGE = "dynamics (concernet)";
+  private static final String OPTIMIZER = "dynamics_adam";
 
   private final List<Integer> hidden;
   private final Activation activation;
   private final int epochs;
   private final int batch;
   private final double learningRate;
+  private final LearningRateSchedule learningRateSchedule;
   private final long seed;
   private final Class<? extends TNumber> type;
   private final ProgressListener listener;
@@ -60,6 +63,7 @@ public final class DynamicsLearner {
     this.epochs = b.epochs;
     this.batch = b.batch;
     this.learningRate = b.learningRate;
+    this.learningRateSchedule = b.learningRateSchedule;
     this.seed = b.seed;
     this.type = b.type;
     this.listener = b.listener;
@@ -77,7 +81,8 @@ public final class DynamicsLearner {
         .activation(protocol.activation())
         .epochs(protocol.dynamicsEpochs())
         .batch(protocol.dynamicsBatch())
-        .learningRate(protocol.learningRate());
+        .learningRate(protocol.learningRate())
+        .learningRateSchedule(protocol.learningRateSchedule());
   }
 
   public long seed() {
@@ -147,7 +152,7 @@ public final class DynamicsLearner {
       }
       Operand<T> residual = tf.math.sub(out, tf.gather(y, index, axis));
       Operand<T> loss = tf.math.mean(tf.reduceSum(tf.math.square(residual), tf.constant(1)), tf.constant(0));
-      Op step = Adam.minimize(graph, tf, loss, f.variables(), learningRate, "dynamics_adam");
+      Op step = Adam.minimize(graph, tf, loss, f.variables(), learningRate, OPTIMIZER);
 
       int[] order = new int[points];
       for (int i = 0; i < points; i++) {
@@ -160,22 +165,24 @@ public final class DynamicsLearner {
       for (int epoch = 1; epoch <= epochs; epoch++) {
         permute(order, shuffle);
         double sum = 0;
-        for (int start = 0; start < points; start += size) {
-          int count = Math.min(size, points - start);
-          int[] indices = count == size ? full : new int[count];
-          System.arraycopy(order, start, indices, 0, count);
-          double value;
-          try (TInt32 feed = TInt32.vectorOf(indices);
-              Result r = session.runner().feed(index, feed).addTarget(step).fetch(loss)
-                  .setOptions(Sessions.CALLER_THREAD).run()) {
-            value = Tensors.toScalar(r.get(0));
+        try (TFloat32 rate = TFloat32.scalarOf((float) learningRateSchedule.factor(epoch, epochs))) {
+          for (int start = 0; start < points; start += size) {
+            int count = Math.min(size, points - start);
+            int[] indices = count == size ? full : new int[count];
+            System.arraycopy(order, start, indices, 0, count);
+            double value;
+            try (TInt32 feed = TInt32.vectorOf(indices);
+                Result r = session.runner().feed(index, feed).feed(Adam.learningRateScale(OPTIMIZER), rate)
+                    .addTarget(step).fetch(loss).setOptions(Sessions.CALLER_THREAD).run()) {
+              value = Tensors.toScalar(r.get(0));
+            }
+            if (!Double.isFinite(value)) {
+              throw new TrainingDivergedException(stage, seed, epoch, lastFinite,
+                  "loss is " + value + " on the batch starting at position " + start);
+            }
+            lastFinite = value;
+            sum += value * count;
           }
-          if (!Double.isFinite(value)) {
-            throw new TrainingDivergedException(stage, seed, epoch, lastFinite,
-                "loss is " + value + " on the batch starting at position " + start);
-          }
-          lastFinite = value;
-          sum += value * count;
         }
         double epochLoss = sum / points;
         epochLosses.add(epochLoss);
@@ -239,6 +246,7 @@ public final class DynamicsLearner {
     private int epochs = 1000;
     private int batch = 100;
     private double learningRate = Protocol.DEFAULT_LEARNING_RATE;
+    private LearningRateSchedule learningRateSchedule = Protocol.DEFAULT_SCHEDULE;
     private long seed;
     private Class<? extends TNumber> type = TFloat32.class;
     private ProgressListener listener = ProgressListener.NONE;
@@ -276,6 +284,12 @@ public final class DynamicsLearner {
         throw new IllegalArgumentException("learning rate must be positive and finite, was " + v);
       }
       learningRate = v;
+      return this;
+    }
+
+    /** How the rate changes over the epochs; default {@link Protocol#DEFAULT_SCHEDULE}. */
+    public Builder learningRateSchedule(LearningRateSchedule v) {
+      learningRateSchedule = java.util.Objects.requireNonNull(v, "learningRateSchedule");
       return this;
     }
 

@@ -22,6 +22,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TNumber;
 
@@ -30,7 +31,8 @@ import org.tensorflow.types.family.TNumber;
  * alone by minimising the {@link SquareRatioLoss} with Adam.
  *
  * <p>Protocol settings used: {@code hidden}, {@code activation}, {@code latent} (m), {@code
- * contrastiveEpochs}, {@code contrastiveBatch} (trajectories per batch) and {@code learningRate}.
+ * contrastiveEpochs}, {@code contrastiveBatch} (trajectories per batch), {@code learningRate} and
+ * {@code learningRateSchedule} (each epoch's rate).
  * The network trains on the raw states, as the paper's; there is no input normalisation.
  *
  * <p>Each epoch visits the trajectories in a fresh random order, in batches of whole trajectories;
@@ -47,6 +49,7 @@ import org.tensorflow.types.family.TNumber;
 public final class InvariantLearner {
   /** Stage name in progress reports and {@link TrainingDivergedException}s. */
   public static final String STAGE = "contrastive";
+  private static final String OPTIMIZER = "invariant_adam";
 
   private final Protocol protocol;
   private final Precision precision;
@@ -114,7 +117,7 @@ public final class InvariantLearner {
       Operand<T> x = tf.reshape(tf.gather(states, indices, tf.constant(0)), tf.constant(new long[] {-1, n}));
       Mlp<T> mlp = Mlp.trainable(tf, "invariant", init, type);
       Operand<T> loss = SquareRatioLoss.build(tf, mlp.apply(x), points);
-      Op step = Adam.minimize(g, tf, loss, mlp.variables(), protocol.learningRate(), "invariant_adam");
+      Op step = Adam.minimize(g, tf, loss, mlp.variables(), protocol.learningRate(), OPTIMIZER);
 
       // the first run initialises the variables; it is not part of the timed loop
       Session.Runner init0 = session.runner();
@@ -149,15 +152,18 @@ public final class InvariantLearner {
       shuffle(order, rng);
       double sum = 0;
       int from = 0;
-      for (int[] batch : batches) {
-        double value = run(session, indices, fed.get(batch[0]), order, from, loss, step, epoch, seed, lastFinite);
-        from += batch[0];
-        if (!Double.isFinite(value)) {
-          throw new TrainingDivergedException(STAGE, seed, epoch, lastFinite,
-              "the square ratio loss became " + value + " on a batch of " + batch[0] + " trajectories");
+      try (TFloat32 rate = TFloat32.scalarOf((float) protocol.learningRateSchedule().factor(epoch, epochs))) {
+        for (int[] batch : batches) {
+          double value = run(session, indices, fed.get(batch[0]), order, from, loss, step, rate, epoch, seed,
+              lastFinite);
+          from += batch[0];
+          if (!Double.isFinite(value)) {
+            throw new TrainingDivergedException(STAGE, seed, epoch, lastFinite,
+                "the square ratio loss became " + value + " on a batch of " + batch[0] + " trajectories");
+          }
+          lastFinite = value;
+          sum += value;
         }
-        lastFinite = value;
-        sum += value;
       }
       epochLoss = sum / batches.length;
       listener.epoch(STAGE, epoch, epochs, epochLoss);
@@ -167,7 +173,7 @@ public final class InvariantLearner {
       double sum = 0;
       int from = 0;
       for (int[] batch : batches) {
-        sum += run(session, indices, fed.get(batch[0]), order, from, loss, null, 0, seed, lastFinite);
+        sum += run(session, indices, fed.get(batch[0]), order, from, loss, null, null, 0, seed, lastFinite);
         from += batch[0];
       }
       epochLoss = sum / batches.length;
@@ -183,17 +189,17 @@ public final class InvariantLearner {
 
   /**
    * One step (or, with {@code step} null, one evaluation) on trajectories order[from, from + size);
-   * {@code fed} is a reusable int32 vector of that size.
+   * {@code fed} is a reusable int32 vector of that size, {@code rate} the epoch's learning-rate factor.
    */
   private static <T extends TNumber> double run(Session session, Placeholder<TInt32> indices, TInt32 fed,
-      int[] order, int from, Operand<T> loss, Op step, int epoch, long seed, double lastFinite) {
+      int[] order, int from, Operand<T> loss, Op step, TFloat32 rate, int epoch, long seed, double lastFinite) {
     int size = Math.toIntExact(fed.size());
     for (int j = 0; j < size; j++) {
       fed.setInt(order[from + j], j);
     }
     Session.Runner runner = session.runner().feed(indices, fed).fetch(loss).setOptions(Sessions.CALLER_THREAD);
     if (step != null) {
-      runner.addTarget(step);
+      runner.addTarget(step).feed(Adam.learningRateScale(OPTIMIZER), rate);
     }
     try (Result result = runner.run()) {
       return Tensors.toScalar(result.get(0));

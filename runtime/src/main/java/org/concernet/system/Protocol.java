@@ -28,7 +28,8 @@ import org.concernet.annotations.Activation;
  * @param contrastiveBatch trajectories per contrastive batch
  * @param dynamicsEpochs epochs of dynamics training
  * @param dynamicsBatch points per dynamics batch
- * @param learningRate Adam learning rate
+ * @param learningRate Adam learning rate (of the first epoch of each stage)
+ * @param learningRateSchedule how the rate changes over a stage's epochs (contrastive and dynamics)
  * @param autoencoder the autoencoder, for high-dimensional systems
  */
 public record Protocol(
@@ -49,13 +50,31 @@ public record Protocol(
     int dynamicsEpochs,
     int dynamicsBatch,
     double learningRate,
+    LearningRateSchedule learningRateSchedule,
     Optional<AutoencoderSpec> autoencoder) {
 
   /** The Adam learning rate of the paper. */
   public static final double DEFAULT_LEARNING_RATE = 1e-3;
 
+  /** The library's learning-rate schedule when a protocol names none. */
+  public static final LearningRateSchedule DEFAULT_SCHEDULE = LearningRateSchedule.COSINE;
+
+  /**
+   * A protocol with the library's default schedule, {@link LearningRateSchedule#COSINE} (the
+   * paper preset sets {@link LearningRateSchedule#CONSTANT}); the form generated code calls.
+   */
+  public Protocol(int trajectories, int points, double startTime, double endTime, double noise,
+      int evaluationTrajectories, int evaluationPoints, double evaluationHorizon, int r2Trajectories, int latent,
+      List<Integer> hidden, Activation activation, int contrastiveEpochs, int contrastiveBatch, int dynamicsEpochs,
+      int dynamicsBatch, double learningRate, Optional<AutoencoderSpec> autoencoder) {
+    this(trajectories, points, startTime, endTime, noise, evaluationTrajectories, evaluationPoints,
+        evaluationHorizon, r2Trajectories, latent, hidden, activation, contrastiveEpochs, contrastiveBatch,
+        dynamicsEpochs, dynamicsBatch, learningRate, DEFAULT_SCHEDULE, autoencoder);
+  }
+
   public Protocol {
     hidden = List.copyOf(hidden);
+    java.util.Objects.requireNonNull(learningRateSchedule, "learningRateSchedule");
     require(trajectories >= 2, "trajectories must be at least 2, was " + trajectories);
     require(points >= 2, "points must be at least 2, was " + points);
     require(endTime > startTime, "endTime (" + endTime + ") must exceed startTime (" + startTime + ")");
@@ -133,6 +152,7 @@ public record Protocol(
     private int dynamicsEpochs;
     private int dynamicsBatch;
     private double learningRate;
+    private LearningRateSchedule learningRateSchedule;
     private Optional<AutoencoderSpec> autoencoder;
 
     private Builder(Protocol p) {
@@ -153,6 +173,7 @@ public record Protocol(
       dynamicsEpochs = p.dynamicsEpochs;
       dynamicsBatch = p.dynamicsBatch;
       learningRate = p.learningRate;
+      learningRateSchedule = p.learningRateSchedule;
       autoencoder = p.autoencoder;
     }
 
@@ -173,12 +194,14 @@ public record Protocol(
     public Builder dynamicsEpochs(int v) { dynamicsEpochs = v; return this; }
     public Builder dynamicsBatch(int v) { dynamicsBatch = v; return this; }
     public Builder learningRate(double v) { learningRate = v; return this; }
+    public Builder learningRateSchedule(LearningRateSchedule v) { learningRateSchedule = v; return this; }
     public Builder autoencoder(Optional<AutoencoderSpec> v) { autoencoder = v; return this; }
 
     public Protocol build() {
       return new Protocol(trajectories, points, startTime, endTime, noise, evaluationTrajectories,
           evaluationPoints, evaluationHorizon, r2Trajectories, latent, hidden, activation,
-          contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch, learningRate, autoencoder);
+          contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch, learningRate, learningRateSchedule,
+          autoencoder);
     }
   }
 }

@@ -28,7 +28,7 @@ class ExperimentTest {
     SpringMass spring = new SpringMass();
     Protocol small = spring.protocol().toBuilder()
         .contrastiveEpochs(1000).dynamicsEpochs(300).r2Trajectories(40)
-        .evaluationTrajectories(4).evaluationPoints(201).evaluationHorizon(10)
+        .evaluationTrajectories(4).evaluationPoints(501).evaluationHorizon(50)
         .build();
     return new ExperimentConfig(spring, small, null, List.of(0L, 1L), false, null, out, Device.CPU, 1);
   }

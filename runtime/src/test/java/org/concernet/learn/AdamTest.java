@@ -16,6 +16,7 @@ import org.tensorflow.Session;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
 
 class AdamTest {
@@ -45,6 +46,27 @@ class AdamTest {
         assertThat(values[0]).isWithin(1e-3).of(3.0);
         assertThat(values[1]).isWithin(1e-3).of(-1.0);
         assertThat(Tensors.toDoubles(r.get(1))[0]).isEqualTo(5.0);
+      }
+    }
+  }
+
+  @Test
+  void theLearningRateScaleMultipliesTheStep() {
+    try (Graph g = new Graph(); Session s = Sessions.open(g)) {
+      Ops tf = Ops.create(g);
+      Variable<TFloat64> w = tf.withName("w").variable(tf.constant(new double[] {0.0, 0.0}));
+      Operand<TFloat64> loss = tf.reduceSum(tf.math.square(tf.math.sub(w, tf.constant(new double[] {3.0, -1.0}))),
+          tf.constant(0));
+      Op step = Adam.minimize(g, tf, loss, List.of(w), 0.05, "adam_w");
+      try (TFloat32 quarter = TFloat32.scalarOf(0.25f)) {
+        s.runner().addTarget(step).feed(Adam.learningRateScale("adam_w"), quarter)
+            .setOptions(Sessions.CALLER_THREAD).run();
+      }
+      try (Result r = s.runner().fetch(w).run()) {
+        double[] first = Tensors.toDoubles(r.get(0));
+        // Adam's first step is lr against the gradient's sign; here a quarter of it
+        assertThat(first[0]).isWithin(1e-6).of(0.0125);
+        assertThat(first[1]).isWithin(1e-6).of(-0.0125);
       }
     }
   }

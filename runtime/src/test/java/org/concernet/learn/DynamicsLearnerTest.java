@@ -15,6 +15,7 @@ import org.concernet.nn.MlpWeights;
 import org.concernet.simulate.Rk4;
 import org.concernet.simulate.Rollout;
 import org.concernet.simulate.TrueRollout;
+import org.concernet.system.LearningRateSchedule;
 import org.concernet.system.Protocol;
 import org.concernet.testing.Spring;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,44 @@ class DynamicsLearnerTest {
     DynamicsLearner untrained = small().epochs(0).build();
     assertThat(untrained.trainBaseline(DATA).weights()).isEqualTo(untrained.initialWeights(2));
     assertThat(untrained.trainProjected(DATA, () -> H).weights()).isEqualTo(untrained.initialWeights(2));
+  }
+
+  @Test
+  void theCosineScheduleShrinksTheLastEpochsSteps() {
+    // one epoch: cosine's only epoch runs at the full rate, as constant's
+    MlpWeights constant1 = small().epochs(1).learningRateSchedule(LearningRateSchedule.CONSTANT).build()
+        .trainBaseline(DATA).weights();
+    MlpWeights cosine1 = small().epochs(1).learningRateSchedule(LearningRateSchedule.COSINE).build()
+        .trainBaseline(DATA).weights();
+    assertThat(cosine1).isEqualTo(constant1);
+    // two epochs: cosine's second epoch runs at 1% of the rate, so it moves the weights far less
+    MlpWeights constant2 = small().epochs(2).learningRateSchedule(LearningRateSchedule.CONSTANT).build()
+        .trainBaseline(DATA).weights();
+    MlpWeights cosine2 = small().epochs(2).learningRateSchedule(LearningRateSchedule.COSINE).build()
+        .trainBaseline(DATA).weights();
+    double constantMove = distance(constant2, constant1);
+    double cosineMove = distance(cosine2, constant1);
+    assertThat(cosineMove).isGreaterThan(0.0);
+    assertThat(cosineMove).isLessThan(0.05 * constantMove);
+  }
+
+  static double distance(MlpWeights a, MlpWeights b) {
+    double sum = 0;
+    for (int l = 0; l < a.layers(); l++) {
+      double[][] wa = a.weight(l);
+      double[][] wb = b.weight(l);
+      for (int i = 0; i < wa.length; i++) {
+        for (int j = 0; j < wa[i].length; j++) {
+          sum += (wa[i][j] - wb[i][j]) * (wa[i][j] - wb[i][j]);
+        }
+      }
+      double[] ba = a.bias(l);
+      double[] bb = b.bias(l);
+      for (int i = 0; i < ba.length; i++) {
+        sum += (ba[i] - bb[i]) * (ba[i] - bb[i]);
+      }
+    }
+    return Math.sqrt(sum);
   }
 
   @Test

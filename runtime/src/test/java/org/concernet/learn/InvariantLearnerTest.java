@@ -12,8 +12,10 @@ import org.concernet.annotations.Activation;
 import org.concernet.data.InvalidDataException;
 import org.concernet.data.Trajectories;
 import org.concernet.eval.RSquared;
+import org.concernet.nn.MlpWeights;
 import org.concernet.nn.Sessions;
 import org.concernet.nn.Tensors;
+import org.concernet.system.LearningRateSchedule;
 import org.concernet.system.Protocol;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
@@ -78,6 +80,20 @@ class InvariantLearnerTest {
       assertThat(a.provenance().finalLoss()).isEqualTo(b.provenance().finalLoss());
       assertThat(a.weights()).isNotEqualTo(c.weights());
     }
+  }
+
+  @Test
+  void theCosineScheduleShrinksTheLastEpochsSteps() {
+    Trajectories train = SpringMass.trajectories(25, 30, 0.01, 11);
+    java.util.function.BiFunction<Integer, LearningRateSchedule, MlpWeights> learn = (epochs, schedule) ->
+        new InvariantLearner(SpringMass.protocol(epochs).toBuilder().learningRateSchedule(schedule).build())
+            .learn("s", train, 5).weights();
+    MlpWeights constant1 = learn.apply(1, LearningRateSchedule.CONSTANT);
+    assertThat(learn.apply(1, LearningRateSchedule.COSINE)).isEqualTo(constant1);
+    double constantMove = DynamicsLearnerTest.distance(learn.apply(2, LearningRateSchedule.CONSTANT), constant1);
+    double cosineMove = DynamicsLearnerTest.distance(learn.apply(2, LearningRateSchedule.COSINE), constant1);
+    assertThat(cosineMove).isGreaterThan(0.0);
+    assertThat(cosineMove).isLessThan(0.05 * constantMove);
   }
 
   @Test
