@@ -105,7 +105,7 @@ public final class KeplerSystem implements SystemSpec {
         50, 100, 0.0, 10.0, 0.01,
         10, 1001, 5.0, 500,
         1, List.of(100, 100), Activation.TANH,
-        1000, 10, 1000, 100,
+        3000, 10, 1000, 100,
         Protocol.DEFAULT_LEARNING_RATE,
         Optional.empty());
   }

@@ -105,7 +105,7 @@ public final class SpringMassSystem implements SystemSpec {
         25, 30, 0.0, 3.0, 0.01,
         10, 1001, 50.0, 500,
         1, List.of(100, 100), Activation.TANH,
-        1000, 10, 1000, 100,
+        3000, 10, 1000, 100,
         Protocol.DEFAULT_LEARNING_RATE,
         Optional.empty());
   }

@@ -84,7 +84,7 @@ public final class ExperimentCommand implements Callable<Integer> {
 
   @Option(names = "--lr-schedule", paramLabel = "constant|cosine",
       converter = ScheduleConverter.class,
-      description = "Learning rate over each stage's epochs: constant (the paper's), or cosine from the rate down"
+      description = "Learning rate over the contrastive and dynamics epochs: constant (the paper's), or cosine from the rate down"
           + " to 1% of it at the last epoch. Default: ${DEFAULT-VALUE} (the paper preset: constant).")
   LearningRateSchedule learningRateSchedule;
 

@@ -16,7 +16,6 @@ import org.concernet.nn.Mlp;
 import org.concernet.nn.MlpWeights;
 import org.concernet.nn.Sessions;
 import org.concernet.nn.Tensors;
-import org.concernet.system.LearningRateSchedule;
 import org.concernet.system.Protocol;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -27,7 +26,6 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TNumber;
 
@@ -48,44 +46,40 @@ import org.tensorflow.types.family.TNumber;
 public final class AutoencoderLearner {
   /** Stage name in progress reports and {@link TrainingDivergedException}s. */
   public static final String STAGE = "autoencoder";
-  private static final String OPTIMIZER = "autoencoder_adam";
 
   private final Protocol.AutoencoderSpec spec;
   private final double learningRate;
-  private final LearningRateSchedule schedule;
   private final Precision precision;
   private final ProgressListener listener;
 
-  /** A float32 learner with a constant learning rate, reporting nothing. */
+  /** A float32 learner, reporting nothing. */
   public AutoencoderLearner(Protocol.AutoencoderSpec spec, double learningRate) {
-    this(spec, learningRate, LearningRateSchedule.CONSTANT, Precision.FLOAT32, ProgressListener.NONE);
+    this(spec, learningRate, Precision.FLOAT32, ProgressListener.NONE);
   }
 
-  /** The learner of {@code protocol}'s autoencoder, with its learning rate and schedule. */
+  /** The learner of {@code protocol}'s autoencoder, with its learning rate. */
   public static AutoencoderLearner of(Protocol protocol) {
     return new AutoencoderLearner(protocol.autoencoder().orElseThrow(() -> new IllegalArgumentException(
-        "the protocol declares no autoencoder")), protocol.learningRate(), protocol.learningRateSchedule(),
-        Precision.FLOAT32, ProgressListener.NONE);
+        "the protocol declares no autoencoder")), protocol.learningRate());
   }
 
-  private AutoencoderLearner(Protocol.AutoencoderSpec spec, double learningRate, LearningRateSchedule schedule,
-      Precision precision, ProgressListener listener) {
+  private AutoencoderLearner(Protocol.AutoencoderSpec spec, double learningRate, Precision precision,
+      ProgressListener listener) {
     this.spec = Objects.requireNonNull(spec, "spec");
     if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
       throw new IllegalArgumentException("learning rate must be positive and finite, was " + learningRate);
     }
     this.learningRate = learningRate;
-    this.schedule = Objects.requireNonNull(schedule, "schedule");
     this.precision = Objects.requireNonNull(precision, "precision");
     this.listener = Objects.requireNonNull(listener, "listener");
   }
 
   public AutoencoderLearner withPrecision(Precision precision) {
-    return new AutoencoderLearner(spec, learningRate, schedule, precision, listener);
+    return new AutoencoderLearner(spec, learningRate, precision, listener);
   }
 
   public AutoencoderLearner withListener(ProgressListener listener) {
-    return new AutoencoderLearner(spec, learningRate, schedule, precision, listener);
+    return new AutoencoderLearner(spec, learningRate, precision, listener);
   }
 
   public Protocol.AutoencoderSpec spec() {
@@ -145,7 +139,7 @@ public final class AutoencoderLearner {
       Operand<T> loss = tf.math.mean(tf.math.square(error), tf.constant(new int[] {0, 1}));
       List<Variable<T>> variables = new ArrayList<>(encoder.variables());
       variables.addAll(decoder.variables());
-      Op step = Adam.minimize(g, tf, loss, variables, learningRate, OPTIMIZER);
+      Op step = Adam.minimize(g, tf, loss, variables, learningRate, "autoencoder_adam");
 
       Session.Runner init = session.runner();
       variables.forEach(init::fetch);
@@ -167,17 +161,15 @@ public final class AutoencoderLearner {
           shuffle(order, rng);
           double sum = 0;
           int from = 0;
-          try (TFloat32 rate = TFloat32.scalarOf((float) schedule.factor(epoch, epochs))) {
-            for (int size : sizes) {
-              double value = run(session, indices, fed.get(size), order, from, loss, step, rate);
-              if (!Double.isFinite(value)) {
-                throw new TrainingDivergedException(STAGE, seed, epoch, lastFinite,
-                    "the reconstruction loss became " + value + " on a batch of " + size + " states");
-              }
-              lastFinite = value;
-              sum += value * size;
-              from += size;
+          for (int size : sizes) {
+            double value = run(session, indices, fed.get(size), order, from, loss, step);
+            if (!Double.isFinite(value)) {
+              throw new TrainingDivergedException(STAGE, seed, epoch, lastFinite,
+                  "the reconstruction loss became " + value + " on a batch of " + size + " states");
             }
+            lastFinite = value;
+            sum += value * size;
+            from += size;
           }
           epochLoss = sum / count;
           listener.epoch(STAGE, epoch, epochs, epochLoss);
@@ -187,7 +179,7 @@ public final class AutoencoderLearner {
           double sum = 0;
           int from = 0;
           for (int size : sizes) {
-            sum += run(session, indices, fed.get(size), order, from, loss, null, null) * size;
+            sum += run(session, indices, fed.get(size), order, from, loss, null) * size;
             from += size;
           }
           epochLoss = sum / count;
@@ -207,14 +199,14 @@ public final class AutoencoderLearner {
   }
 
   private static <T extends TNumber> double run(Session session, Placeholder<TInt32> indices, TInt32 fed,
-      int[] order, int from, Operand<T> loss, Op step, TFloat32 rate) {
+      int[] order, int from, Operand<T> loss, Op step) {
     int size = Math.toIntExact(fed.size());
     for (int j = 0; j < size; j++) {
       fed.setInt(order[from + j], j);
     }
     Session.Runner runner = session.runner().feed(indices, fed).fetch(loss).setOptions(Sessions.CALLER_THREAD);
     if (step != null) {
-      runner.addTarget(step).feed(Adam.learningRateScale(OPTIMIZER), rate);
+      runner.addTarget(step);
     }
     try (Result result = runner.run()) {
       return Tensors.toScalar(result.get(0));

@@ -4,9 +4,11 @@
 package org.concernet.system;
 
 /**
- * How Adam's learning rate changes over the epochs of one training stage (contrastive, dynamics).
- * The rate of epoch e (1-based) of E is {@code learningRate × factor(e, E)}; every step of an epoch
- * uses that epoch's rate.
+ * How Adam's learning rate changes over the epochs of the contrastive and the dynamics stages. The
+ * rate of epoch e (1-based) of E is {@code learningRate × factor(e, E)}; every step of an epoch uses
+ * that epoch's rate. The autoencoder of a high-dimensional system always trains at a constant rate:
+ * measured on the heat equation (paper preset, 5 seeds), annealing it too made ConCerNet's MSE
+ * worse (3.10e-5 against 2.51e-5) and its violation worse than the baseline's.
  */
 public enum LearningRateSchedule {
   /** The paper's: the same rate for every epoch. */
@@ -19,10 +21,10 @@ public enum LearningRateSchedule {
   },
   /**
    * Cosine annealing from the rate to {@link #COSINE_FLOOR} of it: factor(1) = 1, factor(E) =
-   * 0.01, half-way 0.505. Measured on the paper preset (5-10 seeds, see README): it cuts the
-   * dynamics models' rollout MSE about 5× on spring mass and the conservation violation of
-   * ConCerNet 5× on spring mass; a constant rate leaves Adam's steps at full size to the end,
-   * and the last weights wander in the noise of the data.
+   * 0.01, half-way 0.505. With a constant rate Adam's steps stay full-size to the last epoch and
+   * the final weights wander in the noise of the data; annealing lets them settle. Measured on
+   * the paper preset, 10 seeds of spring mass: rollout MSE 4.5e-2 → 8.7e-3 (baseline) and 3.2e-2
+   * → 6.4e-3 (ConCerNet), ConCerNet's violation 6.7e-4 → 1.3e-4, R² 0.9945 → 0.9961.
    */
   COSINE {
     @Override

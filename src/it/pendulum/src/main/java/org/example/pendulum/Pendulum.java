@@ -10,8 +10,8 @@ import org.concernet.annotations.State;
 
 /** A frictionless pendulum: θ'' = −(g/l) sin θ. Its energy is conserved. */
 @DynamicalSystem(name = "Pendulum", trajectories = 20, points = 30, endTime = 3,
-    evaluationHorizon = 5, evaluationPoints = 201, r2Trajectories = 50,
-    contrastiveEpochs = 1000, dynamicsEpochs = 300)
+    evaluationHorizon = 30, evaluationPoints = 601, r2Trajectories = 50,
+    contrastiveEpochs = 3000, dynamicsEpochs = 300)
 public class Pendulum {
   @State double theta;
   @State double omega;
