@@ -254,14 +254,21 @@ public final class Experiment {
    * truth: deterministic, so a resumed run recomputes exactly what the interrupted one had.
    */
   static Rollouts rollouts(ExperimentConfig config, long seed, LearnedDynamics baseline, LearnedDynamics concernet) {
-    SystemSpec system = config.system();
-    Protocol protocol = config.protocol();
-    double[][] initial = TrajectoryGenerator.sampleEvaluationStates(system, protocol.evaluationTrajectories(),
-        TrajectoryGenerator.initialStateRandom(Seeds.derive(seed, "evaluation")));
-    double[] times = protocol.evaluationTimes();
-    Rollout truth = TrueRollout.of(system, initial, times);
-    return new Rollouts(truth, rk4(baseline, config).converged(initial, times, truth),
-        rk4(concernet, config).converged(initial, times, truth));
+    Truth t = Truth.of(config, seed);
+    return new Rollouts(t.rollout(), rk4(baseline, config).converged(t.initial(), t.times(), t.rollout()),
+        rk4(concernet, config).converged(t.initial(), t.times(), t.rollout()));
+  }
+
+  /** The evaluation initial states of a seed, the evaluation times, and the true rollout from them. */
+  private record Truth(double[][] initial, double[] times, Rollout rollout) {
+    static Truth of(ExperimentConfig config, long seed) {
+      SystemSpec system = config.system();
+      Protocol protocol = config.protocol();
+      double[][] initial = TrajectoryGenerator.sampleEvaluationStates(system, protocol.evaluationTrajectories(),
+          TrajectoryGenerator.initialStateRandom(Seeds.derive(seed, "evaluation")));
+      double[] times = protocol.evaluationTimes();
+      return new Truth(initial, times, TrueRollout.of(system, initial, times));
+    }
   }
 
   /**
@@ -344,18 +351,13 @@ public final class Experiment {
    */
   static Rollouts latentRollouts(ExperimentConfig config, long seed, LearnedAutoencoder autoencoder,
       LearnedDynamics baseline, LearnedDynamics concernet) {
-    SystemSpec system = config.system();
-    Protocol protocol = config.protocol();
-    double[][] initial = TrajectoryGenerator.sampleEvaluationStates(system, protocol.evaluationTrajectories(),
-        TrajectoryGenerator.initialStateRandom(Seeds.derive(seed, "evaluation")));
-    double[] times = protocol.evaluationTimes();
-    Rollout truth = TrueRollout.of(system, initial, times);
-    double[][] codes = new double[initial.length][];
-    for (int i = 0; i < initial.length; i++) {
-      codes[i] = autoencoder.encode(initial[i]);
+    Truth t = Truth.of(config, seed);
+    double[][] codes = new double[t.initial().length][];
+    for (int i = 0; i < codes.length; i++) {
+      codes[i] = autoencoder.encode(t.initial()[i]);
     }
-    return new Rollouts(truth, decodedRollout(rk4(baseline, config), autoencoder, codes, times, truth),
-        decodedRollout(rk4(concernet, config), autoencoder, codes, times, truth));
+    return new Rollouts(t.rollout(), decodedRollout(rk4(baseline, config), autoencoder, codes, t.times(), t.rollout()),
+        decodedRollout(rk4(concernet, config), autoencoder, codes, t.times(), t.rollout()));
   }
 
   /**

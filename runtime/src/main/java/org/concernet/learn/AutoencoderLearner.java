@@ -148,21 +148,16 @@ public final class AutoencoderLearner {
       Adam.Step<T> adam = Adam.build(tf, loss, variables, learningRate, "autoencoder_adam");
       EpochLoop<T> loop = EpochLoop.builder(STAGE, seed, session, indices, loss, adam, variables)
           .batches(sizes.stream().mapToInt(Integer::intValue).toArray(), EpochLoop.Mean.OF_ITEMS)
-          .describe("the reconstruction loss", "states")
-          .listener(listener)
-          .checkpoints(checkpoints)
-          .build(tf);
-
+          .describe("the reconstruction loss", "states").training(listener, checkpoints).build(tf);
       EpochLoop.Outcome outcome = loop.run(epochs, rng);
-      double epochLoss = epochs == 0 ? loop.evaluate() : outcome.last();
       MlpWeights e = encoder.read(session);
       MlpWeights d = decoder.read(session);
-      loop.requireFinite(e, "encoder", epochs, outcome.lastFinite());
-      loop.requireFinite(d, "decoder", epochs, outcome.lastFinite());
+      loop.requireFinite(e, "encoder", outcome);
+      loop.requireFinite(d, "decoder", outcome);
       String dtype = precision == Precision.FLOAT64 ? "float64" : "float32";
       return new LearnedAutoencoder(e, d, new LearnedAutoencoder.Provenance(system, seed, spec.latent(),
           spec.hidden(), epochs, batch, learningRate, dtype, count, n, epochs == 0 ? 0.0 : outcome.seconds() / epochs,
-          epochLoss));
+          outcome.finalLoss()));
     }
   }
 }

@@ -153,15 +153,11 @@ public final class DynamicsLearner {
         sizes[k] = Math.min(size, points - k * size);
       }
       EpochLoop<T> loop = EpochLoop.builder(stage, seed, session, index, loss, adam, f.variables())
-          .batches(sizes, EpochLoop.Mean.OF_ITEMS)
-          .describe("the dynamics loss", "points")
-          .listener(listener)
-          .checkpoints(checkpoints)
-          .build(tf);
-
+          .batches(sizes, EpochLoop.Mean.OF_ITEMS).describe("the dynamics loss", "points")
+          .training(listener, checkpoints).build(tf);
       EpochLoop.Outcome outcome = loop.run(epochs, shuffle);
       MlpWeights trained = epochs == 0 ? init : f.read(session);
-      loop.requireFinite(trained, null, epochs, outcome.lastFinite());
+      loop.requireFinite(trained, null, outcome);
       LearnedDynamics.Training training = new LearnedDynamics.Training(seed, epochs, size, learningRate,
           dtype.getSimpleName(), (System.nanoTime() - started) / 1e9, outcome.losses());
       return new LearnedDynamics(trained, invariant, training);

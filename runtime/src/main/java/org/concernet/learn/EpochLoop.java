@@ -52,13 +52,10 @@ final class EpochLoop<T extends TNumber> {
    * @param losses every epoch's mean loss, the restored ones included
    * @param lastFinite the last finite batch loss (NaN before the first step)
    * @param seconds training time, the interrupted runs' included
+   * @param finalLoss the last epoch's loss; after no epochs, the loss over all items in their
+   *     original order
    */
-  record Outcome(List<Double> losses, double lastFinite, double seconds) {
-    /** The last epoch's loss, NaN after no epochs. */
-    double last() {
-      return losses.isEmpty() ? Double.NaN : losses.get(losses.size() - 1);
-    }
-  }
+  record Outcome(List<Double> losses, double lastFinite, double seconds, double finalLoss) {}
 
   private final String stage;
   private final long seed;
@@ -168,14 +165,15 @@ final class EpochLoop<T extends TNumber> {
         }
         listener.epoch(stage, epoch, epochs, epochLoss);
       }
-      return new Outcome(List.copyOf(losses), lastFinite, seconds + (System.nanoTime() - start) / 1e9);
+      return new Outcome(List.copyOf(losses), lastFinite, seconds + (System.nanoTime() - start) / 1e9,
+          losses.isEmpty() ? evaluate() : losses.get(losses.size() - 1));
     } finally {
       fed.values().forEach(TInt32::close);
     }
   }
 
   /** The loss over all items in their original order, without training (for a stage of 0 epochs). */
-  double evaluate() {
+  private double evaluate() {
     int[] order = identity();
     double sum = 0;
     int from = 0;
@@ -193,8 +191,11 @@ final class EpochLoop<T extends TNumber> {
    * Stops with a {@link TrainingDivergedException} if a weight of {@code weights} is not finite.
    *
    * @param network the network's name in the message, or {@code null} for a stage of one network
+   * @param outcome the training that produced {@code weights}
    */
-  void requireFinite(MlpWeights weights, String network, int epoch, double lastFinite) {
+  void requireFinite(MlpWeights weights, String network, Outcome outcome) {
+    int epoch = outcome.losses().size();
+    double lastFinite = outcome.lastFinite();
     String layer = network == null ? "layer " : "the " + network + "'s layer ";
     for (int l = 0; l < weights.layers(); l++) {
       for (double[] row : weights.weight(l)) {
@@ -337,13 +338,9 @@ final class EpochLoop<T extends TNumber> {
       return this;
     }
 
-    Builder<T> listener(ProgressListener listener) {
+    /** Whom to report each epoch to, and where to save and find checkpoints ({@code null} for none). */
+    Builder<T> training(ProgressListener listener, Checkpoints checkpoints) {
       this.listener = Objects.requireNonNull(listener, "listener");
-      return this;
-    }
-
-    /** Where to save and find checkpoints, or {@code null} for none. */
-    Builder<T> checkpoints(Checkpoints checkpoints) {
       this.checkpoints = checkpoints;
       return this;
     }

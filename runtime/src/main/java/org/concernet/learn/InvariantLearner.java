@@ -128,21 +128,15 @@ public final class InvariantLearner {
       Operand<T> loss = SquareRatioLoss.build(tf, mlp.apply(x), points);
       Adam.Step<T> adam = Adam.build(tf, loss, mlp.variables(), protocol.learningRate(), "invariant_adam");
       EpochLoop<T> loop = EpochLoop.builder(STAGE, seed, session, indices, loss, adam, mlp.variables())
-          .batches(sizes, EpochLoop.Mean.OF_BATCHES)
-          .describe("the square ratio loss", "trajectories")
-          .degenerateBatches()
-          .listener(listener)
-          .checkpoints(checkpoints)
-          .build(tf);
-
+          .batches(sizes, EpochLoop.Mean.OF_BATCHES).describe("the square ratio loss", "trajectories")
+          .degenerateBatches().training(listener, checkpoints).build(tf);
       EpochLoop.Outcome outcome = loop.run(epochs, rng);
-      double epochLoss = epochs == 0 ? loop.evaluate() : outcome.last();
       MlpWeights trained = mlp.read(session);
-      loop.requireFinite(trained, null, epochs, outcome.lastFinite());
+      loop.requireFinite(trained, null, outcome);
       InvariantProvenance provenance = new InvariantProvenance(system, InvariantProvenance.settings(protocol),
           seed, precision, count, points, n, InvariantProvenance.hash(data),
           InvariantProvenance.currentLibraryVersion(), epochs, batches.length,
-          epochs == 0 ? 0.0 : outcome.seconds() / epochs, epochLoss);
+          epochs == 0 ? 0.0 : outcome.seconds() / epochs, outcome.finalLoss());
       return new LearnedInvariant(trained, provenance);
     }
   }
