@@ -19,11 +19,13 @@ import org.concernet.eval.Metrics;
 import org.concernet.eval.RSquared;
 import org.concernet.learn.DynamicsLearner;
 import org.concernet.learn.AutoencoderLearner;
+import org.concernet.learn.Checkpoints;
 import org.concernet.learn.InvariantLearner;
 import org.concernet.learn.LearnedAutoencoder;
 import org.concernet.learn.LearnedDynamics;
 import org.concernet.learn.LearnedInvariant;
 import org.concernet.learn.Precision;
+import org.concernet.learn.ProgressListener;
 import org.concernet.nn.ModelStore;
 import org.concernet.report.ConsoleProgress;
 import org.concernet.report.ExperimentResults;
@@ -61,10 +63,23 @@ public final class Experiment {
   /**
    * As {@link #run(ExperimentConfig, PrintStream)}; with {@code resume}, every seed that an earlier
    * run with the same configuration completed in {@code config.out()} (its {@code seeds/seed-N.json}
-   * and saved models) is taken from there instead of trained again. Seeds are deterministic, so the
-   * results equal those of an uninterrupted run; a seed that was interrupted starts over.
+   * and saved models) is taken from there instead of trained again, and a seed that was interrupted
+   * continues each training stage from its last checkpoint ({@code checkpoints/seed-N/<stage>.ckpt},
+   * written every {@value Checkpoints#DEFAULT_EVERY} epochs and at the end of the stage, deleted once
+   * the seed is complete). Seeds are deterministic and the checkpoints hold the whole training state,
+   * so the results equal those of an uninterrupted run.
    */
   public static ExperimentResults run(ExperimentConfig config, PrintStream out, boolean resume) {
+    return run(config, out, resume, Checkpoints.DEFAULT_EVERY, ProgressListener.NONE);
+  }
+
+  /**
+   * As {@link #run(ExperimentConfig, PrintStream, boolean)} with checkpoints every {@code
+   * checkpointEvery} epochs, and every epoch also reported to {@code observer} (tests interrupt a
+   * run from there).
+   */
+  static ExperimentResults run(ExperimentConfig config, PrintStream out, boolean resume, int checkpointEvery,
+      ProgressListener observer) {
     SystemSpec system = config.system();
     Protocol protocol = config.protocol();
     if (system.invariantNames().isEmpty()) {
@@ -72,6 +87,11 @@ public final class Experiment {
     }
     ConsoleProgress progress = new ConsoleProgress(out, System.console() != null && System.getenv("CI") == null,
         System.console() != null ? 0.2 : 10.0);
+    ProgressListener listener = (stage, epoch, epochs, loss) -> {
+      progress.epoch(stage, epoch, epochs, loss);
+      observer.epoch(stage, epoch, epochs, loss);
+    };
+    String fingerprint = Resume.fingerprint(config);
     Trajectories measured = config.data() == null ? null : MeasuredData.read(config.data(), system);
     String data = measured == null
         ? String.format(Locale.ROOT, "%d trajectories × %d points on [%s, %s], noise %s", protocol.trajectories(),
@@ -96,18 +116,26 @@ public final class Experiment {
       progress.seed(seed, i, config.seeds().size());
       Path models = config.out().resolve("models").resolve("seed-" + seed);
       Path record = config.out().resolve("seeds").resolve("seed-" + seed + ".json");
+      Path checkpointFolder = config.out().resolve("checkpoints").resolve("seed-" + seed);
       SeedRun run;
       if (resume && Files.exists(record)) {
         run = Resume.load(config, seed, record, models);
         progress.message("seed " + seed + ": resumed from " + record);
       } else {
-        run = runSeed(config, measured, seed, progress);
+        if (resume && Files.isDirectory(checkpointFolder)) {
+          progress.message("seed " + seed + ": continuing from the checkpoints in " + checkpointFolder);
+        }
+        Checkpoints checkpoints = Checkpoints.in(checkpointFolder, fingerprint).every(checkpointEvery)
+            .resuming(resume);
+        run = runSeed(config, measured, seed, progress, new Training(listener, checkpoints));
         saveModels(models, run);
         Resume.save(config, run.result(), record);
       }
+      Checkpoints.delete(checkpointFolder);
       runs.add(run);
       seeds.add(run.result());
     }
+    deleteIfEmpty(config.out().resolve("checkpoints"));
     ExperimentResults results = new ExperimentResults(system.name(), system.invariantNames(), configMap(config), seeds);
     ResultsWriter.write(results, config.out());
     Path report = ExperimentFigures.write(config, results, runs);
@@ -126,14 +154,34 @@ public final class Experiment {
     }
   }
 
-  static SeedRun runSeed(ExperimentConfig config, Trajectories measured, long seed, ConsoleProgress progress) {
-    if (config.protocol().autoencoder().isPresent()) {
-      return runLatentSeed(config, measured, seed, progress);
+  /** How a seed's stages train: whom they report to, and their checkpoints ({@code null} for none). */
+  record Training(ProgressListener listener, Checkpoints checkpoints) {}
+
+  private static void deleteIfEmpty(Path folder) {
+    try (java.util.stream.Stream<Path> entries = Files.isDirectory(folder) ? Files.list(folder) : null) {
+      if (entries != null && entries.findAny().isEmpty()) {
+        Files.delete(folder);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + folder + ": " + e.getMessage(), e);
     }
-    return runFullSeed(config, measured, seed, progress);
   }
 
-  private static SeedRun runFullSeed(ExperimentConfig config, Trajectories measured, long seed, ConsoleProgress progress) {
+  /** One seed, reporting to {@code progress}, without checkpoints. */
+  static SeedRun runSeed(ExperimentConfig config, Trajectories measured, long seed, ConsoleProgress progress) {
+    return runSeed(config, measured, seed, progress, new Training(progress, null));
+  }
+
+  static SeedRun runSeed(ExperimentConfig config, Trajectories measured, long seed, ConsoleProgress progress,
+      Training training) {
+    if (config.protocol().autoencoder().isPresent()) {
+      return runLatentSeed(config, measured, seed, progress, training);
+    }
+    return runFullSeed(config, measured, seed, progress, training);
+  }
+
+  private static SeedRun runFullSeed(ExperimentConfig config, Trajectories measured, long seed,
+      ConsoleProgress progress, Training training) {
     SystemSpec system = config.system();
     Protocol protocol = config.protocol();
     TrajectoryGenerator generator = TrajectoryGenerator.reference();
@@ -148,7 +196,7 @@ public final class Experiment {
         : generator.trainingData(system, protocol, Seeds.derive(seed, "data"));
     clock.stop();
 
-    TrainedModels models = train(config, train, seed, progress, clock, rates);
+    TrainedModels models = train(config, train, seed, training, clock, rates);
     LearnedInvariant invariant = models.learnedInvariant();
     LearnedDynamics baseline = models.baseline();
     LearnedDynamics concernet = models.concernet();
@@ -206,14 +254,21 @@ public final class Experiment {
    * truth: deterministic, so a resumed run recomputes exactly what the interrupted one had.
    */
   static Rollouts rollouts(ExperimentConfig config, long seed, LearnedDynamics baseline, LearnedDynamics concernet) {
-    SystemSpec system = config.system();
-    Protocol protocol = config.protocol();
-    double[][] initial = TrajectoryGenerator.sampleEvaluationStates(system, protocol.evaluationTrajectories(),
-        TrajectoryGenerator.initialStateRandom(Seeds.derive(seed, "evaluation")));
-    double[] times = protocol.evaluationTimes();
-    Rollout truth = TrueRollout.of(system, initial, times);
-    return new Rollouts(truth, rk4(baseline, config).converged(initial, times, truth),
-        rk4(concernet, config).converged(initial, times, truth));
+    Truth t = Truth.of(config, seed);
+    return new Rollouts(t.rollout(), rk4(baseline, config).converged(t.initial(), t.times(), t.rollout()),
+        rk4(concernet, config).converged(t.initial(), t.times(), t.rollout()));
+  }
+
+  /** The evaluation initial states of a seed, the evaluation times, and the true rollout from them. */
+  private record Truth(double[][] initial, double[] times, Rollout rollout) {
+    static Truth of(ExperimentConfig config, long seed) {
+      SystemSpec system = config.system();
+      Protocol protocol = config.protocol();
+      double[][] initial = TrajectoryGenerator.sampleEvaluationStates(system, protocol.evaluationTrajectories(),
+          TrajectoryGenerator.initialStateRandom(Seeds.derive(seed, "evaluation")));
+      double[] times = protocol.evaluationTimes();
+      return new Truth(initial, times, TrueRollout.of(system, initial, times));
+    }
   }
 
   /**
@@ -224,7 +279,7 @@ public final class Experiment {
    * violation are measured on the original states against the original truth.
    */
   private static SeedRun runLatentSeed(ExperimentConfig config, Trajectories measured, long seed,
-      ConsoleProgress progress) {
+      ConsoleProgress progress, Training training) {
     SystemSpec system = config.system();
     Protocol protocol = config.protocol();
     TrajectoryGenerator generator = TrajectoryGenerator.reference();
@@ -242,7 +297,8 @@ public final class Experiment {
     clock.start(AutoencoderLearner.STAGE);
     LearnedAutoencoder autoencoder = AutoencoderLearner.of(protocol)
         .withPrecision(config.float64() ? Precision.FLOAT64 : Precision.FLOAT32)
-        .withListener(progress)
+        .withListener(training.listener())
+        .withCheckpoints(training.checkpoints())
         .learn(system.name(), train, Seeds.derive(seed, AutoencoderLearner.STAGE));
     Trajectories latent = autoencoder.encode(train);
     clock.stop();
@@ -253,7 +309,7 @@ public final class Experiment {
     double trainReconstruction = autoencoder.reconstructionMse(states(train));
     rates.put("autoencoder.trainMse", trainReconstruction);
 
-    TrainedModels models = train(config, latent, seed, progress, clock, rates);
+    TrainedModels models = train(config, latent, seed, training, clock, rates);
     LearnedInvariant invariant = models.learnedInvariant();
     LearnedDynamics baseline = models.baseline();
     LearnedDynamics concernet = models.concernet();
@@ -270,16 +326,10 @@ public final class Experiment {
         r2.put(system.invariantNames().get(k), values[k]);
       }
     }
-    double[][] initial = TrajectoryGenerator.sampleEvaluationStates(system, protocol.evaluationTrajectories(),
-        TrajectoryGenerator.initialStateRandom(Seeds.derive(seed, "evaluation")));
-    double[] times = protocol.evaluationTimes();
-    Rollout truth = TrueRollout.of(system, initial, times);
-    double[][] codes = new double[initial.length][];
-    for (int i = 0; i < initial.length; i++) {
-      codes[i] = autoencoder.encode(initial[i]);
-    }
-    Rk4.StepChoice b = decodedRollout(rk4(baseline, config), autoencoder, codes, times, truth);
-    Rk4.StepChoice c = decodedRollout(rk4(concernet, config), autoencoder, codes, times, truth);
+    Rollouts rollouts = latentRollouts(config, seed, autoencoder, baseline, concernet);
+    Rollout truth = rollouts.truth();
+    Rk4.StepChoice b = rollouts.baseline();
+    Rk4.StepChoice c = rollouts.concernet();
     Metrics mb = Metrics.of(system, truth, b.rollout());
     Metrics mc = Metrics.of(system, truth, c.rollout());
     clock.stop();
@@ -293,6 +343,21 @@ public final class Experiment {
             + " %.3e / ConCerNet %.3e (%.1f s)", seed, heldOut, r2.isEmpty() ? "-" : formatR2(r2), mb.mse(),
         mc.mse(), timings.get("total")));
     return new SeedRun(result, invariant, baseline, concernet, truth, b.rollout(), c.rollout(), autoencoder);
+  }
+
+  /**
+   * Rolls both latent models out in z from the encoded evaluation initial states of {@code seed},
+   * decoded at every time, and integrates the truth: deterministic, as {@link #rollouts}.
+   */
+  static Rollouts latentRollouts(ExperimentConfig config, long seed, LearnedAutoencoder autoencoder,
+      LearnedDynamics baseline, LearnedDynamics concernet) {
+    Truth t = Truth.of(config, seed);
+    double[][] codes = new double[t.initial().length][];
+    for (int i = 0; i < codes.length; i++) {
+      codes[i] = autoencoder.encode(t.initial()[i]);
+    }
+    return new Rollouts(t.rollout(), decodedRollout(rk4(baseline, config), autoencoder, codes, t.times(), t.rollout()),
+        decodedRollout(rk4(concernet, config), autoencoder, codes, t.times(), t.rollout()));
   }
 
   /**
@@ -365,18 +430,19 @@ public final class Experiment {
     ExperimentConfig config = new ExperimentConfig(system, protocol, null, java.util.List.of(seed), false, null,
         Path.of("."), org.concernet.nn.Sessions.device(), org.concernet.nn.Sessions.threads());
     Trajectories train = TrajectoryGenerator.reference().trainingData(system, protocol, Seeds.derive(seed, "data"));
-    return train(config, train, seed, org.concernet.learn.ProgressListener.NONE,
+    return train(config, train, seed, new Training(ProgressListener.NONE, null),
         new Stopwatch(new LinkedHashMap<>(), new LinkedHashMap<>()), new LinkedHashMap<>());
   }
 
   private static TrainedModels train(ExperimentConfig config, Trajectories train, long seed,
-      org.concernet.learn.ProgressListener progress, Stopwatch clock, Map<String, Double> rates) {
+      Training training, Stopwatch clock, Map<String, Double> rates) {
     SystemSpec system = config.system();
     Protocol protocol = config.protocol();
     clock.start("contrastive");
     LearnedInvariant invariant = new InvariantLearner(protocol)
         .withPrecision(config.float64() ? Precision.FLOAT64 : Precision.FLOAT32)
-        .withListener(progress)
+        .withListener(training.listener())
+        .withCheckpoints(training.checkpoints())
         .learn(system.name(), train, Seeds.derive(seed, "contrastive"));
     clock.stop();
     rates.put("contrastive.secondsPerEpoch", invariant.provenance().secondsPerEpoch());
@@ -387,7 +453,8 @@ public final class Experiment {
     DynamicsLearner learner = DynamicsLearner.builder(protocol)
         .seed(Seeds.derive(seed, "dynamics"))
         .type(config.float64() ? TFloat64.class : TFloat32.class)
-        .listener(progress)
+        .listener(training.listener())
+        .checkpoints(training.checkpoints())
         .build();
     LearnedDynamics baseline = learner.trainBaseline(train);
     LearnedDynamics concernet = learner.trainProjected(train, invariant::weights);

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.concernet.data.InvalidDataException;
+import org.concernet.learn.Checkpoints;
+import org.concernet.learn.ProgressListener;
 import org.concernet.learn.TrainingDivergedException;
 import org.concernet.nn.Device;
 import org.concernet.nn.Sessions;
@@ -129,8 +131,14 @@ public final class ExperimentCommand implements Callable<Integer> {
 
   @Option(names = "--resume",
       description = "Take every seed that an interrupted run with the same configuration completed in --out"
-          + " from there (results and models) and run only the rest; the results equal an uninterrupted run's.")
+          + " from there (results and models), continue an interrupted seed's stages from their last checkpoints,"
+          + " and run only the rest; the results equal an uninterrupted run's.")
   boolean resume;
+
+  @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "" + Checkpoints.DEFAULT_EVERY,
+      description = "Epochs between two checkpoints of a training stage (under --out/checkpoints, deleted once a"
+          + " seed is complete). Default: ${DEFAULT-VALUE}.")
+  int checkpointEvery;
 
   @Option(names = "--verbose", description = "Print stack traces of errors.")
   boolean verbose;
@@ -183,6 +191,9 @@ public final class ExperimentCommand implements Callable<Integer> {
     if (seeds < 1) {
       throw new IllegalArgumentException("--seeds must be at least 1, was " + seeds);
     }
+    if (checkpointEvery < 1) {
+      throw new IllegalArgumentException("--checkpoint-every must be at least 1 epoch, was " + checkpointEvery);
+    }
     Sessions.setThreads(threads);
     Device.select(device, out);
     SystemSpec configured = parameters.isEmpty() ? system : system.withParameters(parameters);
@@ -195,7 +206,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     ExperimentConfig config = new ExperimentConfig(configured, protocol, preset, seedList,
         float64, data, folder, Sessions.device(), threads);
     if (sweeps.isEmpty()) {
-      Experiment.run(config, out, resume);
+      Experiment.run(config, out, resume, checkpointEvery, ProgressListener.NONE);
     } else {
       List<Map.Entry<String, List<String>>> parsedSweeps = new ArrayList<>();
       for (String sweep : sweeps) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import org.concernet.learn.LearnedAutoencoder;
 import org.concernet.learn.LearnedDynamics;
 import org.concernet.learn.LearnedInvariant;
 import org.concernet.nn.ModelStore;
@@ -24,6 +25,15 @@ final class Resume {
 
   private Resume() {}
 
+  /** The configuration as one string: a checkpoint is only continued by a run with the same one. */
+  static String fingerprint(ExperimentConfig config) {
+    try {
+      return JSON.writeValueAsString(Experiment.configMap(config));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static void save(ExperimentConfig config, SeedResult result, Path record) {
     ObjectNode node = JSON.createObjectNode();
     node.set("config", JSON.valueToTree(Experiment.configMap(config)));
@@ -37,10 +47,6 @@ final class Resume {
 
   /** The completed seed: its saved results, its saved models, and its rollouts recomputed. */
   static Experiment.SeedRun load(ExperimentConfig config, long seed, Path record, Path models) {
-    if (config.protocol().autoencoder().isPresent()) {
-      throw new IllegalStateException("--resume does not support systems learned in an autoencoder's latent"
-          + " space yet; run without --resume");
-    }
     try {
       JsonNode node = JSON.readTree(record.toFile());
       JsonNode expected = JSON.valueToTree(Experiment.configMap(config));
@@ -53,9 +59,13 @@ final class Resume {
       LearnedDynamics baseline = LearnedDynamics.baseline(ModelStore.load(models.resolve("baseline")).weights());
       LearnedDynamics concernet = LearnedDynamics.projected(ModelStore.load(models.resolve("concernet")).weights(),
           invariant::weights);
-      Experiment.Rollouts rollouts = Experiment.rollouts(config, seed, baseline, concernet);
+      LearnedAutoencoder autoencoder = config.protocol().autoencoder().isPresent()
+          ? LearnedAutoencoder.load(models.resolve("autoencoder")) : null;
+      Experiment.Rollouts rollouts = autoencoder == null
+          ? Experiment.rollouts(config, seed, baseline, concernet)
+          : Experiment.latentRollouts(config, seed, autoencoder, baseline, concernet);
       return new Experiment.SeedRun(result, invariant, baseline, concernet, rollouts.truth(),
-          rollouts.baseline().rollout(), rollouts.concernet().rollout());
+          rollouts.baseline().rollout(), rollouts.concernet().rollout(), autoencoder);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot resume seed " + seed + " from " + record + " and " + models + ": "
           + e.getMessage(), e);

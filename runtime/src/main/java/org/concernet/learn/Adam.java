@@ -46,6 +46,28 @@ public final class Adam {
    */
   public static <T extends TNumber> Op minimize(org.tensorflow.Graph graph, Ops tf, Operand<T> loss,
       List<? extends Variable<T>> variables, double learningRate, String name) {
+    return build(tf, loss, variables, learningRate, name).op();
+  }
+
+  /**
+   * An Adam step and the optimizer's state: what a checkpoint must hold besides the weights to
+   * continue training exactly where it stopped.
+   *
+   * @param op runs one update
+   * @param state β1^t and β2^t (the bias corrections of the next step), then the first and second
+   *     moments m and v of every variable, in the variables' order
+   * @param rateScale the name of the float32 placeholder (default 1) that multiplies the learning
+   *     rate of a step: {@link #learningRateScale(String)} of the optimizer's name
+   */
+  public record Step<T extends TNumber>(Op op, List<Variable<T>> state, String rateScale) {
+    public Step {
+      state = List.copyOf(state);
+    }
+  }
+
+  /** As {@link #minimize}, also giving the optimizer's state variables. */
+  public static <T extends TNumber> Step<T> build(Ops tf, Operand<T> loss, List<? extends Variable<T>> variables,
+      double learningRate, String name) {
     Class<T> type = loss.type();
     Gradients gradients = tf.gradients(loss, variables);
     Variable<T> beta1Power = tf.withName(name + "_beta1_power").variable(tf.constant(type, BETA1));
@@ -56,6 +78,7 @@ public final class Adam {
     Operand<T> beta1 = tf.constant(type, BETA1);
     Operand<T> beta2 = tf.constant(type, BETA2);
     Operand<T> epsilon = tf.constant(type, EPSILON);
+    List<Variable<T>> state = new ArrayList<>(List.of(beta1Power, beta2Power));
     // Every update waits for every gradient: ApplyAdam changes its variable in place, and the
     // backward pass reads the weights of layer l + 1 to form the gradient of layer l. Without this
     // gate an update may run before that read (seen with 2 threads: results changed run to run).
@@ -73,12 +96,15 @@ public final class Adam {
       Operand<T> zeros = tf.zeros(tf.constant(variable.shape().asArray()), type);
       Variable<T> m = tf.withName(slot + "_m").variable(zeros);
       Variable<T> v = tf.withName(slot + "_v").variable(zeros);
+      state.add(m);
+      state.add(v);
       Operand<T> gradient = gradients.dy(i);
       updates.add(gated.train.applyAdam(variable, m, v, beta1Power, beta2Power, lr, beta1, beta2, epsilon, gradient));
     }
     Ops after = tf.withControlDependencies(updates);
     Op nextBeta1 = after.assign(beta1Power, after.math.mul(beta1Power, beta1));
     Op nextBeta2 = after.assign(beta2Power, after.math.mul(beta2Power, beta2));
-    return tf.withControlDependencies(List.of(nextBeta1, nextBeta2)).withName(name + "_step").noOp();
+    return new Step<>(tf.withControlDependencies(List.of(nextBeta1, nextBeta2)).withName(name + "_step").noOp(),
+        state, learningRateScale(name));
   }
 }

@@ -6,10 +6,8 @@ package org.concernet.learn;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import org.concernet.annotations.Activation;
 import org.concernet.data.Trajectories;
 import org.concernet.nn.Mlp;
@@ -19,10 +17,8 @@ import org.concernet.nn.Tensors;
 import org.concernet.system.Protocol;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
@@ -51,10 +47,11 @@ public final class AutoencoderLearner {
   private final double learningRate;
   private final Precision precision;
   private final ProgressListener listener;
+  private final Checkpoints checkpoints;
 
   /** A float32 learner, reporting nothing. */
   public AutoencoderLearner(Protocol.AutoencoderSpec spec, double learningRate) {
-    this(spec, learningRate, Precision.FLOAT32, ProgressListener.NONE);
+    this(spec, learningRate, Precision.FLOAT32, ProgressListener.NONE, null);
   }
 
   /** The learner of {@code protocol}'s autoencoder, with its learning rate. */
@@ -64,7 +61,7 @@ public final class AutoencoderLearner {
   }
 
   private AutoencoderLearner(Protocol.AutoencoderSpec spec, double learningRate, Precision precision,
-      ProgressListener listener) {
+      ProgressListener listener, Checkpoints checkpoints) {
     this.spec = Objects.requireNonNull(spec, "spec");
     if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
       throw new IllegalArgumentException("learning rate must be positive and finite, was " + learningRate);
@@ -72,14 +69,23 @@ public final class AutoencoderLearner {
     this.learningRate = learningRate;
     this.precision = Objects.requireNonNull(precision, "precision");
     this.listener = Objects.requireNonNull(listener, "listener");
+    this.checkpoints = checkpoints;
   }
 
   public AutoencoderLearner withPrecision(Precision precision) {
-    return new AutoencoderLearner(spec, learningRate, precision, listener);
+    return new AutoencoderLearner(spec, learningRate, precision, listener, checkpoints);
   }
 
   public AutoencoderLearner withListener(ProgressListener listener) {
-    return new AutoencoderLearner(spec, learningRate, precision, listener);
+    return new AutoencoderLearner(spec, learningRate, precision, listener, checkpoints);
+  }
+
+  /**
+   * This learner saving its state to {@code checkpoints} (and, when they are resuming, continuing
+   * from the stage's checkpoint); {@code null} for none.
+   */
+  public AutoencoderLearner withCheckpoints(Checkpoints checkpoints) {
+    return new AutoencoderLearner(spec, learningRate, precision, listener, checkpoints);
   }
 
   public Protocol.AutoencoderSpec spec() {
@@ -139,106 +145,19 @@ public final class AutoencoderLearner {
       Operand<T> loss = tf.math.mean(tf.math.square(error), tf.constant(new int[] {0, 1}));
       List<Variable<T>> variables = new ArrayList<>(encoder.variables());
       variables.addAll(decoder.variables());
-      Op step = Adam.minimize(g, tf, loss, variables, learningRate, "autoencoder_adam");
-
-      Session.Runner init = session.runner();
-      variables.forEach(init::fetch);
-      init.run().close();
-
-      Map<Integer, TInt32> fed = new TreeMap<>();
-      for (int size : sizes) {
-        fed.computeIfAbsent(size, s -> TInt32.vectorOf(new int[s]));
-      }
-      try {
-        int[] order = new int[count];
-        for (int i = 0; i < count; i++) {
-          order[i] = i;
-        }
-        double lastFinite = Double.NaN;
-        double epochLoss = Double.NaN;
-        long start = System.nanoTime();
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-          shuffle(order, rng);
-          double sum = 0;
-          int from = 0;
-          for (int size : sizes) {
-            double value = run(session, indices, fed.get(size), order, from, loss, step);
-            if (!Double.isFinite(value)) {
-              throw new TrainingDivergedException(STAGE, seed, epoch, lastFinite,
-                  "the reconstruction loss became " + value + " on a batch of " + size + " states");
-            }
-            lastFinite = value;
-            sum += value * size;
-            from += size;
-          }
-          epochLoss = sum / count;
-          listener.epoch(STAGE, epoch, epochs, epochLoss);
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        if (epochs == 0) {
-          double sum = 0;
-          int from = 0;
-          for (int size : sizes) {
-            sum += run(session, indices, fed.get(size), order, from, loss, null) * size;
-            from += size;
-          }
-          epochLoss = sum / count;
-        }
-        MlpWeights e = encoder.read(session);
-        MlpWeights d = decoder.read(session);
-        checkFinite(e, "encoder", seed, epochs, lastFinite);
-        checkFinite(d, "decoder", seed, epochs, lastFinite);
-        String dtype = precision == Precision.FLOAT64 ? "float64" : "float32";
-        return new LearnedAutoencoder(e, d, new LearnedAutoencoder.Provenance(system, seed, spec.latent(),
-            spec.hidden(), epochs, batch, learningRate, dtype, count, n, epochs == 0 ? 0.0 : seconds / epochs,
-            epochLoss));
-      } finally {
-        fed.values().forEach(TInt32::close);
-      }
-    }
-  }
-
-  private static <T extends TNumber> double run(Session session, Placeholder<TInt32> indices, TInt32 fed,
-      int[] order, int from, Operand<T> loss, Op step) {
-    int size = Math.toIntExact(fed.size());
-    for (int j = 0; j < size; j++) {
-      fed.setInt(order[from + j], j);
-    }
-    Session.Runner runner = session.runner().feed(indices, fed).fetch(loss).setOptions(Sessions.CALLER_THREAD);
-    if (step != null) {
-      runner.addTarget(step);
-    }
-    try (Result result = runner.run()) {
-      return Tensors.toScalar(result.get(0));
-    }
-  }
-
-  private static void checkFinite(MlpWeights weights, String network, long seed, int epoch, double lastFinite) {
-    for (int l = 0; l < weights.layers(); l++) {
-      for (double[] row : weights.weight(l)) {
-        for (double v : row) {
-          if (!Double.isFinite(v)) {
-            throw new TrainingDivergedException(STAGE, seed, epoch, lastFinite,
-                "a weight of the " + network + "'s layer " + l + " is " + v);
-          }
-        }
-      }
-      for (double v : weights.bias(l)) {
-        if (!Double.isFinite(v)) {
-          throw new TrainingDivergedException(STAGE, seed, epoch, lastFinite,
-              "a bias of the " + network + "'s layer " + l + " is " + v);
-        }
-      }
-    }
-  }
-
-  /** Fisher–Yates, in place. */
-  private static void shuffle(int[] order, SplittableRandom rng) {
-    for (int i = order.length - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
+      Adam.Step<T> adam = Adam.build(tf, loss, variables, learningRate, "autoencoder_adam");
+      EpochLoop<T> loop = EpochLoop.builder(STAGE, seed, session, indices, loss, adam, variables)
+          .batches(sizes.stream().mapToInt(Integer::intValue).toArray(), EpochLoop.Mean.OF_ITEMS)
+          .describe("the reconstruction loss", "states").training(listener, checkpoints).build(tf);
+      EpochLoop.Outcome outcome = loop.run(epochs, rng);
+      MlpWeights e = encoder.read(session);
+      MlpWeights d = decoder.read(session);
+      loop.requireFinite(e, "encoder", outcome);
+      loop.requireFinite(d, "decoder", outcome);
+      String dtype = precision == Precision.FLOAT64 ? "float64" : "float32";
+      return new LearnedAutoencoder(e, d, new LearnedAutoencoder.Provenance(system, seed, spec.latent(),
+          spec.hidden(), epochs, batch, learningRate, dtype, count, n, epochs == 0 ? 0.0 : outcome.seconds() / epochs,
+          outcome.finalLoss()));
     }
   }
 }

@@ -3,7 +3,6 @@
  */
 package org.concernet.learn;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.concernet.annotations.Activation;
@@ -16,10 +15,8 @@ import org.concernet.system.LearningRateSchedule;
 import org.concernet.system.Protocol;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.ReduceSum;
@@ -45,7 +42,6 @@ public final class DynamicsLearner {
   /** Progress stage names. */
   public static final String BASELINE_STAGE = "dynamics (baseline)";
   public static final String PROJECTED_STAGE = "dynamics (concernet)";
-  private static final String OPTIMIZER = "dynamics_adam";
 
   private final List<Integer> hidden;
   private final Activation activation;
@@ -56,6 +52,7 @@ public final class DynamicsLearner {
   private final long seed;
   private final Class<? extends TNumber> type;
   private final ProgressListener listener;
+  private final Checkpoints checkpoints;
 
   private DynamicsLearner(Builder b) {
     this.hidden = List.copyOf(b.hidden);
@@ -67,6 +64,7 @@ public final class DynamicsLearner {
     this.seed = b.seed;
     this.type = b.type;
     this.listener = b.listener;
+    this.checkpoints = b.checkpoints;
   }
 
   /** The paper's defaults: tanh 2 × 100, 1000 epochs, batches of 100 points, lr 1e-3, float32, seed 0. */
@@ -152,45 +150,21 @@ public final class DynamicsLearner {
       }
       Operand<T> residual = tf.math.sub(out, tf.gather(y, index, axis));
       Operand<T> loss = tf.math.mean(tf.reduceSum(tf.math.square(residual), tf.constant(1)), tf.constant(0));
-      Op step = Adam.minimize(graph, tf, loss, f.variables(), learningRate, OPTIMIZER);
-
-      int[] order = new int[points];
-      for (int i = 0; i < points; i++) {
-        order[i] = i;
-      }
-      double lastFinite = Double.NaN;
-      List<Double> epochLosses = new ArrayList<>(epochs);
+      Adam.Step<T> adam = Adam.build(tf, loss, f.variables(), learningRate, "dynamics_adam");
       int size = Math.min(batch, points);
-      int[] full = new int[size];
-      for (int epoch = 1; epoch <= epochs; epoch++) {
-        permute(order, shuffle);
-        double sum = 0;
-        try (TFloat32 rate = TFloat32.scalarOf((float) learningRateSchedule.factor(epoch, epochs))) {
-          for (int start = 0; start < points; start += size) {
-            int count = Math.min(size, points - start);
-            int[] indices = count == size ? full : new int[count];
-            System.arraycopy(order, start, indices, 0, count);
-            double value;
-            try (TInt32 feed = TInt32.vectorOf(indices);
-                Result r = session.runner().feed(index, feed).feed(Adam.learningRateScale(OPTIMIZER), rate)
-                    .addTarget(step).fetch(loss).setOptions(Sessions.CALLER_THREAD).run()) {
-              value = Tensors.toScalar(r.get(0));
-            }
-            if (!Double.isFinite(value)) {
-              throw new TrainingDivergedException(stage, seed, epoch, lastFinite,
-                  "loss is " + value + " on the batch starting at position " + start);
-            }
-            lastFinite = value;
-            sum += value * count;
-          }
-        }
-        double epochLoss = sum / points;
-        epochLosses.add(epochLoss);
-        listener.epoch(stage, epoch, epochs, epochLoss);
+      int[] sizes = new int[(points + size - 1) / size];
+      for (int k = 0; k < sizes.length; k++) {
+        sizes[k] = Math.min(size, points - k * size);
       }
+      EpochLoop<T> loop = EpochLoop.builder(stage, seed, session, index, loss, adam, f.variables())
+          .batches(sizes, EpochLoop.Mean.OF_ITEMS).describe("the dynamics loss", "points")
+          .schedule(learningRateSchedule)
+          .training(listener, checkpoints).build(tf);
+      EpochLoop.Outcome outcome = loop.run(epochs, shuffle);
       MlpWeights trained = epochs == 0 ? init : f.read(session);
+      loop.requireFinite(trained, null, outcome);
       LearnedDynamics.Training training = new LearnedDynamics.Training(seed, epochs, size, learningRate,
-          dtype.getSimpleName(), (System.nanoTime() - started) / 1e9, epochLosses);
+          dtype.getSimpleName(), (System.nanoTime() - started) / 1e9, outcome.losses());
       return new LearnedDynamics(trained, invariant, training);
     }
   }
@@ -229,16 +203,6 @@ public final class DynamicsLearner {
     }
   }
 
-  /** Fisher–Yates shuffle in place. */
-  private static void permute(int[] order, SplittableRandom rng) {
-    for (int i = order.length - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-  }
-
   /** Settings of a {@link DynamicsLearner}. */
   public static final class Builder {
     private List<Integer> hidden = List.of(100, 100);
@@ -250,6 +214,7 @@ public final class DynamicsLearner {
     private long seed;
     private Class<? extends TNumber> type = TFloat32.class;
     private ProgressListener listener = ProgressListener.NONE;
+    private Checkpoints checkpoints;
 
     private Builder() {}
 
@@ -305,6 +270,12 @@ public final class DynamicsLearner {
     }
 
     public Builder listener(ProgressListener v) { listener = v; return this; }
+
+    /**
+     * Saves the training state to {@code v} (and, when resuming, continues from the stage's
+     * checkpoint); {@code null} (the default) for none.
+     */
+    public Builder checkpoints(Checkpoints v) { checkpoints = v; return this; }
 
     public DynamicsLearner build() {
       return new DynamicsLearner(this);

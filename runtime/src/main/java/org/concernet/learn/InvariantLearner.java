@@ -15,14 +15,10 @@ import org.concernet.nn.Tensors;
 import org.concernet.system.Protocol;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.exceptions.TFInvalidArgumentException;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
-import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TNumber;
 
@@ -49,31 +45,41 @@ import org.tensorflow.types.family.TNumber;
 public final class InvariantLearner {
   /** Stage name in progress reports and {@link TrainingDivergedException}s. */
   public static final String STAGE = "contrastive";
-  private static final String OPTIMIZER = "invariant_adam";
 
   private final Protocol protocol;
   private final Precision precision;
   private final ProgressListener listener;
+  private final Checkpoints checkpoints;
 
   /** A float32 learner for {@code protocol}, reporting nothing. */
   public InvariantLearner(Protocol protocol) {
-    this(protocol, Precision.FLOAT32, ProgressListener.NONE);
+    this(protocol, Precision.FLOAT32, ProgressListener.NONE, null);
   }
 
-  private InvariantLearner(Protocol protocol, Precision precision, ProgressListener listener) {
+  private InvariantLearner(Protocol protocol, Precision precision, ProgressListener listener,
+      Checkpoints checkpoints) {
     this.protocol = Objects.requireNonNull(protocol, "protocol");
     this.precision = Objects.requireNonNull(precision, "precision");
     this.listener = Objects.requireNonNull(listener, "listener");
+    this.checkpoints = checkpoints;
   }
 
   /** This learner training in {@code precision}. */
   public InvariantLearner withPrecision(Precision precision) {
-    return new InvariantLearner(protocol, precision, listener);
+    return new InvariantLearner(protocol, precision, listener, checkpoints);
   }
 
   /** This learner reporting every epoch to {@code listener}. */
   public InvariantLearner withListener(ProgressListener listener) {
-    return new InvariantLearner(protocol, precision, listener);
+    return new InvariantLearner(protocol, precision, listener, checkpoints);
+  }
+
+  /**
+   * This learner saving its state to {@code checkpoints} (and, when they are resuming, continuing
+   * from the stage's checkpoint); {@code null} for none.
+   */
+  public InvariantLearner withCheckpoints(Checkpoints checkpoints) {
+    return new InvariantLearner(protocol, precision, listener, checkpoints);
   }
 
   public Protocol protocol() {
@@ -105,6 +111,10 @@ public final class InvariantLearner {
     SplittableRandom rng = new SplittableRandom(seed);
     MlpWeights init = MlpWeights.initialize(n, protocol.hidden(), protocol.latent(), protocol.activation(), rng);
     int[][] batches = batchSizes(count, protocol.contrastiveBatch());
+    int[] sizes = new int[batches.length];
+    for (int b = 0; b < batches.length; b++) {
+      sizes[b] = batches[b][0];
+    }
 
     try (Graph g = new Graph(); Session session = Sessions.open(g)) {
       Ops tf = Ops.create(g);
@@ -117,113 +127,19 @@ public final class InvariantLearner {
       Operand<T> x = tf.reshape(tf.gather(states, indices, tf.constant(0)), tf.constant(new long[] {-1, n}));
       Mlp<T> mlp = Mlp.trainable(tf, "invariant", init, type);
       Operand<T> loss = SquareRatioLoss.build(tf, mlp.apply(x), points);
-      Op step = Adam.minimize(g, tf, loss, mlp.variables(), protocol.learningRate(), OPTIMIZER);
-
-      // the first run initialises the variables; it is not part of the timed loop
-      Session.Runner init0 = session.runner();
-      mlp.variables().forEach(init0::fetch);
-      init0.run().close();
-
-      // one reusable index vector per batch size: steps allocate nothing in the graph or in TensorFlow
-      java.util.Map<Integer, TInt32> fed = new java.util.TreeMap<>();
-      for (int[] batch : batches) {
-        fed.computeIfAbsent(batch[0], size -> TInt32.vectorOf(new int[size]));
-      }
-      try {
-        return loop(session, mlp, indices, fed, loss, step, batches, epochs, rng, seed, system, data, count,
-            points, n);
-      } finally {
-        fed.values().forEach(TInt32::close);
-      }
-    }
-  }
-
-  private <T extends TNumber> LearnedInvariant loop(Session session, Mlp<T> mlp, Placeholder<TInt32> indices,
-      java.util.Map<Integer, TInt32> fed, Operand<T> loss, Op step, int[][] batches, int epochs,
-      SplittableRandom rng, long seed, String system, Trajectories data, int count, int points, int n) {
-    int[] order = new int[count];
-    for (int i = 0; i < count; i++) {
-      order[i] = i;
-    }
-    double lastFinite = Double.NaN;
-    double epochLoss = Double.NaN;
-    long start = System.nanoTime();
-    for (int epoch = 1; epoch <= epochs; epoch++) {
-      shuffle(order, rng);
-      double sum = 0;
-      int from = 0;
-      try (TFloat32 rate = TFloat32.scalarOf((float) protocol.learningRateSchedule().factor(epoch, epochs))) {
-        for (int[] batch : batches) {
-          double value = run(session, indices, fed.get(batch[0]), order, from, loss, step, rate, epoch, seed,
-              lastFinite);
-          from += batch[0];
-          if (!Double.isFinite(value)) {
-            throw new TrainingDivergedException(STAGE, seed, epoch, lastFinite,
-                "the square ratio loss became " + value + " on a batch of " + batch[0] + " trajectories");
-          }
-          lastFinite = value;
-          sum += value;
-        }
-      }
-      epochLoss = sum / batches.length;
-      listener.epoch(STAGE, epoch, epochs, epochLoss);
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    if (epochs == 0) {
-      double sum = 0;
-      int from = 0;
-      for (int[] batch : batches) {
-        sum += run(session, indices, fed.get(batch[0]), order, from, loss, null, null, 0, seed, lastFinite);
-        from += batch[0];
-      }
-      epochLoss = sum / batches.length;
-    }
-    MlpWeights trained = mlp.read(session);
-    checkFinite(trained, seed, epochs, lastFinite);
-    InvariantProvenance provenance = new InvariantProvenance(system, InvariantProvenance.settings(protocol),
-        seed, precision, count, points, n, InvariantProvenance.hash(data),
-        InvariantProvenance.currentLibraryVersion(), epochs, batches.length,
-        epochs == 0 ? 0.0 : seconds / epochs, epochLoss);
-    return new LearnedInvariant(trained, provenance);
-  }
-
-  /**
-   * One step (or, with {@code step} null, one evaluation) on trajectories order[from, from + size);
-   * {@code fed} is a reusable int32 vector of that size, {@code rate} the epoch's learning-rate factor.
-   */
-  private static <T extends TNumber> double run(Session session, Placeholder<TInt32> indices, TInt32 fed,
-      int[] order, int from, Operand<T> loss, Op step, TFloat32 rate, int epoch, long seed, double lastFinite) {
-    int size = Math.toIntExact(fed.size());
-    for (int j = 0; j < size; j++) {
-      fed.setInt(order[from + j], j);
-    }
-    Session.Runner runner = session.runner().feed(indices, fed).fetch(loss).setOptions(Sessions.CALLER_THREAD);
-    if (step != null) {
-      runner.addTarget(step).feed(Adam.learningRateScale(OPTIMIZER), rate);
-    }
-    try (Result result = runner.run()) {
-      return Tensors.toScalar(result.get(0));
-    } catch (TFInvalidArgumentException e) {
-      throw new DegenerateBatchException(STAGE + " epoch " + epoch + " (seed " + seed + "), batch of trajectories "
-          + java.util.Arrays.toString(java.util.Arrays.copyOfRange(order, from, from + size)) + ": "
-          + e.getMessage() + "; last finite loss " + lastFinite, e);
-    }
-  }
-
-  private static void checkFinite(MlpWeights weights, long seed, int epoch, double lastFinite) {
-    for (int l = 0; l < weights.layers(); l++) {
-      for (double[] row : weights.weight(l)) {
-        for (double v : row) {
-          if (!Double.isFinite(v)) {
-            throw new TrainingDivergedException(STAGE, seed, epoch, lastFinite, "a weight of layer " + l + " is " + v);
-          }
-        }
-      }
-      for (double v : weights.bias(l)) {
-        if (!Double.isFinite(v)) {
-          throw new TrainingDivergedException(STAGE, seed, epoch, lastFinite, "a bias of layer " + l + " is " + v);
-        }
-      }
+      Adam.Step<T> adam = Adam.build(tf, loss, mlp.variables(), protocol.learningRate(), "invariant_adam");
+      EpochLoop<T> loop = EpochLoop.builder(STAGE, seed, session, indices, loss, adam, mlp.variables())
+          .batches(sizes, EpochLoop.Mean.OF_BATCHES).describe("the square ratio loss", "trajectories")
+          .schedule(protocol.learningRateSchedule())
+          .degenerateBatches().training(listener, checkpoints).build(tf);
+      EpochLoop.Outcome outcome = loop.run(epochs, rng);
+      MlpWeights trained = mlp.read(session);
+      loop.requireFinite(trained, null, outcome);
+      InvariantProvenance provenance = new InvariantProvenance(system, InvariantProvenance.settings(protocol),
+          seed, precision, count, points, n, InvariantProvenance.hash(data),
+          InvariantProvenance.currentLibraryVersion(), epochs, batches.length,
+          epochs == 0 ? 0.0 : outcome.seconds() / epochs, outcome.finalLoss());
+      return new LearnedInvariant(trained, provenance);
     }
   }
 
@@ -241,15 +157,5 @@ public final class InvariantLearner {
       sizes.get(sizes.size() - 1)[0] += 1;
     }
     return sizes.toArray(new int[0][]);
-  }
-
-  /** Fisher–Yates, in place. */
-  private static void shuffle(int[] order, SplittableRandom rng) {
-    for (int i = order.length - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
   }
 }

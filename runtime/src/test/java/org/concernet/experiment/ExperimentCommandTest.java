@@ -63,6 +63,8 @@ class ExperimentCommandTest {
     assertThat(err()).contains("expected cpu, gpu or auto, found 'tpu'");
     assertThat(run("--sweep", "colour=1,2", "--device", "cpu", "--out", dir.toString())).isEqualTo(2);
     assertThat(err()).contains("--sweep cannot vary 'colour'");
+    assertThat(run("--checkpoint-every", "0", "--device", "cpu", "--out", dir.toString())).isNotEqualTo(0);
+    assertThat(err()).contains("--checkpoint-every must be at least 1 epoch, was 0");
     assertThat(err()).doesNotContain("\tat ");
   }
 

@@ -19,6 +19,9 @@ import org.concernet.report.ExperimentResults;
 import org.concernet.report.SeedResult;
 import org.concernet.system.Protocol;
 import org.concernet.testing.SpringMass;
+import org.concernet.learn.DynamicsLearner;
+import org.concernet.learn.InvariantLearner;
+import org.concernet.learn.ProgressListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,7 +92,41 @@ class ExperimentTest {
     assertThat(e).hasMessageThat().contains("was written by a run with another configuration");
   }
 
-  private static JsonNode withoutTimings(Path folder) throws Exception {
+  @Test
+  void aRunKilledInsideAStageResumesFromItsCheckpointsToTheSameResults(@TempDir Path killed, @TempDir Path whole)
+      throws Exception {
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    // seed 0 completes; seed 1 completes its contrastive stage and is killed at epoch 150 of the baseline
+    int[] baselines = {0};
+    ProgressListener kill = (stage, epoch, epochs, loss) -> {
+      if (stage.equals(DynamicsLearner.BASELINE_STAGE) && epoch == 150 && ++baselines[0] == 2) {
+        throw new IllegalStateException("killed");
+      }
+    };
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> Experiment.run(config(killed), quiet, false, 100, kill));
+    assertThat(e).hasMessageThat().isEqualTo("killed");
+    Path checkpoints = killed.resolve("checkpoints/seed-1");
+    assertThat(Files.exists(checkpoints.resolve("contrastive.ckpt"))).isTrue();
+    assertThat(Files.exists(checkpoints.resolve("dynamics-baseline.ckpt"))).isTrue();
+    assertThat(Files.exists(killed.resolve("checkpoints/seed-0"))).isFalse();
+
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    List<String> trained = new java.util.ArrayList<>();
+    Experiment.run(config(killed), new PrintStream(log, true, StandardCharsets.UTF_8), true, 100,
+        (stage, epoch, epochs, loss) -> trained.add(stage + " " + epoch));
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("seed 0: resumed from");
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("seed 1: continuing from the checkpoints in");
+    // only the rest of the baseline and the projected model were trained again
+    assertThat(trained.get(0)).isEqualTo(DynamicsLearner.BASELINE_STAGE + " 101");
+    assertThat(trained).doesNotContain(InvariantLearner.STAGE + " 1000");
+    assertThat(Files.exists(killed.resolve("checkpoints"))).isFalse();
+    run(whole);
+    assertThat(withoutTimings(killed)).isEqualTo(withoutTimings(whole));
+    assertThat(Files.readAllBytes(killed.resolve("mse.png"))).isEqualTo(Files.readAllBytes(whole.resolve("mse.png")));
+  }
+
+  static JsonNode withoutTimings(Path folder) throws Exception {
     ObjectNode json = (ObjectNode) new ObjectMapper().readTree(Files.readString(folder.resolve("results.json")));
     json.remove("timings");
     json.get("perSeed").forEach(seed -> {

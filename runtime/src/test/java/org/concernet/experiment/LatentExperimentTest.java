@@ -37,6 +37,32 @@ class LatentExperimentTest {
   }
 
   @Test
+  void aResumedRunEqualsAnUninterruptedOne(@TempDir Path killed, @TempDir Path whole) throws Exception {
+    HeatEquation heat = new HeatEquation();
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    // seed 3 completes; seed 4 is killed at epoch 25 of its autoencoder (last checkpoint: epoch 20)
+    int[] autoencoders = {0};
+    org.concernet.learn.ProgressListener kill = (stage, epoch, epochs, loss) -> {
+      if (stage.equals(org.concernet.learn.AutoencoderLearner.STAGE) && epoch == 25 && ++autoencoders[0] == 2) {
+        throw new IllegalStateException("killed");
+      }
+    };
+    ExperimentConfig config = new ExperimentConfig(heat, tiny(heat), null, List.of(3L, 4L), false, null, killed,
+        Device.CPU, 1);
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> Experiment.run(config, quiet, false, 10, kill));
+    assertThat(Files.exists(killed.resolve("checkpoints/seed-4/autoencoder.ckpt"))).isTrue();
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    Experiment.run(config, new PrintStream(log, true, StandardCharsets.UTF_8), true, 10,
+        org.concernet.learn.ProgressListener.NONE);
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("seed 3: resumed from");
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("seed 4: continuing from the checkpoints in");
+    Experiment.run(new ExperimentConfig(heat, tiny(heat), null, List.of(3L, 4L), false, null, whole, Device.CPU, 1),
+        quiet);
+    assertThat(ExperimentTest.withoutTimings(killed)).isEqualTo(ExperimentTest.withoutTimings(whole));
+  }
+
+  @Test
   void runsEndToEndAndMeasuresOnTheOriginalStates(@TempDir Path out) throws Exception {
     HeatEquation heat = new HeatEquation();
     ByteArrayOutputStream console = new ByteArrayOutputStream();
