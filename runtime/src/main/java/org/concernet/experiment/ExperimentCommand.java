@@ -87,8 +87,18 @@ public final class ExperimentCommand implements Callable<Integer> {
   @Option(names = "--lr-schedule", paramLabel = "constant|cosine",
       converter = ScheduleConverter.class,
       description = "Learning rate over the contrastive and dynamics epochs: constant (the paper's), or cosine from the rate down"
-          + " to 1% of it at the last epoch. Default: ${DEFAULT-VALUE} (the paper preset: constant).")
+          + " to 1%% of it at the last epoch. Default: ${DEFAULT-VALUE} (the paper preset: constant).")
   LearningRateSchedule learningRateSchedule;
+
+  @Option(names = "--autoencoder-epochs", paramLabel = "N",
+      description = "Epochs of autoencoder training, for a system that declares an @Autoencoder."
+          + " Default: the declared epochs.")
+  int autoencoderEpochs;
+
+  @Option(names = "--autoencoder-batch", paramLabel = "N",
+      description = "States per autoencoder batch, for a system that declares an @Autoencoder."
+          + " Default: the declared batch.")
+  int autoencoderBatch;
 
   @Option(names = "--r2-trajectories", paramLabel = "N",
       description = "Fresh noise-free trajectories for R² of the learned invariant. Default: ${DEFAULT-VALUE}.")
@@ -247,6 +257,15 @@ public final class ExperimentCommand implements Callable<Integer> {
     if (given("--dynamics-epochs")) b.dynamicsEpochs(dynamicsEpochs);
     if (given("--latent")) b.latent(latent);
     if (given("--lr-schedule")) b.learningRateSchedule(learningRateSchedule);
+    if (given("--autoencoder-epochs") || given("--autoencoder-batch")) {
+      Protocol.AutoencoderSpec ae = base.autoencoder().orElseThrow(() -> new IllegalArgumentException(
+          (given("--autoencoder-epochs") ? "--autoencoder-epochs" : "--autoencoder-batch") + ": " + system.name()
+              + " learns in its full state space and has no autoencoder; declare one with"
+              + " @DynamicalSystem(autoencoder = @Autoencoder(...)) to learn in a latent space"));
+      b.autoencoder(java.util.Optional.of(new Protocol.AutoencoderSpec(ae.latent(), ae.hidden(),
+          given("--autoencoder-epochs") ? autoencoderEpochs : ae.epochs(),
+          given("--autoencoder-batch") ? autoencoderBatch : ae.batch())));
+    }
     if (given("--r2-trajectories")) b.r2Trajectories(r2Trajectories);
     if (given("--evaluation-trajectories")) b.evaluationTrajectories(evaluationTrajectories);
     return b.build();

@@ -65,7 +65,26 @@ class ExperimentCommandTest {
     assertThat(err()).contains("--sweep cannot vary 'colour'");
     assertThat(run("--checkpoint-every", "0", "--device", "cpu", "--out", dir.toString())).isNotEqualTo(0);
     assertThat(err()).contains("--checkpoint-every must be at least 1 epoch, was 0");
+    assertThat(run("--autoencoder-epochs", "5", "--device", "cpu", "--out", dir.toString())).isEqualTo(2);
+    assertThat(err()).contains("--autoencoder-epochs: SpringMass learns in its full state space and has no autoencoder");
     assertThat(err()).doesNotContain("\tat ");
+  }
+
+  @Test
+  void autoencoderOptionsReachTheProtocolOfALatentSystem(@TempDir Path dir) throws IOException {
+    int status = ExperimentCommand.run(new org.concernet.testing.HeatEquation(),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        // the paper preset declares the heat equation's autoencoder (9, {32, 16}, 200 epochs, batch 100)
+        "--preset", "paper", "--seeds", "1", "--trajectories", "6", "--points", "10", "--contrastive-epochs", "3", "--dynamics-epochs", "2",
+        "--r2-trajectories", "4", "--evaluation-trajectories", "2", "--autoencoder-epochs", "4",
+        "--autoencoder-batch", "30", "--device", "cpu", "--out", dir.toString());
+    assertThat(err()).isEmpty();
+    assertThat(status).isEqualTo(0);
+    com.fasterxml.jackson.databind.JsonNode config = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(dir.resolve("results.json").toFile()).get("config").get("autoencoder");
+    assertThat(config.get("epochs").asInt()).isEqualTo(4);
+    assertThat(config.get("batch").asInt()).isEqualTo(30);
+    assertThat(config.get("latent").asInt()).isEqualTo(9);
   }
 
   @Test
