@@ -420,18 +420,24 @@ public final class Experiment {
 
   /**
    * Trains the three models of one seed on the system's own training data (generated from the
-   * seed): what an experiment does before it evaluates. For tests of trained models.
+   * seed): what an experiment does before it evaluates, with the same seeds. For a system with an
+   * autoencoder, the autoencoder trains first and the three models learn in its latent space; the
+   * returned models then take and return original states. For tests of trained models.
    */
   public static TrainedModels train(SystemSpec system, Protocol protocol, long seed) {
-    if (protocol.autoencoder().isPresent()) {
-      throw new UnsupportedOperationException(system.name() + " learns in the latent space of an autoencoder;"
-          + " its models are not full-state models. Run Experiment.run, or remove the autoencoder from the protocol.");
-    }
     ExperimentConfig config = new ExperimentConfig(system, protocol, null, java.util.List.of(seed), false, null,
         Path.of("."), org.concernet.nn.Sessions.device(), org.concernet.nn.Sessions.threads());
     Trajectories train = TrajectoryGenerator.reference().trainingData(system, protocol, Seeds.derive(seed, "data"));
-    return train(config, train, seed, new Training(ProgressListener.NONE, null),
-        new Stopwatch(new LinkedHashMap<>(), new LinkedHashMap<>()), new LinkedHashMap<>());
+    Training quiet = new Training(ProgressListener.NONE, null);
+    Stopwatch clock = new Stopwatch(new LinkedHashMap<>(), new LinkedHashMap<>());
+    if (protocol.autoencoder().isEmpty()) {
+      return train(config, train, seed, quiet, clock, new LinkedHashMap<>());
+    }
+    LearnedAutoencoder autoencoder = AutoencoderLearner.of(protocol)
+        .learn(system.name(), train, Seeds.derive(seed, AutoencoderLearner.STAGE));
+    TrainedModels latent = train(config, autoencoder.encode(train), seed, quiet, clock, new LinkedHashMap<>());
+    return new TrainedModels(latent.learnedInvariant(), latent.baseline(), latent.concernet(),
+        java.util.Optional.of(autoencoder));
   }
 
   private static TrainedModels train(ExperimentConfig config, Trajectories train, long seed,

@@ -3,6 +3,9 @@
  */
 package org.concernet.experiment;
 
+import java.util.Objects;
+import java.util.Optional;
+import org.concernet.learn.LearnedAutoencoder;
 import org.concernet.learn.LearnedDynamics;
 import org.concernet.learn.LearnedInvariant;
 import org.concernet.simulate.Rk4;
@@ -11,27 +14,53 @@ import org.tensorflow.types.TFloat64;
 
 /**
  * The models one seed of an experiment trained, as objects a user can hold and test: the learned
- * invariant H, the baseline dynamics and the ConCerNet (projected) dynamics.
+ * invariant H, the baseline dynamics and the ConCerNet (projected) dynamics, and for a system
+ * learned in the latent space of an autoencoder (paper eq. 6) the autoencoder, through which every
+ * method here takes and returns original states.
  *
  * <pre>{@code
  * TrainedModels models = Experiment.train(new KeplerSystem(), protocol, 0);
  * Rollout rollout = models.rollout(x0, Protocol.linspace(0, 5, 501));
  * assertThat(rollout).conserves(models::invariant).within(1e-6);   // org.concernet.truth
  * }</pre>
+ *
+ * @param autoencoder the frozen autoencoder of a latent system, or empty: H and both dynamics
+ *     models then act on the latent code z = E(x)
  */
-public record TrainedModels(LearnedInvariant learnedInvariant, LearnedDynamics baseline, LearnedDynamics concernet) {
+public record TrainedModels(LearnedInvariant learnedInvariant, LearnedDynamics baseline, LearnedDynamics concernet,
+    Optional<LearnedAutoencoder> autoencoder) {
 
-  /** The learned conserved quantities H(x), m values. */
+  public TrainedModels {
+    Objects.requireNonNull(autoencoder, "autoencoder");
+  }
+
+  /** The models of a system learned in its full state space. */
+  public TrainedModels(LearnedInvariant learnedInvariant, LearnedDynamics baseline, LearnedDynamics concernet) {
+    this(learnedInvariant, baseline, concernet, Optional.empty());
+  }
+
+  /** The learned conserved quantities H(x) (H(E(x)) for a latent system), m values. */
   public double[] invariant(double[] x) {
-    return learnedInvariant.value(x);
+    return learnedInvariant.value(autoencoder.map(ae -> ae.encode(x)).orElse(x));
   }
 
-  /** The ConCerNet vector field f̃(x), which keeps H constant. */
+  /**
+   * The ConCerNet vector field f̃(x), which keeps H constant; for a latent system the decoded field
+   * (∂D/∂z) f̃(z) at z = E(x).
+   */
   public double[] vectorField(double[] x) {
-    return concernet.vectorField(x);
+    if (autoencoder.isEmpty()) {
+      return concernet.vectorField(x);
+    }
+    LearnedAutoencoder ae = autoencoder.get();
+    double[] z = ae.encode(x);
+    return ae.decodeJvp(z, concernet.vectorField(z));
   }
 
-  /** The ConCerNet model rolled out from {@code x0} at evenly spaced {@code times} (RK4, float64). */
+  /**
+   * The ConCerNet model rolled out from {@code x0} at evenly spaced {@code times} (RK4, float64);
+   * a latent system rolls out in z from E(x0) and is decoded at every time.
+   */
   public Rollout rollout(double[] x0, double[] times) {
     return rollout(new double[][] {x0}, times);
   }
@@ -49,8 +78,23 @@ public record TrainedModels(LearnedInvariant learnedInvariant, LearnedDynamics b
     return rollout(baseline, initial, times);
   }
 
-  private static Rollout rollout(LearnedDynamics model, double[][] initial, double[] times) {
-    return Rk4.builder(model).type(TFloat64.class).build()
-        .converged(initial, times, Rk4.DEFAULT_TOLERANCE, Rk4.DEFAULT_MAX_SUBSTEPS).rollout();
+  private Rollout rollout(LearnedDynamics model, double[][] initial, double[] times) {
+    Rk4 rk4 = Rk4.builder(model).type(TFloat64.class).build();
+    if (autoencoder.isEmpty()) {
+      return rk4.converged(initial, times, Rk4.DEFAULT_TOLERANCE, Rk4.DEFAULT_MAX_SUBSTEPS).rollout();
+    }
+    LearnedAutoencoder ae = autoencoder.get();
+    double[][] codes = new double[initial.length][];
+    for (int i = 0; i < initial.length; i++) {
+      codes[i] = ae.encode(initial[i]);
+    }
+    Rollout latent = rk4.converged(codes, times, Rk4.DEFAULT_TOLERANCE, Rk4.DEFAULT_MAX_SUBSTEPS).rollout();
+    double[][][] states = new double[latent.count()][latent.length()][];
+    for (int i = 0; i < latent.count(); i++) {
+      for (int t = 0; t < latent.length(); t++) {
+        states[i][t] = ae.decode(latent.state(i, t));
+      }
+    }
+    return new Rollout(latent.times(), states, latent.substeps());
   }
 }

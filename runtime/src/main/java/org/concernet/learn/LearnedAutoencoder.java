@@ -118,6 +118,25 @@ public final class LearnedAutoencoder {
     return out;
   }
 
+  /** (∂D/∂z)(z)·v, n values: the state velocity ẋ of a latent point z moving at ż = v. */
+  public double[] decodeJvp(double[] z, double[] v) {
+    if (v.length != z.length) {
+      throw new IllegalArgumentException("tangent has " + v.length + " values, the latent point " + z.length);
+    }
+    double[][] jacobian = decoder.inputGradient(z); // [k][n]
+    double[] out = new double[jacobian[0].length];
+    for (int i = 0; i < jacobian.length; i++) {
+      double vi = v[i];
+      if (vi != 0) {
+        double[] row = jacobian[i];
+        for (int j = 0; j < out.length; j++) {
+          out[j] += row[j] * vi;
+        }
+      }
+    }
+    return out;
+  }
+
   /**
    * The trajectories in the latent space: states z = E(x) named {@code z0 … z(k−1)}, the same
    * times, and derivatives ż = (∂E/∂x)ẋ when {@code data} has derivatives.
