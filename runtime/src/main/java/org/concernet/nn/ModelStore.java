@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -63,21 +64,56 @@ public final class ModelStore {
   public record Stored(MlpWeights weights, JsonNode provenance) {}
 
   /**
-   * Writes {@code weights} and {@code provenance} into {@code directory} (created if needed; a
-   * previous {@code saved_model/} there is replaced).
+   * Writes {@code weights} and {@code provenance} into {@code directory}, replacing a model saved
+   * there before. Everything is written into a temporary sibling folder first and then renamed into
+   * place, so {@code directory} never holds a half-written model: an interrupted save leaves the
+   * previous model (or nothing) and a {@code .<name>.tmp-…} folder.
+   *
+   * @throws IOException if {@code directory} exists and holds anything but a model saved here
    */
   public static void save(Path directory, MlpWeights weights, Object provenance) throws IOException {
-    Files.createDirectories(directory);
-    Path savedModel = directory.resolve(SAVED_MODEL);
-    if (Files.exists(savedModel)) {
-      if (!Files.exists(savedModel.resolve("saved_model.pb"))) {
-        throw new IOException(savedModel + " exists and is not a SavedModel; not overwriting it");
-      }
-      deleteRecursively(savedModel);
+    Path target = directory.toAbsolutePath().normalize();
+    if (Files.exists(target)) {
+      requireModelDirectory(target);
     }
-    exportSavedModel(savedModel, weights);
-    JSON.writeValue(directory.resolve(WEIGHTS).toFile(), weightsJson(weights));
-    JSON.writeValue(directory.resolve(PROVENANCE).toFile(), provenance);
+    Files.createDirectories(target.getParent());
+    Path temporary = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".tmp-");
+    try {
+      exportSavedModel(temporary.resolve(SAVED_MODEL), weights);
+      JSON.writeValue(temporary.resolve(WEIGHTS).toFile(), weightsJson(weights));
+      JSON.writeValue(temporary.resolve(PROVENANCE).toFile(), provenance);
+      Path previous = null;
+      if (Files.exists(target)) {
+        previous = target.resolveSibling("." + target.getFileName() + ".old-" + temporary.getFileName());
+        Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
+      }
+      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+      if (previous != null) {
+        deleteRecursively(previous);
+      }
+    } finally {
+      if (Files.exists(temporary)) {
+        deleteRecursively(temporary);
+      }
+    }
+  }
+
+  /** Refuses to replace a folder that holds anything {@link #save} did not write. */
+  private static void requireModelDirectory(Path directory) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      throw new IOException(directory + " exists and is not a folder; not overwriting it");
+    }
+    try (Stream<Path> entries = Files.list(directory)) {
+      for (Path entry : (Iterable<Path>) entries::iterator) {
+        String name = entry.getFileName().toString();
+        boolean ours = name.equals(WEIGHTS) || name.equals(PROVENANCE)
+            || (name.equals(SAVED_MODEL) && Files.exists(entry.resolve("saved_model.pb")));
+        if (!ours) {
+          throw new IOException(directory + " holds " + name + ", which is not part of a saved model; not"
+              + " overwriting it");
+        }
+      }
+    }
   }
 
   /**

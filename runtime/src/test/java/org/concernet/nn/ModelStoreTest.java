@@ -65,6 +65,31 @@ class ModelStoreTest {
   }
 
   @Test
+  void aSaveIsRenamedIntoPlaceAndLeavesNothingBehind() throws IOException {
+    MlpWeights first = float32Weights();
+    MlpWeights second = MlpWeights.initialize(3, List.of(7, 5), 2, Activation.TANH, new SplittableRandom(9));
+    Path model = dir.resolve("models").resolve("baseline");
+    ModelStore.save(model, first, Map.of("run", 1));
+    ModelStore.save(model, second, Map.of("run", 2));
+    assertThat(ModelStore.load(model).weights()).isEqualTo(second);
+    // no temporary or previous folder is left beside the model
+    try (java.util.stream.Stream<Path> siblings = java.nio.file.Files.list(model.getParent())) {
+      assertThat(siblings.map(p -> p.getFileName().toString()).toList()).containsExactly("baseline");
+    }
+  }
+
+  @Test
+  void aFolderHoldingOtherFilesIsNotOverwritten() throws IOException {
+    Path folder = dir.resolve("notes");
+    java.nio.file.Files.createDirectories(folder);
+    java.nio.file.Files.writeString(folder.resolve("thesis.tex"), "precious");
+    IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+        () -> ModelStore.save(folder, float32Weights(), Map.of()));
+    assertThat(e).hasMessageThat().contains("holds thesis.tex, which is not part of a saved model; not overwriting it");
+    assertThat(java.nio.file.Files.readString(folder.resolve("thesis.tex"))).isEqualTo("precious");
+  }
+
+  @Test
   void theSavedModelServesTheSameOutputsAsTheWeights() throws IOException {
     MlpWeights weights = float32Weights();
     ModelStore.save(dir, weights, Map.of());
