@@ -222,7 +222,7 @@ public final class ExperimentCommand implements Callable<Integer> {
       for (String sweep : sweeps) {
         parsedSweeps.add(Sweep.parse(sweep));
       }
-      Sweep.run(config, parsedSweeps, out);
+      Sweep.run(config, parsedSweeps, out, resume, checkpointEvery);
     }
     return 0;
   }

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.concernet.learn.Checkpoints;
+import org.concernet.learn.ProgressListener;
 import org.concernet.report.AtomicFiles;
 import org.concernet.report.ExperimentResults;
 import org.concernet.report.SeedResult;
@@ -62,6 +64,16 @@ final class Sweep {
 
   /** Runs every combination and writes the table; returns the rows' results. */
   static List<ExperimentResults> run(ExperimentConfig base, List<Map.Entry<String, List<String>>> sweeps, PrintStream out) {
+    return run(base, sweeps, out, false, Checkpoints.DEFAULT_EVERY);
+  }
+
+  /**
+   * As {@link #run(ExperimentConfig, List, PrintStream)}; with {@code resume}, each combination's
+   * folder is resumed as {@code --resume} resumes a single run (completed seeds taken from there,
+   * interrupted stages continued from their checkpoints).
+   */
+  static List<ExperimentResults> run(ExperimentConfig base, List<Map.Entry<String, List<String>>> sweeps, PrintStream out,
+      boolean resume, int checkpointEvery) {
     for (Map.Entry<String, List<String>> sweep : sweeps) {
       for (String value : sweep.getValue()) {
         with(base.protocol(), sweep.getKey(), value); // every value is checked before anything runs
@@ -93,7 +105,7 @@ final class Sweep {
       folders.add(folder.toString());
       ExperimentConfig config = new ExperimentConfig(base.system(), protocol, base.preset(), base.seeds(),
           base.float64(), base.data(), base.out().resolve(folder.toString()), base.device(), base.threads());
-      results.add(Experiment.run(config, out));
+      results.add(Experiment.run(config, out, resume, checkpointEvery, ProgressListener.NONE));
     }
     List<String> invariants = base.system().invariantNames();
     List<String[]> rows = new ArrayList<>();

@@ -110,6 +110,16 @@ class ExperimentCommandTest {
     String html = Files.readString(dir.resolve("sweep.html"));
     assertThat(html).contains("<a href=\"sweep-noise-0.1/report.html\">report</a>");
     assertThat(html).contains("<th>MSE ConCerNet</th>");
+
+    // a rerun with --resume takes every combination's seed from its folder and prints the same table
+    String first = Files.readString(dir.resolve("sweep.csv"));
+    out.reset();
+    assertThat(run("--sweep", "noise=0,0.1", "--seeds", "1", "--contrastive-epochs", "50", "--dynamics-epochs", "20",
+        "--r2-trajectories", "10", "--evaluation-trajectories", "2", "--device", "cpu", "--out", dir.toString(),
+        "--resume")).isEqualTo(0);
+    assertThat(out()).contains("seed 0: resumed from " + dir.resolve("sweep-noise-0").resolve("seeds"));
+    assertThat(out()).contains("seed 0: resumed from " + dir.resolve("sweep-noise-0.1").resolve("seeds"));
+    assertThat(Files.readString(dir.resolve("sweep.csv"))).isEqualTo(first);
   }
 
   /** The test SpringMass with a learning rate of 1e30: training must diverge in its first epochs. */
