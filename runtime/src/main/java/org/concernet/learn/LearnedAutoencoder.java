@@ -104,18 +104,7 @@ public final class LearnedAutoencoder {
     if (v.length != x.length) {
       throw new IllegalArgumentException("tangent has " + v.length + " values, the state " + x.length);
     }
-    double[][] jacobian = encoder.inputGradient(x); // [n][k]
-    double[] out = new double[jacobian[0].length];
-    for (int i = 0; i < jacobian.length; i++) {
-      double vi = v[i];
-      if (vi != 0) {
-        double[] row = jacobian[i];
-        for (int j = 0; j < out.length; j++) {
-          out[j] += row[j] * vi;
-        }
-      }
-    }
-    return out;
+    return transposeTimes(encoder.inputGradient(x), v);
   }
 
   /** (∂D/∂z)(z)·v, n values: the state velocity ẋ of a latent point z moving at ż = v. */
@@ -123,7 +112,11 @@ public final class LearnedAutoencoder {
     if (v.length != z.length) {
       throw new IllegalArgumentException("tangent has " + v.length + " values, the latent point " + z.length);
     }
-    double[][] jacobian = decoder.inputGradient(z); // [k][n]
+    return transposeTimes(decoder.inputGradient(z), v);
+  }
+
+  /** Jᵀv for an input gradient J [inputs][outputs] and v [inputs]: the outputs' velocity. */
+  private static double[] transposeTimes(double[][] jacobian, double[] v) {
     double[] out = new double[jacobian[0].length];
     for (int i = 0; i < jacobian.length; i++) {
       double vi = v[i];
