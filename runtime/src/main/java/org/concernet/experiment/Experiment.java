@@ -295,11 +295,7 @@ public final class Experiment {
     clock.stop();
 
     clock.start(AutoencoderLearner.STAGE);
-    LearnedAutoencoder autoencoder = AutoencoderLearner.of(protocol)
-        .withPrecision(config.float64() ? Precision.FLOAT64 : Precision.FLOAT32)
-        .withListener(training.listener())
-        .withCheckpoints(training.checkpoints())
-        .learn(system.name(), train, Seeds.derive(seed, AutoencoderLearner.STAGE));
+    LearnedAutoencoder autoencoder = learnAutoencoder(config, train, seed, training);
     Trajectories latent = autoencoder.encode(train);
     clock.stop();
     LearnedAutoencoder.Provenance ap = autoencoder.provenance();
@@ -352,10 +348,7 @@ public final class Experiment {
   static Rollouts latentRollouts(ExperimentConfig config, long seed, LearnedAutoencoder autoencoder,
       LearnedDynamics baseline, LearnedDynamics concernet) {
     Truth t = Truth.of(config, seed);
-    double[][] codes = new double[t.initial().length][];
-    for (int i = 0; i < codes.length; i++) {
-      codes[i] = autoencoder.encode(t.initial()[i]);
-    }
+    double[][] codes = encode(autoencoder, t.initial());
     return new Rollouts(t.rollout(), decodedRollout(rk4(baseline, config), autoencoder, codes, t.times(), t.rollout()),
         decodedRollout(rk4(concernet, config), autoencoder, codes, t.times(), t.rollout()));
   }
@@ -398,7 +391,17 @@ public final class Experiment {
   }
 
   /** D applied at every time of a latent rollout. */
-  private static Rollout decode(LearnedAutoencoder autoencoder, Rollout latent, int substeps) {
+  /** E(x) of every state. */
+  static double[][] encode(LearnedAutoencoder autoencoder, double[][] states) {
+    double[][] codes = new double[states.length][];
+    for (int i = 0; i < states.length; i++) {
+      codes[i] = autoencoder.encode(states[i]);
+    }
+    return codes;
+  }
+
+  /** A latent rollout decoded by D at every time. */
+  static Rollout decode(LearnedAutoencoder autoencoder, Rollout latent, int substeps) {
     double[][][] states = new double[latent.count()][latent.length()][];
     for (int i = 0; i < latent.count(); i++) {
       for (int t = 0; t < latent.length(); t++) {
@@ -433,11 +436,20 @@ public final class Experiment {
     if (protocol.autoencoder().isEmpty()) {
       return train(config, train, seed, quiet, clock, new LinkedHashMap<>());
     }
-    LearnedAutoencoder autoencoder = AutoencoderLearner.of(protocol)
-        .learn(system.name(), train, Seeds.derive(seed, AutoencoderLearner.STAGE));
+    LearnedAutoencoder autoencoder = learnAutoencoder(config, train, seed, quiet);
     TrainedModels latent = train(config, autoencoder.encode(train), seed, quiet, clock, new LinkedHashMap<>());
     return new TrainedModels(latent.learnedInvariant(), latent.baseline(), latent.concernet(),
         java.util.Optional.of(autoencoder));
+  }
+
+  /** The frozen autoencoder of one seed, trained on the states of {@code train}. */
+  private static LearnedAutoencoder learnAutoencoder(ExperimentConfig config, Trajectories train, long seed,
+      Training training) {
+    return AutoencoderLearner.of(config.protocol())
+        .withPrecision(config.float64() ? Precision.FLOAT64 : Precision.FLOAT32)
+        .withListener(training.listener())
+        .withCheckpoints(training.checkpoints())
+        .learn(config.system().name(), train, Seeds.derive(seed, AutoencoderLearner.STAGE));
   }
 
   private static TrainedModels train(ExperimentConfig config, Trajectories train, long seed,

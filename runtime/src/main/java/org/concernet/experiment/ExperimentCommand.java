@@ -85,7 +85,6 @@ public final class ExperimentCommand implements Callable<Integer> {
   int latent;
 
   @Option(names = "--lr-schedule", paramLabel = "constant|cosine",
-      converter = ScheduleConverter.class,
       description = "Learning rate over the contrastive and dynamics epochs: constant (the paper's), or cosine from the rate down"
           + " to 1%% of it at the last epoch. Default: ${DEFAULT-VALUE} (the paper preset: constant).")
   LearningRateSchedule learningRateSchedule;
@@ -297,19 +296,6 @@ public final class ExperimentCommand implements Callable<Integer> {
         return String.valueOf(values.get(option.longestName()));
       }
       return null;
-    }
-  }
-
-  static final class ScheduleConverter implements CommandLine.ITypeConverter<LearningRateSchedule> {
-    @Override
-    public LearningRateSchedule convert(String value) {
-      for (LearningRateSchedule s : LearningRateSchedule.values()) {
-        if (s.name().equalsIgnoreCase(value)) {
-          return s;
-        }
-      }
-      throw new CommandLine.TypeConversionException("'" + value + "' is not a learning-rate schedule; use constant"
-          + " or cosine");
     }
   }
 

@@ -84,17 +84,8 @@ public record TrainedModels(LearnedInvariant learnedInvariant, LearnedDynamics b
       return rk4.converged(initial, times, Rk4.DEFAULT_TOLERANCE, Rk4.DEFAULT_MAX_SUBSTEPS).rollout();
     }
     LearnedAutoencoder ae = autoencoder.get();
-    double[][] codes = new double[initial.length][];
-    for (int i = 0; i < initial.length; i++) {
-      codes[i] = ae.encode(initial[i]);
-    }
-    Rollout latent = rk4.converged(codes, times, Rk4.DEFAULT_TOLERANCE, Rk4.DEFAULT_MAX_SUBSTEPS).rollout();
-    double[][][] states = new double[latent.count()][latent.length()][];
-    for (int i = 0; i < latent.count(); i++) {
-      for (int t = 0; t < latent.length(); t++) {
-        states[i][t] = ae.decode(latent.state(i, t));
-      }
-    }
-    return new Rollout(latent.times(), states, latent.substeps());
+    Rollout latent = rk4.converged(Experiment.encode(ae, initial), times, Rk4.DEFAULT_TOLERANCE,
+        Rk4.DEFAULT_MAX_SUBSTEPS).rollout();
+    return Experiment.decode(ae, latent, latent.substeps());
   }
 }

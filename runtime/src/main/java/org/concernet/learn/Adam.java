@@ -30,23 +30,9 @@ public final class Adam {
 
   private Adam() {}
 
-  /**
-   * The name of the scalar float32 placeholder, default 1, that multiplies the learning rate of the
-   * optimizer {@code name}: feed it per step (or per epoch) to follow a learning-rate schedule.
-   */
-  public static String learningRateScale(String name) {
+  /** The name of the learning-rate scale placeholder of the optimizer {@code name}. */
+  private static String learningRateScale(String name) {
     return name + "_lr_scale";
-  }
-
-  /**
-   * Builds one Adam update of {@code variables} down the gradient of {@code loss}.
-   *
-   * @param name unique prefix for this optimizer's slot variables in the graph; the step's learning
-   *     rate is {@code learningRate} times the placeholder {@link #learningRateScale(String)}
-   */
-  public static <T extends TNumber> Op minimize(org.tensorflow.Graph graph, Ops tf, Operand<T> loss,
-      List<? extends Variable<T>> variables, double learningRate, String name) {
-    return build(tf, loss, variables, learningRate, name).op();
   }
 
   /**
@@ -56,8 +42,8 @@ public final class Adam {
    * @param op runs one update
    * @param state β1^t and β2^t (the bias corrections of the next step), then the first and second
    *     moments m and v of every variable, in the variables' order
-   * @param rateScale the name of the float32 placeholder (default 1) that multiplies the learning
-   *     rate of a step: {@link #learningRateScale(String)} of the optimizer's name
+   * @param rateScale the name of the scalar float32 placeholder (default 1) that multiplies the
+   *     learning rate of a step: feed it per step (or per epoch) to follow a learning-rate schedule
    */
   public record Step<T extends TNumber>(Op op, List<Variable<T>> state, String rateScale) {
     public Step {
@@ -65,7 +51,13 @@ public final class Adam {
     }
   }
 
-  /** As {@link #minimize}, also giving the optimizer's state variables. */
+  /**
+   * Builds one Adam update of {@code variables} down the gradient of {@code loss}, with the
+   * optimizer's state variables.
+   *
+   * @param name unique prefix for this optimizer's slot variables in the graph; the step's learning
+   *     rate is {@code learningRate} times the placeholder {@link Step#rateScale()}
+   */
   public static <T extends TNumber> Step<T> build(Ops tf, Operand<T> loss, List<? extends Variable<T>> variables,
       double learningRate, String name) {
     Class<T> type = loss.type();

@@ -40,7 +40,7 @@ class AdamOrderingTest {
       Mlp<TFloat64> mlp = Mlp.trainable(tf, "net", init, TFloat64.class);
       Operand<TFloat64> loss = tf.reduceSum(tf.math.square(tf.math.sin(mlp.apply(tf.constant(x)))),
           tf.constant(new int[] {0, 1}));
-      Op step = Adam.minimize(g, tf, loss, mlp.variables(), 0.01, "adam");
+      Op step = Adam.build(tf, loss, mlp.variables(), 0.01, "adam").op();
       for (int i = 0; i < 30; i++) {
         Session.Runner runner = s.runner().addTarget(step);
         if (callerThread) {

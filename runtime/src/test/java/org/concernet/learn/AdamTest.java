@@ -30,7 +30,7 @@ class AdamTest {
       Operand<TFloat64> loss = tf.math.add(
           tf.reduceSum(tf.math.square(tf.math.sub(w, target)), tf.constant(0)),
           tf.reduceSum(tf.math.square(other), tf.constant(0)));
-      Op step = Adam.minimize(g, tf, loss, List.of(w), 0.05, "adam_w");
+      Op step = Adam.build(tf, loss, List.of(w), 0.05, "adam_w").op();
       // the first step of Adam moves each coordinate by lr against the gradient's sign
       s.runner().addTarget(step).setOptions(Sessions.CALLER_THREAD).run();
       try (Result r = s.runner().fetch(w).run()) {
@@ -57,9 +57,10 @@ class AdamTest {
       Variable<TFloat64> w = tf.withName("w").variable(tf.constant(new double[] {0.0, 0.0}));
       Operand<TFloat64> loss = tf.reduceSum(tf.math.square(tf.math.sub(w, tf.constant(new double[] {3.0, -1.0}))),
           tf.constant(0));
-      Op step = Adam.minimize(g, tf, loss, List.of(w), 0.05, "adam_w");
+      Adam.Step<TFloat64> adam = Adam.build(tf, loss, List.of(w), 0.05, "adam_w");
+      Op step = adam.op();
       try (TFloat32 quarter = TFloat32.scalarOf(0.25f)) {
-        s.runner().addTarget(step).feed(Adam.learningRateScale("adam_w"), quarter)
+        s.runner().addTarget(step).feed(adam.rateScale(), quarter)
             .setOptions(Sessions.CALLER_THREAD).run();
       }
       try (Result r = s.runner().fetch(w).run()) {
