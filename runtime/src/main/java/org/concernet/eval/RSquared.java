@@ -3,7 +3,10 @@
  */
 package org.concernet.eval;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
+import java.util.function.ToDoubleBiFunction;
 import org.apache.commons.math3.linear.SingularMatrixException;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
@@ -75,8 +78,99 @@ public final class RSquared {
     }
   }
 
+  /**
+   * R² of the least-squares fit of the invariant on every monomial of degree 1 to 3 in the learned
+   * outputs (3 terms for m = 1, 9 for m = 2, 19 for m = 3), with intercept. Unlike {@link #of}, this
+   * figure does not penalise a smooth monotone reparametrisation g(H) of a correct conserved
+   * quantity: for m = 1 the projection layer is blind to it (G = g'(H)∂H/∂x spans the same
+   * direction), and the square ratio loss has no reason to prefer the invariant's own scale (its
+   * optimum for the spring mass under the paper's noise is close to √(q² + p²), not q² + p²). A high
+   * cubic R² next to a lower linear one says H learned a function of the invariant; a low cubic R²
+   * says it learned something else.
+   *
+   * @throws IllegalArgumentException as {@link #of}, and if a learned output is constant
+   */
+  public static double cubic(double[][] learned, double[] invariant) {
+    return of(monomials(learned), invariant);
+  }
+
+  /** The outputs, each centred and scaled to unit standard deviation, expanded to all monomials of degree 1-3. */
+  private static double[][] monomials(double[][] learned) {
+    if (learned.length == 0) {
+      throw new IllegalArgumentException("R²: no points");
+    }
+    int m = learned[0].length;
+    double[] mean = new double[m];
+    double[] scale = new double[m];
+    for (int k = 0; k < m; k++) {
+      double sum = 0;
+      for (double[] row : learned) {
+        if (row.length != m) {
+          throw new IllegalArgumentException("R²: learned rows have " + row.length + " and " + m + " outputs; all must have the same");
+        }
+        sum += row[k];
+      }
+      mean[k] = sum / learned.length;
+      double squares = 0;
+      for (double[] row : learned) {
+        squares += (row[k] - mean[k]) * (row[k] - mean[k]);
+      }
+      scale[k] = Math.sqrt(squares / learned.length);
+      if (!(scale[k] > 0)) {
+        throw new IllegalArgumentException("R²: learned output " + k + " is constant over all points, so it explains"
+            + " nothing and R² is undefined");
+      }
+    }
+    List<int[]> terms = new ArrayList<>();
+    for (int degree = 1; degree <= 3; degree++) {
+      exponents(new int[m], 0, degree, terms);
+    }
+    if (learned.length < terms.size() + 2) {
+      throw new IllegalArgumentException("R²: " + learned.length + " points are too few to fit an intercept and the "
+          + terms.size() + " cubic terms of " + m + " output" + (m == 1 ? "" : "s") + "; need at least " + (terms.size() + 2));
+    }
+    double[][] out = new double[learned.length][terms.size()];
+    for (int i = 0; i < learned.length; i++) {
+      for (int j = 0; j < terms.size(); j++) {
+        double v = 1;
+        int[] e = terms.get(j);
+        for (int k = 0; k < m; k++) {
+          double z = (learned[i][k] - mean[k]) / scale[k];
+          for (int p = 0; p < e[k]; p++) {
+            v *= z;
+          }
+        }
+        out[i][j] = v;
+      }
+    }
+    return out;
+  }
+
+  /** Adds every exponent vector over outputs {@code k..} whose entries sum to {@code left}. */
+  private static void exponents(int[] e, int k, int left, List<int[]> terms) {
+    if (k == e.length - 1) {
+      e[k] = left;
+      terms.add(e.clone());
+      return;
+    }
+    for (int p = left; p >= 0; p--) {
+      e[k] = p;
+      exponents(e, k + 1, left - p, terms);
+    }
+  }
+
   /** R² of each known invariant: {@code invariants[point][c]} → one value per column c. */
   public static double[] ofEach(double[][] learned, double[][] invariants) {
+    return each(learned, invariants, RSquared::of);
+  }
+
+  /** {@link #cubic} of each known invariant: {@code invariants[point][c]} → one value per column c. */
+  public static double[] cubicEach(double[][] learned, double[][] invariants) {
+    double[][] expanded = monomials(learned);
+    return each(expanded, invariants, RSquared::of);
+  }
+
+  private static double[] each(double[][] learned, double[][] invariants, ToDoubleBiFunction<double[][], double[]> fit) {
     int count = invariants.length == 0 ? 0 : invariants[0].length;
     double[] out = new double[count];
     for (int c = 0; c < count; c++) {
@@ -84,7 +178,7 @@ public final class RSquared {
       for (int i = 0; i < column.length; i++) {
         column[i] = invariants[i][c];
       }
-      out[c] = of(learned, column);
+      out[c] = fit.applyAsDouble(learned, column);
     }
     return out;
   }
@@ -100,6 +194,15 @@ public final class RSquared {
    */
   public static double[] ofEach(Function<double[], double[]> learned, Trajectories fresh,
       Function<double[], double[]> invariants) {
+    return sample(learned, fresh, invariants).linear();
+  }
+
+  /**
+   * The learned quantities and the known invariants at every point of {@code fresh}, evaluated once
+   * for both the {@linkplain Sample#linear linear} and the {@linkplain Sample#cubic cubic} R².
+   */
+  public static Sample sample(Function<double[], double[]> learned, Trajectories fresh,
+      Function<double[], double[]> invariants) {
     int total = fresh.count() * fresh.length();
     double[][] h = new double[total][];
     double[][] c = new double[total][];
@@ -110,7 +213,25 @@ public final class RSquared {
         c[i * fresh.length() + t] = invariants.apply(x);
       }
     }
-    return ofEach(h, c);
+    return new Sample(h, c);
+  }
+
+  /**
+   * Learned outputs and known invariants at the same points.
+   *
+   * @param learned one row [m] per point
+   * @param invariants one row per point, one column per known invariant
+   */
+  public record Sample(double[][] learned, double[][] invariants) {
+    /** {@link RSquared#ofEach(double[][], double[][])}: the paper's R², one per invariant. */
+    public double[] linear() {
+      return ofEach(learned, invariants);
+    }
+
+    /** {@link RSquared#cubicEach}: R² up to a smooth reparametrisation of H, one per invariant. */
+    public double[] cubic() {
+      return cubicEach(learned, invariants);
+    }
   }
 
   private static double[][] copy(double[][] rows) {

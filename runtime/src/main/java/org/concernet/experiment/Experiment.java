@@ -203,13 +203,11 @@ public final class Experiment {
 
     clock.start("evaluation");
     Map<String, Double> r2 = new LinkedHashMap<>();
+    Map<String, Double> r2Cubic = new LinkedHashMap<>();
     if (!system.invariantNames().isEmpty()) {
       Trajectories fresh = generator.generate(system, protocol.r2Trajectories(), protocol.trainingTimes(),
           Seeds.derive(seed, "r2"));
-      double[] values = RSquared.ofEach(invariant::value, fresh, system::invariants);
-      for (int k = 0; k < values.length; k++) {
-        r2.put(system.invariantNames().get(k), values[k]);
-      }
+      r2Figures(system, RSquared.sample(invariant::value, fresh, system::invariants), r2, r2Cubic);
     }
     Rollouts rollouts = rollouts(config, seed, baseline, concernet);
     Rollout truth = rollouts.truth();
@@ -219,7 +217,7 @@ public final class Experiment {
     Metrics mc = Metrics.of(system, truth, c.rollout());
     clock.stop();
     notes.put("rolloutSubsteps", "baseline " + b.substeps() + ", concernet " + c.substeps());
-    SeedResult result = seedResult(seed, r2, mb, mc, b.rollout(), c.rollout(), start, timings, rates, notes);
+    SeedResult result = seedResult(seed, r2, r2Cubic, mb, mc, b.rollout(), c.rollout(), start, timings, rates, notes);
     progress.message(String.format(Locale.ROOT, "seed %d: R² %s, MSE baseline %.3e / ConCerNet %.3e (%.1f s)",
         seed, r2.isEmpty() ? "-" : formatR2(r2), mb.mse(), mc.mse(), timings.get("total")));
     return new SeedRun(result, invariant, baseline, concernet, truth, b.rollout(), c.rollout());
@@ -229,7 +227,18 @@ public final class Experiment {
    * One seed's result from both models' metrics: notes any rollout that stopped being finite and
    * closes the seed's total time.
    */
-  private static SeedResult seedResult(long seed, Map<String, Double> r2, Metrics mb, Metrics mc, Rollout baseline,
+  /** Puts the linear (the paper's) and the cubic R² of each known invariant. */
+  private static void r2Figures(SystemSpec system, RSquared.Sample sample, Map<String, Double> r2,
+      Map<String, Double> r2Cubic) {
+    double[] linear = sample.linear();
+    double[] cubic = sample.cubic();
+    for (int k = 0; k < linear.length; k++) {
+      r2.put(system.invariantNames().get(k), linear[k]);
+      r2Cubic.put(system.invariantNames().get(k), cubic[k]);
+    }
+  }
+
+  private static SeedResult seedResult(long seed, Map<String, Double> r2, Map<String, Double> r2Cubic, Metrics mb, Metrics mc, Rollout baseline,
       Rollout concernet, long start, Map<String, Double> timings, Map<String, Double> rates, Map<String, String> notes) {
     if (!baseline.isFinite()) {
       notes.put("baselineNonFinite", baseline.nonFiniteReport());
@@ -238,7 +247,7 @@ public final class Experiment {
       notes.put("concernetNonFinite", concernet.nonFiniteReport());
     }
     timings.put("total", (System.nanoTime() - start) / 1e9);
-    return new SeedResult(seed, r2,
+    return new SeedResult(seed, r2, r2Cubic,
         Map.of(SeedResult.BASELINE, mb.mse(), SeedResult.CONCERNET, mc.mse()),
         Map.of(SeedResult.BASELINE, mb.finalMse(), SeedResult.CONCERNET, mc.finalMse()),
         Map.of(SeedResult.BASELINE, mb.violation(), SeedResult.CONCERNET, mc.violation()),
@@ -316,11 +325,10 @@ public final class Experiment {
     double heldOut = autoencoder.reconstructionMse(states(fresh));
     rates.put("autoencoder.heldOutMse", heldOut);
     Map<String, Double> r2 = new LinkedHashMap<>();
+    Map<String, Double> r2Cubic = new LinkedHashMap<>();
     if (!system.invariantNames().isEmpty()) {
-      double[] values = RSquared.ofEach(x -> invariant.value(autoencoder.encode(x)), fresh, system::invariants);
-      for (int k = 0; k < values.length; k++) {
-        r2.put(system.invariantNames().get(k), values[k]);
-      }
+      r2Figures(system, RSquared.sample(x -> invariant.value(autoencoder.encode(x)), fresh, system::invariants),
+          r2, r2Cubic);
     }
     Rollouts rollouts = latentRollouts(config, seed, autoencoder, baseline, concernet);
     Rollout truth = rollouts.truth();
@@ -334,7 +342,7 @@ public final class Experiment {
         ap.hidden(), ap.latent(), heldOut, fresh.count(), fresh.length(), trainReconstruction, ap.states()));
     notes.put("rolloutSubsteps", "baseline " + b.substeps() + ", concernet " + c.substeps()
         + " (RK4 in the latent space, decoded at every time)");
-    SeedResult result = seedResult(seed, r2, mb, mc, b.rollout(), c.rollout(), start, timings, rates, notes);
+    SeedResult result = seedResult(seed, r2, r2Cubic, mb, mc, b.rollout(), c.rollout(), start, timings, rates, notes);
     progress.message(String.format(Locale.ROOT, "seed %d: autoencoder held-out MSE %.3e, R² %s, MSE baseline"
             + " %.3e / ConCerNet %.3e (%.1f s)", seed, heldOut, r2.isEmpty() ? "-" : formatR2(r2), mb.mse(),
         mc.mse(), timings.get("total")));

@@ -32,6 +32,8 @@ public final class ResultsWriter {
     root.set("config", JSON.valueToTree(results.config()));
     ObjectNode r2 = root.putObject("invariantR2");
     results.invariantR2().forEach((name, figure) -> r2.set(name, figure(figure)));
+    ObjectNode r2Cubic = root.putObject("invariantR2Cubic");
+    results.invariantR2Cubic().forEach((name, figure) -> r2Cubic.set(name, figure(figure)));
     for (boolean finalTime : new boolean[] {false, true}) {
       ObjectNode mse = root.putObject(finalTime ? "mseFinal" : "mse");
       results.mse(finalTime).forEach((model, figure) -> mse.set(model, figure(figure)));
@@ -82,6 +84,7 @@ public final class ResultsWriter {
     }
     csv.append('\n');
     results.invariantR2().forEach((name, f) -> row(csv, "invariantR2", "", name, f));
+    results.invariantR2Cubic().forEach((name, f) -> row(csv, "invariantR2Cubic", "", name, f));
     for (boolean finalTime : new boolean[] {false, true}) {
       String metric = finalTime ? "mseFinal" : "mse";
       results.mse(finalTime).forEach((model, f) -> row(csv, metric, model, "", f));

@@ -10,6 +10,8 @@ import java.util.Map;
  *
  * @param seed the seed
  * @param invariantR2 R² of the learned invariant against each known invariant
+ * @param invariantR2Cubic the same for a cubic polynomial in the learned outputs
+ *     ({@link org.concernet.eval.RSquared#cubic}): blind to a smooth reparametrisation of H
  * @param mse MSE of the rollouts by model ("baseline", "concernet")
  * @param mseFinal MSE at the final time only, by model
  * @param violation by model, then by invariant: mean squared drift of the invariant
@@ -21,6 +23,7 @@ import java.util.Map;
 public record SeedResult(
     long seed,
     Map<String, Double> invariantR2,
+    Map<String, Double> invariantR2Cubic,
     Map<String, Double> mse,
     Map<String, Double> mseFinal,
     Map<String, Map<String, Double>> violation,

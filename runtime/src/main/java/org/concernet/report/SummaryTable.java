@@ -21,8 +21,10 @@ public final class SummaryTable {
     out.append(String.format(Locale.ROOT, "%n%s — %d seed%s (mean ± std)%n", results.system(), n, n == 1 ? "" : "s"));
 
     List<String[]> r2 = new ArrayList<>();
-    r2.add(new String[] {"Invariant R² (Table 2)", "R²"});
-    results.invariantR2().forEach((name, f) -> r2.add(new String[] {name, f.format("%.5f")}));
+    r2.add(new String[] {"Invariant R² (Table 2)", "R²", "R², cubic in H"});
+    Map<String, Statistics> cubic = results.invariantR2Cubic();
+    results.invariantR2().forEach((name, f) -> r2.add(new String[] {name, f.format("%.5f"),
+        cubic.get(name).format("%.5f")}));
     out.append(table(r2));
 
     List<String[]> dyn = new ArrayList<>();

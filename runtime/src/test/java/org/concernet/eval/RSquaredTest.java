@@ -83,4 +83,58 @@ class RSquaredTest {
         () -> RSquared.of(collinear, new double[] {1, 3, 2, 5, 4})))
         .hasMessageThat().contains("collinear");
   }
+
+  @Test
+  void theCubicFigureForgivesASmoothReparametrisationButNotAnotherQuantity() {
+    // The spring mass's case: H = r^1.5 on r ~ U[0.3, 1.2) learns a function of E = r², not E itself.
+    SplittableRandom rng = new SplittableRandom(4);
+    int n = 5000;
+    double[][] warped = new double[n][1];
+    double[][] other = new double[n][1];
+    double[] energy = new double[n];
+    for (int i = 0; i < n; i++) {
+      double r = rng.nextDouble(0.3, 1.2);
+      energy[i] = r * r;
+      warped[i][0] = Math.pow(r, 1.5);
+      other[i][0] = rng.nextDouble(-1, 1);
+    }
+    double linear = RSquared.of(warped, energy);
+    assertThat(linear).isWithin(2e-3).of(0.9945); // the closed form over U[0.3, 1.2): 0.99452
+    assertThat(RSquared.cubic(warped, energy)).isGreaterThan(0.99999);
+    assertThat(RSquared.cubic(other, energy)).isLessThan(5e-3); // E[R²] = 3 / (n − 1)
+  }
+
+  @Test
+  void theCubicFigureUsesEveryMonomialOfSeveralOutputs() {
+    // c = h0·h1² + h1 needs the mixed cubic term; the 9 monomials of two outputs contain it
+    SplittableRandom rng = new SplittableRandom(5);
+    double[][] h = new double[300][2];
+    double[] c = new double[300];
+    for (int i = 0; i < c.length; i++) {
+      h[i][0] = rng.nextDouble(-1, 1);
+      h[i][1] = rng.nextDouble(2, 4);
+      c[i] = h[i][0] * h[i][1] * h[i][1] + h[i][1];
+    }
+    assertThat(RSquared.of(h, c)).isLessThan(0.99);
+    assertThat(RSquared.cubic(h, c)).isWithin(1e-10).of(1.0);
+    double[][] both = new double[c.length][];
+    for (int i = 0; i < c.length; i++) {
+      both[i] = new double[] {c[i], h[i][0]};
+    }
+    double[] each = RSquared.cubicEach(h, both);
+    assertThat(each[0]).isWithin(1e-10).of(1.0);
+    assertThat(each[1]).isWithin(1e-10).of(1.0);
+    double[][] ten = java.util.Arrays.copyOf(h, 10);
+    assertThat(assertThrows(IllegalArgumentException.class,
+        () -> RSquared.cubic(ten, java.util.Arrays.copyOf(c, 10))))
+        .hasMessageThat().contains("10 points are too few to fit an intercept and the 9 cubic terms of 2 outputs");
+  }
+
+  @Test
+  void theCubicFigureSaysWhichOutputIsConstant() {
+    double[][] h = {{1, 5}, {2, 5}, {3, 5}, {4, 5}, {5, 5}, {6, 5}, {7, 5}, {8, 5}, {9, 5}, {10, 5}, {11, 5}, {12, 5}};
+    double[] c = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+    assertThat(assertThrows(IllegalArgumentException.class, () -> RSquared.cubic(h, c)))
+        .hasMessageThat().contains("learned output 1 is constant");
+  }
 }

@@ -40,6 +40,7 @@ final class ReportFixtures {
     notes.put("rollout substeps", "4");
     return new SeedResult(seed,
         Map.of(invariant, r2),
+        Map.of(invariant, Math.min(1, r2 + 0.001)),
         models(mseBaseline, mseConcernet),
         models(mseBaseline * 3, mseConcernet * 2),
         Map.of(SeedResult.BASELINE, Map.of(invariant, violationBaseline),

@@ -20,7 +20,7 @@ class ResultsWriterTest {
     Map<String, Double> timings = new LinkedHashMap<>();
     timings.put("data", 1.0);
     timings.put("total", 2.0);
-    return new SeedResult(seed, Map.of("energy", r2),
+    return new SeedResult(seed, Map.of("energy", r2), Map.of("energy", Math.min(1, r2 + 0.001)),
         Map.of(SeedResult.BASELINE, mseBase, SeedResult.CONCERNET, mseCcn),
         Map.of(SeedResult.BASELINE, 2 * mseBase, SeedResult.CONCERNET, 2 * mseCcn),
         Map.of(SeedResult.BASELINE, Map.of("energy", 0.5), SeedResult.CONCERNET, Map.of("energy", 0.001)),
@@ -44,6 +44,7 @@ class ResultsWriterTest {
     // population standard deviation, as numpy's default
     assertThat(json.at("/invariantR2/energy/std").asDouble()).isWithin(1e-12).of(0.01);
     assertThat(json.at("/invariantR2/energy/perSeed").toString()).isEqualTo("[0.99,0.97]");
+    assertThat(json.at("/invariantR2Cubic/energy/perSeed").toString()).isEqualTo("[0.991,0.971]");
     assertThat(json.at("/mse/baseline/mean").asDouble()).isWithin(1e-12).of(0.2);
     assertThat(json.at("/mse/concernet/mean").asDouble()).isWithin(1e-12).of(0.02);
     assertThat(json.at("/mseFinal/concernet/mean").asDouble()).isWithin(1e-12).of(0.04);
@@ -63,7 +64,8 @@ class ResultsWriterTest {
     List<String> lines = csv.lines().toList();
     assertThat(lines.get(0)).isEqualTo("metric,model,invariant,mean,std,seed_0,seed_1");
     assertThat(lines).contains("mse,concernet,,0.02,0.01,0.01,0.03");
-    assertThat(lines).hasSize(1 + 1 + 2 + 2 + 2 + 2);
+    assertThat(lines).contains("invariantR2Cubic,,energy,0.981,0.010000000000000009,0.991,0.971");
+    assertThat(lines).hasSize(1 + 2 + 2 + 2 + 2 + 2);
   }
 
   @Test
@@ -71,6 +73,6 @@ class ResultsWriterTest {
     String table = SummaryTable.render(results());
     assertThat(table).contains("Spring — 2 seeds");
     assertThat(table).containsMatch("MSE\\s+2\\.000e-01 ± 1\\.000e-01\\s+2\\.000e-02 ± 1\\.000e-02");
-    assertThat(table).containsMatch("energy\\s+0\\.98000 ± 0\\.01000");
+    assertThat(table).containsMatch("energy\\s+0\\.98000 ± 0\\.01000\\s+0\\.98100 ± 0\\.01000");
   }
 }
