@@ -102,10 +102,10 @@ public final class KeplerSystem implements SystemSpec {
   @Override
   public Protocol protocol() {
     return new Protocol(
-        200, 100, 0.0, 10.0, 0.01,
+        400, 100, 0.0, 10.0, 0.01,
         10, 1001, 5.0, 500,
         1, List.of(100, 100), Activation.TANH,
-        750, 10, 250, 100,
+        375, 10, 250, 100,
         Protocol.DEFAULT_LEARNING_RATE,
         Optional.empty());
   }
