@@ -332,6 +332,15 @@ final class SystemValidator {
     double evaluationHorizon = c.real("evaluationHorizon", v -> Double.isFinite(v) && v > 0, "write a finite horizon > 0");
     int r2Trajectories = c.integer("r2Trajectories", v -> v >= 1, "write at least 1");
     int latent = c.integer("latent", v -> v >= 1, "the learned invariant needs latent >= 1 outputs");
+    if (r2Trajectories >= 1 && points >= 2 && latent >= 1) {
+      long needed = r2PointsNeeded(latent);
+      if ((long) r2Trajectories * points < needed) {
+        report.error(Message.PROTOCOL_VALUE, type, system, value(system, "r2Trajectories"), "r2Trajectories",
+            r2Trajectories, "R² fits a cubic in the " + latent + " learned output" + (latent == 1 ? "" : "s")
+            + " with intercept, which needs at least " + needed + " points (r2Trajectories × points = "
+            + (long) r2Trajectories * points + "); write at least " + ((needed + points - 1) / points));
+      }
+    }
     List<Integer> hidden = c.widths("hidden", "write one or more layer widths, each >= 1");
     String activation = ((VariableElement) value(system, "activation").getValue()).getSimpleName().toString();
     int contrastiveEpochs = c.integer("contrastiveEpochs", v -> v >= 0, "write a count >= 0");
@@ -421,6 +430,14 @@ final class SystemValidator {
       }
       return widths;
     }
+  }
+
+  /**
+   * Points the R² figures need: the cubic fit (org.concernet.eval.RSquared.cubic) has one term per
+   * monomial of degree 1-3 in m outputs, C(m + 3, 3) − 1, plus an intercept and one more point.
+   */
+  static long r2PointsNeeded(int m) {
+    return (long) (m + 1) * (m + 2) * (m + 3) / 6 + 1;
   }
 
   private static List<Integer> ints(AnnotationValue value) {

@@ -257,6 +257,19 @@ class ValidationTest {
   }
 
   @Test
+  void tooFewR2PointsForTheCubicFitOfTheLearnedOutputs() {
+    JavaFileObject source = system("(\n"
+        + "    points = 4,\n"
+        + "    r2Trajectories = 2,\n"
+        + "    latent = 2)", valid());
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorContaining("@DynamicalSystem(r2Trajectories = 2) is out of range: R² fits a cubic"
+        + " in the 2 learned outputs with intercept, which needs at least 11 points (r2Trajectories × points = 8);"
+        + " write at least 3").inFile(source).onLineContaining("r2Trajectories = 2,");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
   void allErrorsOfAClassAreReported() {
     JavaFileObject source = system("(trajectories = 0)",
         "  @State int angle;", "  @State double q;", "  @Invariant double e(int k) { return 0; }");

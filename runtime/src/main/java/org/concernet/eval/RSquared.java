@@ -106,7 +106,8 @@ public final class RSquared {
       double sum = 0;
       for (double[] row : learned) {
         if (row.length != m) {
-          throw new IllegalArgumentException("R²: learned rows have " + row.length + " and " + m + " outputs; all must have the same");
+          throw new IllegalArgumentException("R²: learned rows have " + row.length + " and " + m
+              + " outputs; all must have the same");
         }
         sum += row[k];
       }
@@ -127,7 +128,8 @@ public final class RSquared {
     }
     if (learned.length < terms.size() + 2) {
       throw new IllegalArgumentException("R²: " + learned.length + " points are too few to fit an intercept and the "
-          + terms.size() + " cubic terms of " + m + " output" + (m == 1 ? "" : "s") + "; need at least " + (terms.size() + 2));
+          + terms.size() + " cubic terms of " + m + " output" + (m == 1 ? "" : "s") + "; need at least "
+          + (terms.size() + 2));
     }
     double[][] out = new double[learned.length][terms.size()];
     for (int i = 0; i < learned.length; i++) {
@@ -170,7 +172,8 @@ public final class RSquared {
     return each(expanded, invariants, RSquared::of);
   }
 
-  private static double[] each(double[][] learned, double[][] invariants, ToDoubleBiFunction<double[][], double[]> fit) {
+  private static double[] each(double[][] learned, double[][] invariants,
+      ToDoubleBiFunction<double[][], double[]> fit) {
     int count = invariants.length == 0 ? 0 : invariants[0].length;
     double[] out = new double[count];
     for (int c = 0; c < count; c++) {

@@ -217,16 +217,13 @@ public final class Experiment {
     Metrics mc = Metrics.of(system, truth, c.rollout());
     clock.stop();
     notes.put("rolloutSubsteps", "baseline " + b.substeps() + ", concernet " + c.substeps());
-    SeedResult result = seedResult(seed, r2, r2Cubic, mb, mc, b.rollout(), c.rollout(), start, timings, rates, notes);
+    SeedResult result = seedResult(seed, r2, r2Cubic, mb, mc, b.rollout(), c.rollout(), start, timings, rates,
+        notes);
     progress.message(String.format(Locale.ROOT, "seed %d: R² %s, MSE baseline %.3e / ConCerNet %.3e (%.1f s)",
         seed, r2.isEmpty() ? "-" : formatR2(r2), mb.mse(), mc.mse(), timings.get("total")));
     return new SeedRun(result, invariant, baseline, concernet, truth, b.rollout(), c.rollout());
   }
 
-  /**
-   * One seed's result from both models' metrics: notes any rollout that stopped being finite and
-   * closes the seed's total time.
-   */
   /** Puts the linear (the paper's) and the cubic R² of each known invariant. */
   private static void r2Figures(SystemSpec system, RSquared.Sample sample, Map<String, Double> r2,
       Map<String, Double> r2Cubic) {
@@ -238,8 +235,13 @@ public final class Experiment {
     }
   }
 
-  private static SeedResult seedResult(long seed, Map<String, Double> r2, Map<String, Double> r2Cubic, Metrics mb, Metrics mc, Rollout baseline,
-      Rollout concernet, long start, Map<String, Double> timings, Map<String, Double> rates, Map<String, String> notes) {
+  /**
+   * One seed's result from both models' metrics: notes any rollout that stopped being finite and
+   * closes the seed's total time.
+   */
+  private static SeedResult seedResult(long seed, Map<String, Double> r2, Map<String, Double> r2Cubic, Metrics mb,
+      Metrics mc, Rollout baseline, Rollout concernet, long start, Map<String, Double> timings,
+      Map<String, Double> rates, Map<String, String> notes) {
     if (!baseline.isFinite()) {
       notes.put("baselineNonFinite", baseline.nonFiniteReport());
     }
@@ -342,7 +344,8 @@ public final class Experiment {
         ap.hidden(), ap.latent(), heldOut, fresh.count(), fresh.length(), trainReconstruction, ap.states()));
     notes.put("rolloutSubsteps", "baseline " + b.substeps() + ", concernet " + c.substeps()
         + " (RK4 in the latent space, decoded at every time)");
-    SeedResult result = seedResult(seed, r2, r2Cubic, mb, mc, b.rollout(), c.rollout(), start, timings, rates, notes);
+    SeedResult result = seedResult(seed, r2, r2Cubic, mb, mc, b.rollout(), c.rollout(), start, timings, rates,
+        notes);
     progress.message(String.format(Locale.ROOT, "seed %d: autoencoder held-out MSE %.3e, R² %s, MSE baseline"
             + " %.3e / ConCerNet %.3e (%.1f s)", seed, heldOut, r2.isEmpty() ? "-" : formatR2(r2), mb.mse(),
         mc.mse(), timings.get("total")));

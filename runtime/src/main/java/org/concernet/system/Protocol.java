@@ -84,12 +84,24 @@ public record Protocol(
     require(evaluationHorizon > 0, "evaluationHorizon must be positive, was " + evaluationHorizon);
     require(r2Trajectories >= 1, "r2Trajectories must be at least 1, was " + r2Trajectories);
     require(latent >= 1, "latent must be at least 1, was " + latent);
+    long r2Points = (long) r2Trajectories * points;
+    require(r2Points >= r2PointsNeeded(latent), "r2Trajectories × points = " + r2Points + " R² points are too few:"
+        + " the cubic R² of " + latent + " learned output" + (latent == 1 ? "" : "s") + " needs at least "
+        + r2PointsNeeded(latent) + "; raise r2Trajectories");
     require(!hidden.isEmpty() && hidden.stream().allMatch(w -> w >= 1), "hidden widths must be positive, were " + hidden);
     require(contrastiveEpochs >= 0, "contrastiveEpochs must be non-negative, was " + contrastiveEpochs);
     require(contrastiveBatch >= 2, "contrastiveBatch must be at least 2 trajectories, was " + contrastiveBatch);
     require(dynamicsEpochs >= 0, "dynamicsEpochs must be non-negative, was " + dynamicsEpochs);
     require(dynamicsBatch >= 1, "dynamicsBatch must be at least 1, was " + dynamicsBatch);
     require(learningRate > 0, "learningRate must be positive, was " + learningRate);
+  }
+
+  /**
+   * Points the R² figures need with m learned outputs: the cubic fit ({@code RSquared.cubic}) has
+   * C(m + 3, 3) − 1 terms, plus an intercept and one more point.
+   */
+  public static long r2PointsNeeded(int m) {
+    return (long) (m + 1) * (m + 2) * (m + 3) / 6 + 1;
   }
 
   private static void require(boolean condition, String message) {
