@@ -25,6 +25,27 @@ public final class Mse {
     return over(truth, simulated, truth.length() - 1);
   }
 
+  /**
+   * The MSE of each trajectory on its own: entry i is the mean over times and components of
+   * trajectory i, so the mean of the entries is {@link #of}. It shows which initial states carry a
+   * seed's error.
+   */
+  public static double[] perTrajectory(Rollout truth, Rollout simulated) {
+    Rollouts.checkComparable(truth, simulated);
+    double[] out = new double[truth.count()];
+    for (int i = 0; i < truth.count(); i++) {
+      double sum = 0;
+      for (int t = 0; t < truth.length(); t++) {
+        for (int k = 0; k < truth.dimension(); k++) {
+          double d = truth.state(i, t, k) - simulated.state(i, t, k);
+          sum += d * d;
+        }
+      }
+      out[i] = Rollouts.finiteOrInfinity(sum / ((long) truth.length() * truth.dimension()));
+    }
+    return out;
+  }
+
   private static double over(Rollout truth, Rollout simulated, int fromTime) {
     double sum = 0;
     long count = 0;

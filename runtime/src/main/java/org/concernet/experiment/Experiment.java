@@ -13,9 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.concernet.data.Trajectories;
 import org.concernet.data.TrajectoryGenerator;
 import org.concernet.eval.Metrics;
+import org.concernet.eval.Mse;
 import org.concernet.eval.RSquared;
 import org.concernet.learn.DynamicsLearner;
 import org.concernet.learn.AutoencoderLearner;
@@ -28,6 +30,7 @@ import org.concernet.learn.Precision;
 import org.concernet.learn.ProgressListener;
 import org.concernet.nn.ModelStore;
 import org.concernet.report.ConsoleProgress;
+import org.concernet.report.EvaluationTrajectory;
 import org.concernet.report.ExperimentResults;
 import org.concernet.report.MemoryProbe;
 import org.concernet.report.ResultsWriter;
@@ -217,10 +220,11 @@ public final class Experiment {
     Metrics mc = Metrics.of(system, truth, c.rollout());
     clock.stop();
     notes.put("rolloutSubsteps", "baseline " + b.substeps() + ", concernet " + c.substeps());
-    SeedResult result = seedResult(seed, r2, r2Cubic, mb, mc, b.rollout(), c.rollout(), start, timings, rates,
-        notes);
+    SeedResult result = seedResult(seed, r2, r2Cubic, mb, mc, truth, b.rollout(), c.rollout(), start, timings,
+        rates, notes);
     progress.message(String.format(Locale.ROOT, "seed %d: R² %s, MSE baseline %.3e / ConCerNet %.3e (%.1f s)",
         seed, r2.isEmpty() ? "-" : formatR2(r2), mb.mse(), mc.mse(), timings.get("total")));
+    worstTrajectoryLine(result).ifPresent(progress::message);
     return new SeedRun(result, invariant, baseline, concernet, truth, b.rollout(), c.rollout());
   }
 
@@ -240,7 +244,7 @@ public final class Experiment {
    * closes the seed's total time.
    */
   private static SeedResult seedResult(long seed, Map<String, Double> r2, Map<String, Double> r2Cubic, Metrics mb,
-      Metrics mc, Rollout baseline, Rollout concernet, long start, Map<String, Double> timings,
+      Metrics mc, Rollout truth, Rollout baseline, Rollout concernet, long start, Map<String, Double> timings,
       Map<String, Double> rates, Map<String, String> notes) {
     if (!baseline.isFinite()) {
       notes.put("baselineNonFinite", baseline.nonFiniteReport());
@@ -254,7 +258,43 @@ public final class Experiment {
         Map.of(SeedResult.BASELINE, mb.finalMse(), SeedResult.CONCERNET, mc.finalMse()),
         Map.of(SeedResult.BASELINE, mb.violation(), SeedResult.CONCERNET, mc.violation()),
         Map.of(SeedResult.BASELINE, mb.finalViolation(), SeedResult.CONCERNET, mc.finalViolation()),
-        timings, rates, notes);
+        timings, rates, notes, evaluationTrajectories(truth, baseline, concernet));
+  }
+
+  /** Each evaluation trajectory's initial state and both models' MSE over it alone. */
+  static List<EvaluationTrajectory> evaluationTrajectories(Rollout truth, Rollout baseline, Rollout concernet) {
+    double[] b = Mse.perTrajectory(truth, baseline);
+    double[] c = Mse.perTrajectory(truth, concernet);
+    List<EvaluationTrajectory> out = new ArrayList<>();
+    for (int i = 0; i < truth.count(); i++) {
+      List<Double> x0 = new ArrayList<>();
+      for (double v : truth.state(i, 0)) {
+        x0.add(v);
+      }
+      Map<String, Double> mse = new LinkedHashMap<>();
+      mse.put(SeedResult.BASELINE, b[i]);
+      mse.put(SeedResult.CONCERNET, c[i]);
+      out.add(new EvaluationTrajectory(x0, mse));
+    }
+    return out;
+  }
+
+  /**
+   * The line that says which evaluation trajectory carries most of ConCerNet's MSE, or empty
+   * for a single trajectory.
+   */
+  static Optional<String> worstTrajectoryLine(SeedResult result) {
+    if (result.trajectories().size() < 2) {
+      return Optional.empty();
+    }
+    int worst = result.worstTrajectory(SeedResult.CONCERNET).getAsInt();
+    EvaluationTrajectory t = result.trajectories().get(worst);
+    return Optional.of(String.format(Locale.ROOT,
+        "seed %d: ConCerNet's largest error is on evaluation trajectory %d of %d, x0 = %s: MSE %.3e, %.0f%% of"
+            + " the seed's (baseline %.3e on it, %.0f%%)", result.seed(), worst + 1, result.trajectories().size(),
+        t.describeInitialState(), t.mse().get(SeedResult.CONCERNET),
+        100 * result.mseShare(worst, SeedResult.CONCERNET), t.mse().get(SeedResult.BASELINE),
+        100 * result.mseShare(worst, SeedResult.BASELINE)));
   }
 
   /** The truth and both models' rollouts from one seed's evaluation initial states. */
@@ -344,11 +384,12 @@ public final class Experiment {
         ap.hidden(), ap.latent(), heldOut, fresh.count(), fresh.length(), trainReconstruction, ap.states()));
     notes.put("rolloutSubsteps", "baseline " + b.substeps() + ", concernet " + c.substeps()
         + " (RK4 in the latent space, decoded at every time)");
-    SeedResult result = seedResult(seed, r2, r2Cubic, mb, mc, b.rollout(), c.rollout(), start, timings, rates,
-        notes);
+    SeedResult result = seedResult(seed, r2, r2Cubic, mb, mc, truth, b.rollout(), c.rollout(), start, timings,
+        rates, notes);
     progress.message(String.format(Locale.ROOT, "seed %d: autoencoder held-out MSE %.3e, R² %s, MSE baseline"
             + " %.3e / ConCerNet %.3e (%.1f s)", seed, heldOut, r2.isEmpty() ? "-" : formatR2(r2), mb.mse(),
         mc.mse(), timings.get("total")));
+    worstTrajectoryLine(result).ifPresent(progress::message);
     return new SeedRun(result, invariant, baseline, concernet, truth, b.rollout(), c.rollout(), autoencoder);
   }
 

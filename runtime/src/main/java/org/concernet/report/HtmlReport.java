@@ -189,7 +189,39 @@ public final class HtmlReport {
       }
       h.append("</td></tr>\n");
     }
-    h.append("</tbody>\n</table>\n</section>\n");
+    h.append("</tbody>\n</table>\n");
+    evaluationTrajectories(h, results);
+    h.append("</section>\n");
+  }
+
+  /**
+   * Each seed's evaluation trajectories: where each started, both models' MSE over it, and its
+   * share of the seed's MSE, so a reader sees whether one initial state carries a seed's figure.
+   */
+  private static void evaluationTrajectories(StringBuilder h, ExperimentResults results) {
+    if (results.seeds().stream().allMatch(seed -> seed.trajectories().isEmpty())) {
+      return;
+    }
+    h.append("<table class=\"figures\">\n<caption>Evaluation trajectories: each model's MSE over one")
+        .append(" trajectory, and its share of the seed's MSE (the seed's MSE is the mean over its")
+        .append(" trajectories)</caption>\n<thead><tr>")
+        .append("<th scope=\"col\">seed</th><th scope=\"col\">trajectory</th><th scope=\"col\">x0</th>")
+        .append("<th scope=\"col\" class=\"baseline\">MSE baseline</th><th scope=\"col\" class=\"baseline\">share</th>")
+        .append("<th scope=\"col\" class=\"concernet\">MSE ConCerNet</th>")
+        .append("<th scope=\"col\" class=\"concernet\">share</th></tr></thead>\n<tbody>\n");
+    for (SeedResult seed : results.seeds()) {
+      for (int i = 0; i < seed.trajectories().size(); i++) {
+        EvaluationTrajectory t = seed.trajectories().get(i);
+        h.append("<tr><th scope=\"row\">").append(seed.seed()).append("</th><td>").append(i + 1)
+            .append("</td><td>").append(escape(t.describeInitialState())).append("</td>");
+        for (String model : List.of(SeedResult.BASELINE, SeedResult.CONCERNET)) {
+          h.append("<td>").append(number(t.mse().get(model), "%.3e")).append("</td><td>")
+              .append(number(100 * seed.mseShare(i, model), "%.0f%%")).append("</td>");
+        }
+        h.append("</tr>\n");
+      }
+    }
+    h.append("</tbody>\n</table>\n");
   }
 
   private static String number(Double v, String format) {

@@ -53,6 +53,14 @@ public final class ResultsWriter {
       node.set("timings", JSON.valueToTree(seed.timings()));
       node.set("rates", JSON.valueToTree(seed.rates()));
       node.set("notes", JSON.valueToTree(seed.notes()));
+      ArrayNode trajectories = node.putArray("trajectories");
+      for (EvaluationTrajectory t : seed.trajectories()) {
+        ObjectNode entry = trajectories.addObject();
+        ArrayNode x0 = entry.putArray("initialState");
+        t.initialState().forEach(x0::add);
+        ObjectNode mse = entry.putObject("mse");
+        t.mse().forEach(mse::put);
+      }
     }
     return root;
   }

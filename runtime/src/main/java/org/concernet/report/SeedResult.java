@@ -3,7 +3,9 @@
  */
 package org.concernet.report;
 
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * What one seed of an experiment measured.
@@ -19,6 +21,8 @@ import java.util.Map;
  * @param timings seconds by stage ("data", "contrastive", "dynamics", "evaluation", "total")
  * @param rates other speed figures (seconds per epoch, steps per second)
  * @param notes facts worth reporting (e.g. chosen rollout substeps, blown-up rollouts)
+ * @param trajectories each evaluation trajectory's initial state and per-model MSE, in evaluation
+ *     order; empty for a result recorded before these were kept
  */
 public record SeedResult(
     long seed,
@@ -30,8 +34,34 @@ public record SeedResult(
     Map<String, Map<String, Double>> violationFinal,
     Map<String, Double> timings,
     Map<String, Double> rates,
-    Map<String, String> notes) {
+    Map<String, String> notes,
+    List<EvaluationTrajectory> trajectories) {
   /** Names of the two dynamics models, in the order tables show them. */
   public static final String BASELINE = "baseline";
   public static final String CONCERNET = "concernet";
+
+  public SeedResult {
+    trajectories = trajectories == null ? List.of() : List.copyOf(trajectories);
+  }
+
+  /**
+   * The fraction of {@code model}'s summed per-trajectory MSE that trajectory {@code index}
+   * carries: 1 / count when all are alike, near 1 when one dominates. NaN when the sum is 0 or
+   * infinite.
+   */
+  public double mseShare(int index, String model) {
+    double sum = trajectories.stream().mapToDouble(t -> t.mse().get(model)).sum();
+    return sum > 0 && Double.isFinite(sum) ? trajectories.get(index).mse().get(model) / sum : Double.NaN;
+  }
+
+  /** The trajectory with the largest MSE of {@code model}, or empty when none was kept. */
+  public OptionalInt worstTrajectory(String model) {
+    int worst = -1;
+    for (int i = 0; i < trajectories.size(); i++) {
+      if (worst < 0 || trajectories.get(i).mse().get(model) > trajectories.get(worst).mse().get(model)) {
+        worst = i;
+      }
+    }
+    return worst < 0 ? OptionalInt.empty() : OptionalInt.of(worst);
+  }
 }

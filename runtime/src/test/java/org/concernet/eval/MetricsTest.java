@@ -32,6 +32,14 @@ class MetricsTest {
   }
 
   @Test
+  void perTrajectoryMseSplitsTheMseByInitialState() {
+    // traj 0: 0,0 | 0,1 → 1 / 4 ; traj 1: 0,1 | 4,0 → 5 / 4
+    double[] each = Mse.perTrajectory(TRUTH, SIMULATED);
+    assertThat(each).usingTolerance(1e-15).containsExactly(0.25, 1.25).inOrder();
+    assertThat((each[0] + each[1]) / 2).isWithin(1e-15).of(Mse.of(TRUTH, SIMULATED));
+  }
+
+  @Test
   void violationIsTheMeanOverTrajectoriesAndTimesPerInvariant() {
     // C1 true: 1, 1, 4, 2 ; simulated: 1, 2, 5, 0 → squared differences 0, 1, 1, 4 → 6 / 4
     // C2 true: 0, 0, 4, -3 ; simulated: 0, 0, 6, -1 → 0, 0, 4, 4 → 8 / 4
@@ -62,6 +70,8 @@ class MetricsTest {
     assertThat(blown.nonFiniteTrajectories()).containsExactly(0, 1).inOrder();
     assertThat(Mse.of(TRUTH, blown)).isPositiveInfinity();
     assertThat(Mse.atFinalTime(TRUTH, blown)).isPositiveInfinity();
+    assertThat(Mse.perTrajectory(TRUTH, blown)[0]).isPositiveInfinity();
+    assertThat(Mse.perTrajectory(TRUTH, blown)[1]).isPositiveInfinity();
     assertThat(Violation.of(INVARIANTS, TRUTH, blown)[0]).isPositiveInfinity();
   }
 

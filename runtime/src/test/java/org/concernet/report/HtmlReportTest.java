@@ -81,6 +81,16 @@ class HtmlReportTest {
   }
 
   @Test
+  void listsEachEvaluationTrajectoryWithItsShareOfTheSeedsMse() {
+    String html = render();
+    // seed 2, trajectory 2: baseline 1.8 × 1.8e-2, ConCerNet 1.9 × 5e-4; shares 1.8/2 and 1.9/2
+    assertTrue(html.contains("<tr><th scope=\"row\">2</th><td>2</td><td>(-0.300, 1.10)</td>"
+        + "<td>3.240e-02</td><td>90%</td><td>9.500e-04</td><td>95%</td></tr>"), html);
+    assertTrue(html.contains("<tr><th scope=\"row\">1</th><td>1</td><td>(0.800, 0.100)</td>"
+        + "<td>2.400e-03</td><td>10%</td><td>3.000e-05</td><td>5%</td></tr>"));
+  }
+
+  @Test
   void escapesNames() {
     ExperimentResults results = ReportFixtures.results("<script>alert('x')</script>", "E & \"L\" <2>");
     Map<String, Object> provenance = Map.of("<b>key</b>", "a < b");

@@ -49,7 +49,9 @@ final class ReportFixtures {
             SeedResult.CONCERNET, Map.of(invariant, violationConcernet * 2)),
         timings,
         Map.of("contrastive seconds per epoch", seconds / 100),
-        notes);
+        notes,
+        List.of(new EvaluationTrajectory(List.of(0.8, 0.1), models(0.2 * mseBaseline, 0.1 * mseConcernet)),
+            new EvaluationTrajectory(List.of(-0.3, 1.1), models(1.8 * mseBaseline, 1.9 * mseConcernet))));
   }
 
   private static Map<String, Double> models(double baseline, double concernet) {

@@ -25,7 +25,12 @@ class ResultsWriterTest {
         Map.of(SeedResult.BASELINE, 2 * mseBase, SeedResult.CONCERNET, 2 * mseCcn),
         Map.of(SeedResult.BASELINE, Map.of("energy", 0.5), SeedResult.CONCERNET, Map.of("energy", 0.001)),
         Map.of(SeedResult.BASELINE, Map.of("energy", 0.7), SeedResult.CONCERNET, Map.of("energy", 0.002)),
-        timings, Map.of(), Map.of());
+        timings, Map.of(), Map.of(), List.of(
+            // the seed's MSE is the mean over its trajectories: the second carries most of it
+            new EvaluationTrajectory(List.of(1.0, 0.0),
+                Map.of(SeedResult.BASELINE, 0.5 * mseBase, SeedResult.CONCERNET, 0.2 * mseCcn)),
+            new EvaluationTrajectory(List.of(0.5, -0.5),
+                Map.of(SeedResult.BASELINE, 1.5 * mseBase, SeedResult.CONCERNET, 1.8 * mseCcn))));
   }
 
   static ExperimentResults results() {
@@ -52,10 +57,39 @@ class ResultsWriterTest {
     assertThat(json.at("/violationFinal/baseline/energy/mean").asDouble()).isWithin(1e-12).of(0.7);
     assertThat(json.at("/timings/data").asDouble()).isEqualTo(2.0);
     assertThat(json.at("/timings/total").asDouble()).isEqualTo(4.0);
+    assertThat(json.at("/perSeed/1/trajectories").size()).isEqualTo(2);
+    assertThat(json.at("/perSeed/1/trajectories/1/initialState").toString()).isEqualTo("[0.5,-0.5]");
+    assertThat(json.at("/perSeed/1/trajectories/1/mse/concernet").asDouble()).isWithin(1e-12).of(1.8 * 0.03);
+    assertThat(json.at("/perSeed/0/trajectories/0/mse/baseline").asDouble()).isWithin(1e-12).of(0.5 * 0.1);
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
           .containsExactly("results.csv", "results.json");
     }
+  }
+
+  @Test
+  void eachTrajectorysShareOfTheSeedsMseAndTheWorstOne() {
+    SeedResult seed = seed(0, 0.99, 0.1, 0.01);
+    // concernet: 0.002 and 0.018 of a sum of 0.02; baseline: 0.05 and 0.15 of 0.2
+    assertThat(seed.mseShare(0, SeedResult.CONCERNET)).isWithin(1e-12).of(0.1);
+    assertThat(seed.mseShare(1, SeedResult.CONCERNET)).isWithin(1e-12).of(0.9);
+    assertThat(seed.mseShare(1, SeedResult.BASELINE)).isWithin(1e-12).of(0.75);
+    assertThat(seed.worstTrajectory(SeedResult.CONCERNET)).hasValue(1);
+    assertThat(seed.trajectories().get(1).describeInitialState()).isEqualTo("(0.500, -0.500)");
+  }
+
+  @Test
+  void aResultRecordedBeforeTrajectoriesWereKeptHasNone() {
+    SeedResult old = new SeedResult(3, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+        Map.of(), Map.of(), null);
+    assertThat(old.trajectories()).isEmpty();
+    assertThat(old.worstTrajectory(SeedResult.CONCERNET)).isEmpty();
+  }
+
+  @Test
+  void aLongInitialStateIsDescribedByItsNorm() {
+    List<Double> x0 = java.util.Collections.nCopies(9, 1.0);
+    assertThat(new EvaluationTrajectory(x0, Map.of()).describeInitialState()).isEqualTo("‖x0‖ = 3.00 (9 components)");
   }
 
   @Test
