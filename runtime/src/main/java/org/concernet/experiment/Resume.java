@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import org.concernet.learn.LearnedAutoencoder;
 import org.concernet.learn.LearnedDynamics;
 import org.concernet.learn.LearnedInvariant;
-import org.concernet.nn.ModelStore;
 import org.concernet.report.AtomicFiles;
 import org.concernet.report.SeedResult;
 
@@ -55,12 +54,16 @@ final class Resume {
             + "rerun without --resume, or give this run another --out");
       }
       SeedResult result = JSON.treeToValue(node.get("result"), SeedResult.class);
-      LearnedInvariant invariant = LearnedInvariant.load(models.resolve("invariant"));
-      LearnedDynamics baseline = LearnedDynamics.baseline(ModelStore.load(models.resolve("baseline")).weights());
-      LearnedDynamics concernet = LearnedDynamics.projected(ModelStore.load(models.resolve("concernet")).weights(),
-          invariant::weights);
-      LearnedAutoencoder autoencoder = config.protocol().autoencoder().isPresent()
-          ? LearnedAutoencoder.load(models.resolve("autoencoder")) : null;
+      TrainedModels saved = TrainedModels.load(models);
+      if (saved.autoencoder().isPresent() != config.protocol().autoencoder().isPresent()) {
+        throw new IllegalStateException(models + (saved.autoencoder().isPresent() ? " holds" : " lacks")
+            + " an autoencoder, but this run's protocol " + (saved.autoencoder().isPresent() ? "has none" : "has one")
+            + "; rerun without --resume, or give this run another --out");
+      }
+      LearnedInvariant invariant = saved.learnedInvariant();
+      LearnedDynamics baseline = saved.baseline();
+      LearnedDynamics concernet = saved.concernet();
+      LearnedAutoencoder autoencoder = saved.autoencoder().orElse(null);
       Experiment.Rollouts rollouts = autoencoder == null
           ? Experiment.rollouts(config, seed, baseline, concernet)
           : Experiment.latentRollouts(config, seed, autoencoder, baseline, concernet);

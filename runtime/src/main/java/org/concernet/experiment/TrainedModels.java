@@ -3,11 +3,15 @@
  */
 package org.concernet.experiment;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import org.concernet.learn.LearnedAutoencoder;
 import org.concernet.learn.LearnedDynamics;
 import org.concernet.learn.LearnedInvariant;
+import org.concernet.nn.ModelStore;
 import org.concernet.simulate.Rk4;
 import org.concernet.simulate.Rollout;
 import org.tensorflow.types.TFloat64;
@@ -32,6 +36,27 @@ public record TrainedModels(LearnedInvariant learnedInvariant, LearnedDynamics b
 
   public TrainedModels {
     Objects.requireNonNull(autoencoder, "autoencoder");
+  }
+
+  /**
+   * The models an experiment saved for one seed: {@code folder} is {@code <out>/models/seed-N},
+   * holding {@code invariant}, {@code baseline}, {@code concernet} and, for a latent system,
+   * {@code autoencoder}.
+   *
+   * @throws IOException naming the folder, if a model is missing or unreadable
+   */
+  public static TrainedModels load(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      throw new IOException("no saved models in " + folder + ": not a folder (an experiment saves seed N's models"
+          + " in <out>/models/seed-N)");
+    }
+    LearnedInvariant invariant = LearnedInvariant.load(folder.resolve("invariant"));
+    LearnedDynamics baseline = LearnedDynamics.baseline(ModelStore.load(folder.resolve("baseline")).weights());
+    LearnedDynamics concernet = LearnedDynamics.projected(ModelStore.load(folder.resolve("concernet")).weights(),
+        invariant::weights);
+    Path autoencoder = folder.resolve("autoencoder");
+    return new TrainedModels(invariant, baseline, concernet,
+        Files.isDirectory(autoencoder) ? Optional.of(LearnedAutoencoder.load(autoencoder)) : Optional.empty());
   }
 
   /** The models of a system learned in its full state space. */

@@ -42,11 +42,21 @@ class ExperimentTest {
 
   @Test
   void learnsTheInvariantAndConcernetConservesItBetterThanTheBaseline(@TempDir Path out) throws Exception {
-    ExperimentResults results = run(out);
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    ExperimentResults results = Experiment.run(config(out), new PrintStream(log, true, StandardCharsets.UTF_8));
     assertThat(results.invariantR2().get("energy").mean()).isGreaterThan(0.99);
     for (SeedResult seed : results.seeds()) {
       assertThat(seed.violation().get(SeedResult.CONCERNET).get("energy"))
           .isLessThan(seed.violation().get(SeedResult.BASELINE).get("energy"));
+      // the seed's MSE is the mean of its evaluation trajectories' MSEs
+      assertThat(seed.trajectories()).hasSize(4);
+      for (String model : List.of(SeedResult.BASELINE, SeedResult.CONCERNET)) {
+        double mean = seed.trajectories().stream().mapToDouble(t -> t.mse().get(model)).average().orElseThrow();
+        assertThat(mean).isWithin(1e-12 * seed.mse().get(model)).of(seed.mse().get(model));
+      }
+      assertThat(seed.trajectories().get(0).initialState()).hasSize(2);
+      assertThat(log.toString(StandardCharsets.UTF_8)).containsMatch("seed " + seed.seed()
+          + ": ConCerNet's largest error is on evaluation trajectory [1-4] of 4, x0 = \\(.+\\): MSE .+% of the seed's");
     }
     for (String file : List.of("results.json", "results.csv", "report.html", "trajectory.png",
         "invariant-energy.png", "violation-energy.png", "mse.png")) {
@@ -55,6 +65,17 @@ class ExperimentTest {
     for (String model : List.of("invariant", "baseline", "concernet")) {
       assertThat(Files.isDirectory(out.resolve("models/seed-1").resolve(model))).isTrue();
     }
+    TrainedModels saved = TrainedModels.load(out.resolve("models/seed-1"));
+    assertThat(saved.autoencoder()).isEmpty();
+    assertThat(saved.concernet().isProjected()).isTrue();
+    assertThat(saved.baseline().isProjected()).isFalse();
+  }
+
+  @Test
+  void loadingModelsFromAFolderThatHoldsNoneNamesIt(@TempDir Path out) {
+    java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+        () -> TrainedModels.load(out.resolve("models/seed-7")));
+    assertThat(e).hasMessageThat().contains("no saved models in " + out.resolve("models/seed-7"));
   }
 
   @Test
