@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.concernet.data.Trajectories;
 import org.concernet.data.TrajectoryGenerator;
 import org.concernet.eval.Metrics;
@@ -224,7 +223,7 @@ public final class Experiment {
         rates, notes);
     progress.message(String.format(Locale.ROOT, "seed %d: R² %s, MSE baseline %.3e / ConCerNet %.3e (%.1f s)",
         seed, r2.isEmpty() ? "-" : formatR2(r2), mb.mse(), mc.mse(), timings.get("total")));
-    worstTrajectoryLine(result).ifPresent(progress::message);
+    result.worstTrajectoryLine().ifPresent(progress::message);
     return new SeedRun(result, invariant, baseline, concernet, truth, b.rollout(), c.rollout());
   }
 
@@ -262,7 +261,7 @@ public final class Experiment {
   }
 
   /** Each evaluation trajectory's initial state and both models' MSE over it alone. */
-  static List<EvaluationTrajectory> evaluationTrajectories(Rollout truth, Rollout baseline, Rollout concernet) {
+  private static List<EvaluationTrajectory> evaluationTrajectories(Rollout truth, Rollout baseline, Rollout concernet) {
     double[] b = Mse.perTrajectory(truth, baseline);
     double[] c = Mse.perTrajectory(truth, concernet);
     List<EvaluationTrajectory> out = new ArrayList<>();
@@ -277,24 +276,6 @@ public final class Experiment {
       out.add(new EvaluationTrajectory(x0, mse));
     }
     return out;
-  }
-
-  /**
-   * The line that says which evaluation trajectory carries most of ConCerNet's MSE, or empty
-   * for a single trajectory.
-   */
-  static Optional<String> worstTrajectoryLine(SeedResult result) {
-    if (result.trajectories().size() < 2) {
-      return Optional.empty();
-    }
-    int worst = result.worstTrajectory(SeedResult.CONCERNET).getAsInt();
-    EvaluationTrajectory t = result.trajectories().get(worst);
-    return Optional.of(String.format(Locale.ROOT,
-        "seed %d: ConCerNet's largest error is on evaluation trajectory %d of %d, x0 = %s: MSE %.3e, %.0f%% of"
-            + " the seed's (baseline %.3e on it, %.0f%%)", result.seed(), worst + 1, result.trajectories().size(),
-        t.describeInitialState(), t.mse().get(SeedResult.CONCERNET),
-        100 * result.mseShare(worst, SeedResult.CONCERNET), t.mse().get(SeedResult.BASELINE),
-        100 * result.mseShare(worst, SeedResult.BASELINE)));
   }
 
   /** The truth and both models' rollouts from one seed's evaluation initial states. */
@@ -389,7 +370,7 @@ public final class Experiment {
     progress.message(String.format(Locale.ROOT, "seed %d: autoencoder held-out MSE %.3e, R² %s, MSE baseline"
             + " %.3e / ConCerNet %.3e (%.1f s)", seed, heldOut, r2.isEmpty() ? "-" : formatR2(r2), mb.mse(),
         mc.mse(), timings.get("total")));
-    worstTrajectoryLine(result).ifPresent(progress::message);
+    result.worstTrajectoryLine().ifPresent(progress::message);
     return new SeedRun(result, invariant, baseline, concernet, truth, b.rollout(), c.rollout(), autoencoder);
   }
 

@@ -216,12 +216,17 @@ public final class HtmlReport {
             .append("</td><td>").append(escape(t.describeInitialState())).append("</td>");
         for (String model : List.of(SeedResult.BASELINE, SeedResult.CONCERNET)) {
           h.append("<td>").append(number(t.mse().get(model), "%.3e")).append("</td><td>")
-              .append(number(100 * seed.mseShare(i, model), "%.0f%%")).append("</td>");
+              .append(share(seed.mseShare(i, model))).append("</td>");
         }
         h.append("</tr>\n");
       }
     }
     h.append("</tbody>\n</table>\n");
+  }
+
+  /** A trajectory's share of its seed's MSE; a dash when it has none (a sum of 0 or infinity). */
+  private static String share(double share) {
+    return Double.isNaN(share) ? "—" : escape(String.format(Locale.ROOT, "%.0f%%", 100 * share));
   }
 
   private static String number(Double v, String format) {

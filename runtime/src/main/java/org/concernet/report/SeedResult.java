@@ -4,7 +4,9 @@
 package org.concernet.report;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -39,6 +41,7 @@ public record SeedResult(
   /** Names of the two dynamics models, in the order tables show them. */
   public static final String BASELINE = "baseline";
   public static final String CONCERNET = "concernet";
+  private static final String BLEW_UP = "blew up";
 
   public SeedResult {
     trajectories = trajectories == null ? List.of() : List.copyOf(trajectories);
@@ -63,5 +66,32 @@ public record SeedResult(
       }
     }
     return worst < 0 ? OptionalInt.empty() : OptionalInt.of(worst);
+  }
+
+  /**
+   * The line a run prints after the seed: which evaluation trajectory carries the largest part of
+   * ConCerNet's MSE, where it started, and how the baseline did on it. Empty with fewer than two
+   * trajectories, where there is nothing to single out.
+   */
+  public Optional<String> worstTrajectoryLine() {
+    if (trajectories.size() < 2) {
+      return Optional.empty();
+    }
+    int worst = worstTrajectory(CONCERNET).getAsInt();
+    EvaluationTrajectory t = trajectories.get(worst);
+    String own = mseAndShare(t.mse().get(CONCERNET), mseShare(worst, CONCERNET));
+    return Optional.of(String.format(Locale.ROOT, "seed %d: ConCerNet's largest error is on evaluation trajectory %d"
+        + " of %d, x0 = %s: ConCerNet %s, baseline %s", seed, worst + 1, trajectories.size(),
+        t.describeInitialState(), own.equals(BLEW_UP) ? own : "MSE " + own,
+        mseAndShare(t.mse().get(BASELINE), mseShare(worst, BASELINE))));
+  }
+
+  /** "1.800e-02 (90% of the seed's)", without the share when there is none, or "blew up". */
+  private static String mseAndShare(double mse, double share) {
+    if (!Double.isFinite(mse)) {
+      return BLEW_UP;
+    }
+    String value = String.format(Locale.ROOT, "%.3e", mse);
+    return Double.isNaN(share) ? value : value + String.format(Locale.ROOT, " (%.0f%% of the seed's)", 100 * share);
   }
 }

@@ -56,7 +56,8 @@ class ExperimentTest {
       }
       assertThat(seed.trajectories().get(0).initialState()).hasSize(2);
       assertThat(log.toString(StandardCharsets.UTF_8)).containsMatch("seed " + seed.seed()
-          + ": ConCerNet's largest error is on evaluation trajectory [1-4] of 4, x0 = \\(.+\\): MSE .+% of the seed's");
+          + ": ConCerNet's largest error is on evaluation trajectory [1-4] of 4, x0 = \\([^)]+\\): ConCerNet MSE"
+          + " \\d\\.\\d{3}e[-+]\\d\\d \\(\\d+% of the seed's\\), baseline \\d\\.\\d{3}e[-+]\\d\\d");
     }
     for (String file : List.of("results.json", "results.csv", "report.html", "trajectory.png",
         "invariant-energy.png", "violation-energy.png", "mse.png")) {

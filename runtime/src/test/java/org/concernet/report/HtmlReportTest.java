@@ -91,6 +91,21 @@ class HtmlReportTest {
   }
 
   @Test
+  void aBlownUpTrajectoryShowsNoShares() {
+    ExperimentResults fixture = ReportFixtures.results();
+    SeedResult s = fixture.seeds().get(0);
+    SeedResult blown = new SeedResult(s.seed(), s.invariantR2(), s.invariantR2Cubic(), s.mse(), s.mseFinal(),
+        s.violation(), s.violationFinal(), s.timings(), s.rates(), s.notes(), List.of(
+            new EvaluationTrajectory(List.of(0.8, 0.1), Map.of(SeedResult.BASELINE, 0.5, SeedResult.CONCERNET, 0.01)),
+            new EvaluationTrajectory(List.of(-0.3, 1.1),
+                Map.of(SeedResult.BASELINE, 0.25, SeedResult.CONCERNET, Double.POSITIVE_INFINITY))));
+    String html = HtmlReport.render(new ExperimentResults(fixture.system(), fixture.invariants(), fixture.config(),
+        List.of(blown)), ReportFixtures.provenance(), List.of());
+    assertTrue(html.contains("<tr><th scope=\"row\">1</th><td>2</td><td>(-0.300, 1.10)</td>"
+        + "<td>2.500e-01</td><td>33%</td><td>Infinity</td><td>—</td></tr>"), html);
+  }
+
+  @Test
   void escapesNames() {
     ExperimentResults results = ReportFixtures.results("<script>alert('x')</script>", "E & \"L\" <2>");
     Map<String, Object> provenance = Map.of("<b>key</b>", "a < b");

@@ -79,6 +79,30 @@ class ResultsWriterTest {
   }
 
   @Test
+  void theWorstTrajectoryLineNamesItsStartAndBothModelsShares() {
+    assertThat(seed(1, 0.97, 0.3, 0.03).worstTrajectoryLine()).hasValue("seed 1: ConCerNet's largest error is on"
+        + " evaluation trajectory 2 of 2, x0 = (0.500, -0.500): ConCerNet MSE 5.400e-02 (90% of the seed's),"
+        + " baseline 4.500e-01 (75% of the seed's)");
+  }
+
+  @Test
+  void aBlownUpRolloutIsNamedAsSuchAndGivesNoShares() {
+    SeedResult blown = new SeedResult(2, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+        Map.of(), Map.of(), List.of(
+            new EvaluationTrajectory(List.of(1.0, 0.0),
+                Map.of(SeedResult.BASELINE, 0.5, SeedResult.CONCERNET, 0.01)),
+            new EvaluationTrajectory(List.of(0.1, 0.0),
+                Map.of(SeedResult.BASELINE, Double.POSITIVE_INFINITY, SeedResult.CONCERNET, Double.POSITIVE_INFINITY))));
+    assertThat(blown.worstTrajectory(SeedResult.CONCERNET)).hasValue(1);
+    assertThat(blown.mseShare(0, SeedResult.CONCERNET)).isNaN();
+    assertThat(blown.worstTrajectoryLine()).hasValue("seed 2: ConCerNet's largest error is on evaluation trajectory"
+        + " 2 of 2, x0 = (0.100, 0.00): ConCerNet blew up, baseline blew up");
+    SeedResult one = new SeedResult(3, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+        Map.of(), Map.of(), blown.trajectories().subList(0, 1));
+    assertThat(one.worstTrajectoryLine()).isEmpty();
+  }
+
+  @Test
   void aResultRecordedBeforeTrajectoriesWereKeptHasNone() {
     SeedResult old = new SeedResult(3, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
         Map.of(), Map.of(), null);
