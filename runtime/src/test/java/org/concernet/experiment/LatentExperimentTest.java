@@ -59,6 +59,16 @@ class LatentExperimentTest {
     Experiment.run(new ExperimentConfig(heat, tiny(heat), null, List.of(3L, 4L), false, null, whole, Device.CPU, 1),
         quiet);
     assertThat(ExperimentTest.withoutTimings(killed)).isEqualTo(ExperimentTest.withoutTimings(whole));
+
+    // a seed folder that lost its autoencoder cannot be resumed as a latent run
+    Path autoencoder = killed.resolve("models/seed-3/autoencoder");
+    try (var files = Files.walk(autoencoder)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> Experiment.run(config, quiet, true));
+    assertThat(e).hasMessageThat().contains(killed.resolve("models/seed-3") + " lacks an autoencoder, but this run's"
+        + " protocol has one");
   }
 
   @Test
