@@ -31,17 +31,43 @@ public final class Mse {
    * seed's error.
    */
   public static double[] perTrajectory(Rollout truth, Rollout simulated) {
-    Rollouts.checkComparable(truth, simulated);
+    double[][] e = squaredErrors(truth, simulated);
     double[] out = new double[truth.count()];
     for (int i = 0; i < truth.count(); i++) {
       double sum = 0;
       for (int t = 0; t < truth.length(); t++) {
-        for (int k = 0; k < truth.dimension(); k++) {
-          double d = truth.state(i, t, k) - simulated.state(i, t, k);
-          sum += d * d;
-        }
+        sum += e[i][t];
       }
       out[i] = Rollouts.finiteOrInfinity(sum / ((long) truth.length() * truth.dimension()));
+    }
+    return out;
+  }
+
+  /** The MSE at each time: entry t is the mean over trajectories and components at time t. */
+  public static double[] overTime(Rollout truth, Rollout simulated) {
+    double[][] e = squaredErrors(truth, simulated);
+    double[] out = new double[truth.length()];
+    for (int t = 0; t < truth.length(); t++) {
+      double sum = 0;
+      for (int i = 0; i < truth.count(); i++) {
+        sum += e[i][t];
+      }
+      out[t] = Rollouts.finiteOrInfinity(sum / ((long) truth.count() * truth.dimension()));
+    }
+    return out;
+  }
+
+  /** (true − simulated)² summed over the state components, [trajectory][time]. */
+  private static double[][] squaredErrors(Rollout truth, Rollout simulated) {
+    Rollouts.checkComparable(truth, simulated);
+    double[][] out = new double[truth.count()][truth.length()];
+    for (int i = 0; i < truth.count(); i++) {
+      for (int t = 0; t < truth.length(); t++) {
+        for (int k = 0; k < truth.dimension(); k++) {
+          double d = truth.state(i, t, k) - simulated.state(i, t, k);
+          out[i][t] += d * d;
+        }
+      }
     }
     return out;
   }

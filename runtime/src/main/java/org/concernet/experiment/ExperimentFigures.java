@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.concernet.eval.Mse;
 import org.concernet.report.ExperimentResults;
 import org.concernet.report.Figures;
 import org.concernet.report.HtmlReport;
@@ -85,8 +86,8 @@ final class ExperimentFigures {
           + " over time, mean over evaluation trajectories; median and range over seeds (paper Figure 4)"));
     }
     Map<String, double[][]> mse = new LinkedHashMap<>();
-    mse.put(SeedResult.BASELINE, perSeed(runs, r -> mseOverTime(r.truth(), r.baselineRollout())));
-    mse.put(SeedResult.CONCERNET, perSeed(runs, r -> mseOverTime(r.truth(), r.concernetRollout())));
+    mse.put(SeedResult.BASELINE, perSeed(runs, r -> Mse.overTime(r.truth(), r.baselineRollout())));
+    mse.put(SeedResult.CONCERNET, perSeed(runs, r -> Mse.overTime(r.truth(), r.concernetRollout())));
     Path msePng = folder.resolve("mse.png");
     Figures.overTimeAcrossSeeds(msePng, system.name() + ": MSE over time", "MSE", times, mse, true);
     figures.add(new HtmlReport.Figure(msePng, "MSE over time; median and range over seeds (paper Figure "
@@ -134,22 +135,6 @@ final class ExperimentFigures {
         sum += d * d;
       }
       out[t] = sum / truth.count();
-    }
-    return out;
-  }
-
-  /** Mean over trajectories and coordinates of (true − simulated)² at every time. */
-  static double[] mseOverTime(Rollout truth, Rollout simulated) {
-    double[] out = new double[truth.length()];
-    for (int t = 0; t < truth.length(); t++) {
-      double sum = 0;
-      for (int i = 0; i < truth.count(); i++) {
-        for (int d = 0; d < truth.dimension(); d++) {
-          double e = truth.state(i, t, d) - simulated.state(i, t, d);
-          sum += e * e;
-        }
-      }
-      out[t] = sum / (truth.count() * truth.dimension());
     }
     return out;
   }

@@ -37,6 +37,8 @@ class MetricsTest {
     double[] each = Mse.perTrajectory(TRUTH, SIMULATED);
     assertThat(each).usingTolerance(1e-15).containsExactly(0.25, 1.25).inOrder();
     assertThat((each[0] + each[1]) / 2).isWithin(1e-15).of(Mse.of(TRUTH, SIMULATED));
+    // time 0: 0,0 | 0,1 → 1 / 4 ; time 1: 0,1 | 4,0 → 5 / 4
+    assertThat(Mse.overTime(TRUTH, SIMULATED)).usingTolerance(1e-15).containsExactly(0.25, 1.25).inOrder();
   }
 
   @Test
