@@ -1,7 +1,7 @@
 package org.concernet.examples;
 
 import javax.annotation.processing.Generated;
-import org.concernet.experiment.ExperimentCommand;
+import org.concernet.cli.ExperimentCommand;
 
 /**
  * Runs the ConCerNet experiment for {@link Kepler}: generates its trajectories, learns its

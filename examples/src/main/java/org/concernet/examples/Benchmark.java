@@ -13,15 +13,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.concernet.experiment.Experiment;
 import org.concernet.experiment.ExperimentConfig;
-import org.concernet.experiment.Preset;
 import org.concernet.nn.Device;
 import org.concernet.nn.Sessions;
-import org.concernet.report.ExperimentResults;
-import org.concernet.report.SeedResult;
+import org.concernet.protocol.Preset;
+import org.concernet.results.ExperimentResults;
+import org.concernet.results.SeedResult;
 import org.concernet.system.SystemSpec;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * Runs the paper protocol on the example systems and prints, per system and stage, seconds, steps

@@ -4,13 +4,13 @@
 package org.concernet.examples;
 
 import java.util.random.RandomGenerator;
-import org.concernet.annotations.Activation;
 import org.concernet.annotations.Derivative;
 import org.concernet.annotations.DynamicalSystem;
 import org.concernet.annotations.InitialState;
 import org.concernet.annotations.Invariant;
 import org.concernet.annotations.Parameter;
 import org.concernet.annotations.State;
+import org.concernet.nn.Activation;
 
 /**
  * The reversible reaction {@code X1 ⇌ X2} of ConCerNet (ICML 2023), section 5.1: first-order

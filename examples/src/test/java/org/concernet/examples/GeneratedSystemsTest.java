@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import org.concernet.annotations.Activation;
+import org.concernet.nn.Activation;
 import org.concernet.nn.Tensors;
 import org.concernet.system.SystemSpec;
 import org.junit.jupiter.api.Test;

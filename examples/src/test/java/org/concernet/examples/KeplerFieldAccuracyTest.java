@@ -19,7 +19,7 @@ import org.concernet.examples.KeplerFieldAccuracy.RingError;
 import org.concernet.experiment.Experiment;
 import org.concernet.experiment.ExperimentConfig;
 import org.concernet.nn.Device;
-import org.concernet.system.Protocol;
+import org.concernet.protocol.Protocol;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;

@@ -4,13 +4,13 @@
 package org.concernet.examples;
 
 import static com.google.common.truth.Truth.assertThat;
-import static org.concernet.truth.ConcernetTruth.assertThat;
+import static org.concernet.testing.ConcernetTruth.assertThat;
 
 import java.util.SplittableRandom;
+import org.concernet.data.Rollout;
 import org.concernet.experiment.Experiment;
 import org.concernet.experiment.TrainedModels;
-import org.concernet.simulate.Rollout;
-import org.concernet.system.Protocol;
+import org.concernet.protocol.Protocol;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -18,12 +18,12 @@ final class RuntimeNames {
   static final String INITIAL_STATE = ANNOTATIONS + ".InitialState";
 
   static final ClassName SYSTEM_SPEC = ClassName.get("org.concernet.system", "SystemSpec");
-  static final ClassName PROTOCOL = ClassName.get("org.concernet.system", "Protocol");
+  static final ClassName PROTOCOL = ClassName.get("org.concernet.protocol", "Protocol");
   static final ClassName AUTOENCODER_SPEC = PROTOCOL.nestedClass("AutoencoderSpec");
   static final ClassName GRAPH_MATH = ClassName.get("org.concernet.system", "GraphMath");
-  static final ClassName ACTIVATION = ClassName.get(ANNOTATIONS, "Activation");
+  static final ClassName ACTIVATION = ClassName.get("org.concernet.nn", "Activation");
   static final ClassName EXPERIMENT_COMMAND =
-      ClassName.get("org.concernet.experiment", "ExperimentCommand");
+      ClassName.get("org.concernet.cli", "ExperimentCommand");
 
   static final ClassName OPS = ClassName.get("org.tensorflow.op", "Ops");
   static final ClassName OPERAND = ClassName.get("org.tensorflow", "Operand");

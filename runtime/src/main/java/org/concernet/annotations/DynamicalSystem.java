@@ -8,6 +8,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.concernet.nn.Activation;
 
 /**
  * Declares a dynamical system. The annotation processor generates {@code <Name>System}, an

@@ -8,12 +8,12 @@
  * org.concernet.system.SystemSpec} and their input and output.
  *
  * <ul>
- *   <li>{@link org.concernet.data.TrajectoryGenerator}: seeded initial states, integration at
+ *   <li>{@link org.concernet.simulate.TrajectoryGenerator}: seeded initial states, integration at
  *       given times, observation noise; {@code trainingData(system, protocol, seed)} makes a
  *       protocol's training set in one call.
- *   <li>{@link org.concernet.data.ReferenceIntegrator}: Commons Math Dormand–Prince 8(5,3) in
+ *   <li>{@link org.concernet.simulate.ReferenceIntegrator}: Commons Math Dormand–Prince 8(5,3) in
  *       double precision, relative tolerance 1e-10 (the paper's data, the default).
- *   <li>{@link org.concernet.data.GraphRk4Integrator}: batched fixed-step RK4 in float64 in the
+ *   <li>{@link org.concernet.simulate.GraphRk4Integrator}: batched fixed-step RK4 in float64 in the
  *       TensorFlow graph, substeps chosen by step doubling.
  *   <li>{@link org.concernet.data.TrajectoryIO}: CSV and NumPy {@code .npz}; {@link
  *       org.concernet.data.Npy}: single {@code .npy} arrays.

@@ -4,7 +4,7 @@
 package org.concernet.eval;
 
 import java.util.Map;
-import org.concernet.simulate.Rollout;
+import org.concernet.data.Rollout;
 import org.concernet.system.SystemSpec;
 
 /**

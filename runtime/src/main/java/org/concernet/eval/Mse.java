@@ -3,7 +3,7 @@
  */
 package org.concernet.eval;
 
-import org.concernet.simulate.Rollout;
+import org.concernet.data.Rollout;
 
 /**
  * Coordinate error of a simulated rollout against the truth (paper Table 3): the mean over

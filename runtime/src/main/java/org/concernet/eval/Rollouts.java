@@ -4,7 +4,7 @@
 package org.concernet.eval;
 
 import java.util.Arrays;
-import org.concernet.simulate.Rollout;
+import org.concernet.data.Rollout;
 
 /** Checks shared by the rollout metrics. */
 final class Rollouts {

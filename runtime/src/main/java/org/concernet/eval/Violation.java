@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.concernet.simulate.Rollout;
+import org.concernet.data.Rollout;
 import org.concernet.system.SystemSpec;
 
 /**

@@ -3,6 +3,6 @@
  */
 /**
  * Evaluation: R² of learned quantities against known invariants ({@link org.concernet.eval.RSquared})
- * and mean ± std over seeds ({@link org.concernet.report.Statistics}).
+ * and mean ± std over seeds ({@link org.concernet.eval.Statistics}).
  */
 package org.concernet.eval;

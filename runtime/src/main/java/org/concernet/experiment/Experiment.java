@@ -13,33 +13,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.concernet.contrastive.InvariantLearner;
+import org.concernet.contrastive.LearnedInvariant;
+import org.concernet.data.Rollout;
 import org.concernet.data.Trajectories;
-import org.concernet.data.TrajectoryGenerator;
+import org.concernet.dynamics.DynamicsLearner;
+import org.concernet.dynamics.LearnedDynamics;
 import org.concernet.eval.Metrics;
 import org.concernet.eval.Mse;
 import org.concernet.eval.RSquared;
-import org.concernet.learn.DynamicsLearner;
-import org.concernet.learn.AutoencoderLearner;
-import org.concernet.learn.Checkpoints;
-import org.concernet.learn.InvariantLearner;
-import org.concernet.learn.LearnedAutoencoder;
-import org.concernet.learn.LearnedDynamics;
-import org.concernet.learn.LearnedInvariant;
-import org.concernet.learn.Precision;
-import org.concernet.learn.ProgressListener;
+import org.concernet.latent.AutoencoderLearner;
+import org.concernet.latent.LearnedAutoencoder;
 import org.concernet.nn.ModelStore;
+import org.concernet.nn.Precision;
+import org.concernet.protocol.Protocol;
 import org.concernet.report.ConsoleProgress;
-import org.concernet.report.EvaluationTrajectory;
-import org.concernet.report.ExperimentResults;
-import org.concernet.report.MemoryProbe;
+
 import org.concernet.report.ResultsWriter;
-import org.concernet.report.SeedResult;
 import org.concernet.report.SummaryTable;
+import org.concernet.results.EvaluationTrajectory;
+import org.concernet.results.ExperimentResults;
+import org.concernet.results.SeedResult;
 import org.concernet.simulate.Rk4;
-import org.concernet.simulate.Rollout;
+import org.concernet.simulate.TrajectoryGenerator;
 import org.concernet.simulate.TrueRollout;
-import org.concernet.system.Protocol;
 import org.concernet.system.SystemSpec;
+import org.concernet.training.Checkpoints;
+import org.concernet.training.LibraryVersion;
+import org.concernet.training.ProgressListener;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
 
@@ -80,7 +81,7 @@ public final class Experiment {
    * checkpointEvery} epochs, and every epoch also reported to {@code observer} (tests interrupt a
    * run from there).
    */
-  static ExperimentResults run(ExperimentConfig config, PrintStream out, boolean resume, int checkpointEvery,
+  public static ExperimentResults run(ExperimentConfig config, PrintStream out, boolean resume, int checkpointEvery,
       ProgressListener observer) {
     SystemSpec system = config.system();
     Protocol protocol = config.protocol();

@@ -6,7 +6,8 @@ package org.concernet.experiment;
 import java.nio.file.Path;
 import java.util.List;
 import org.concernet.nn.Device;
-import org.concernet.system.Protocol;
+import org.concernet.protocol.Preset;
+import org.concernet.protocol.Protocol;
 import org.concernet.system.SystemSpec;
 
 /**

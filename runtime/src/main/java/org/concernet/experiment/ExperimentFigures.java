@@ -8,13 +8,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.concernet.data.Rollout;
 import org.concernet.eval.Mse;
-import org.concernet.report.ExperimentResults;
 import org.concernet.report.Figures;
 import org.concernet.report.HtmlReport;
-import org.concernet.report.SeedResult;
-import org.concernet.simulate.Rollout;
+import org.concernet.results.ExperimentResults;
+import org.concernet.results.SeedResult;
 import org.concernet.system.SystemSpec;
+import org.concernet.training.LibraryVersion;
 
 /**
  * The figures of a run, like the paper's Figures 3 and 4, and the report that embeds them: the

@@ -9,11 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import org.concernet.learn.LearnedAutoencoder;
-import org.concernet.learn.LearnedDynamics;
-import org.concernet.learn.LearnedInvariant;
-import org.concernet.report.AtomicFiles;
-import org.concernet.report.SeedResult;
+import org.concernet.contrastive.LearnedInvariant;
+import org.concernet.dynamics.LearnedDynamics;
+import org.concernet.latent.LearnedAutoencoder;
+import org.concernet.results.SeedResult;
+import org.concernet.training.AtomicFiles;
 
 /**
  * What {@code --resume} needs of a completed seed: its results with the configuration that made

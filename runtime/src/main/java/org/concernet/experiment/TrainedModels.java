@@ -8,12 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
-import org.concernet.learn.LearnedAutoencoder;
-import org.concernet.learn.LearnedDynamics;
-import org.concernet.learn.LearnedInvariant;
+import org.concernet.contrastive.LearnedInvariant;
+import org.concernet.data.Rollout;
+import org.concernet.dynamics.LearnedDynamics;
+import org.concernet.latent.LearnedAutoencoder;
 import org.concernet.nn.ModelStore;
 import org.concernet.simulate.Rk4;
-import org.concernet.simulate.Rollout;
 import org.tensorflow.types.TFloat64;
 
 /**

@@ -5,7 +5,6 @@ package org.concernet.nn;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.concernet.annotations.Activation;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;

@@ -6,7 +6,6 @@ package org.concernet.nn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.concernet.annotations.Activation;
 
 /**
  * The weights of a fully connected network, as plain Java arrays: layer l maps

@@ -5,7 +5,7 @@ package org.concernet.report;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import org.concernet.learn.ProgressListener;
+import org.concernet.training.ProgressListener;
 
 /**
  * Prints training progress: stage, seed, epoch, loss and the time left. On a terminal one line is

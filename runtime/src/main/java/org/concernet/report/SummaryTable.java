@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.concernet.eval.Statistics;
+import org.concernet.results.ExperimentResults;
+import org.concernet.results.SeedResult;
 
 /**
  * The console summary of an experiment, laid out like the paper's Tables 2 (R² of the learned

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.concernet.data.Rollout;
 import org.concernet.nn.Sessions;
 import org.concernet.nn.Tensors;
 import org.tensorflow.Graph;

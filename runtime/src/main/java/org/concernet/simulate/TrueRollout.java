@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.ode.FirstOrderDifferentialEquations;
 import org.apache.commons.math3.ode.nonstiff.DormandPrince853Integrator;
+import org.concernet.data.Rollout;
 import org.concernet.system.SystemSpec;
 
 /**

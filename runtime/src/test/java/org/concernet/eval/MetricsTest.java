@@ -7,7 +7,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.function.Function;
-import org.concernet.simulate.Rollout;
+import org.concernet.data.Rollout;
 import org.junit.jupiter.api.Test;
 
 class MetricsTest {

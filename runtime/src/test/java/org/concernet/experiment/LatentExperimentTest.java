@@ -14,13 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.concernet.learn.LearnedAutoencoder;
+import org.concernet.data.Rollout;
+import org.concernet.latent.LearnedAutoencoder;
 import org.concernet.nn.Device;
-import org.concernet.report.ExperimentResults;
-import org.concernet.report.SeedResult;
-import org.concernet.simulate.Rollout;
-import org.concernet.system.Protocol;
-import org.concernet.testing.HeatEquation;
+import org.concernet.protocol.Protocol;
+import org.concernet.results.ExperimentResults;
+import org.concernet.results.SeedResult;
+import org.concernet.testsystems.HeatEquation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,8 +41,8 @@ class LatentExperimentTest {
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     // seed 3 completes; seed 4 is killed at epoch 25 of its autoencoder (last checkpoint: epoch 20)
     int[] autoencoders = {0};
-    org.concernet.learn.ProgressListener kill = (stage, epoch, epochs, loss) -> {
-      if (stage.equals(org.concernet.learn.AutoencoderLearner.STAGE) && epoch == 25 && ++autoencoders[0] == 2) {
+    org.concernet.training.ProgressListener kill = (stage, epoch, epochs, loss) -> {
+      if (stage.equals(org.concernet.latent.AutoencoderLearner.STAGE) && epoch == 25 && ++autoencoders[0] == 2) {
         throw new IllegalStateException("killed");
       }
     };
@@ -53,7 +53,7 @@ class LatentExperimentTest {
     assertThat(Files.exists(killed.resolve("checkpoints/seed-4/autoencoder.ckpt"))).isTrue();
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     Experiment.run(config, new PrintStream(log, true, StandardCharsets.UTF_8), true, 10,
-        org.concernet.learn.ProgressListener.NONE);
+        org.concernet.training.ProgressListener.NONE);
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("seed 3: resumed from");
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("seed 4: continuing from the checkpoints in");
     Experiment.run(new ExperimentConfig(heat, tiny(heat), null, List.of(3L, 4L), false, null, whole, Device.CPU, 1),
@@ -75,14 +75,14 @@ class LatentExperimentTest {
   void trainedModelsOfALatentSystemTakeAndReturnOriginalStates() {
     HeatEquation heat = new HeatEquation();
     TrainedModels models = Experiment.train(heat, tiny(heat), 3);
-    org.concernet.learn.LearnedAutoencoder ae = models.autoencoder().orElseThrow();
-    double[] x0 = org.concernet.data.TrajectoryGenerator.sampleEvaluationStates(heat, 1,
-        org.concernet.data.TrajectoryGenerator.initialStateRandom(11))[0];
+    org.concernet.latent.LearnedAutoencoder ae = models.autoencoder().orElseThrow();
+    double[] x0 = org.concernet.simulate.TrajectoryGenerator.sampleEvaluationStates(heat, 1,
+        org.concernet.simulate.TrajectoryGenerator.initialStateRandom(11))[0];
     double[] z0 = ae.encode(x0);
     assertThat(models.invariant(x0)).usingExactEquality().containsExactly(models.learnedInvariant().value(z0)).inOrder();
 
     double dt = 1e-4;
-    org.concernet.simulate.Rollout rollout = models.rollout(x0, new double[] {0, dt});
+    org.concernet.data.Rollout rollout = models.rollout(x0, new double[] {0, dt});
     assertThat(rollout.dimension()).isEqualTo(HeatEquation.NODES);
     assertThat(rollout.state(0, 0)).usingTolerance(1e-12).containsExactly(ae.decode(z0)).inOrder();
     // the decoded field is the time derivative of the decoded rollout

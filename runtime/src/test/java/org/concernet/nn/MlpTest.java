@@ -7,7 +7,6 @@ import static com.google.common.truth.Truth.assertThat;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import org.concernet.annotations.Activation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tensorflow.Graph;

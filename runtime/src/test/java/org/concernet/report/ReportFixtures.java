@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.concernet.results.EvaluationTrajectory;
+import org.concernet.results.ExperimentResults;
+import org.concernet.results.SeedResult;
 
 /** A small, made-up experiment: a 2-D system with one invariant, two seeds, and its figures. */
 final class ReportFixtures {

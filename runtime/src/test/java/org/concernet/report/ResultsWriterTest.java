@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.concernet.results.EvaluationTrajectory;
+import org.concernet.results.ExperimentResults;
+import org.concernet.results.SeedResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

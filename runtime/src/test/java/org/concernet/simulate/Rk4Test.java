@@ -7,9 +7,10 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.function.UnaryOperator;
+import org.concernet.data.Rollout;
 import org.concernet.eval.Mse;
-import org.concernet.system.Protocol;
-import org.concernet.testing.Spring;
+import org.concernet.protocol.Protocol;
+import org.concernet.testsystems.Spring;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -131,7 +132,7 @@ class Rk4Test {
 
   @Test
   void systemSpecRolloutsAgreeWithTheMetrics() {
-    org.concernet.system.SystemSpec spec = new org.concernet.testing.SpringSpec();
+    org.concernet.system.SystemSpec spec = new org.concernet.testsystems.SpringSpec();
     double[] times = spec.protocol().evaluationTimes();
     Rollout truth = TrueRollout.of(spec, INITIAL, times);
     Rk4.StepChoice choice = Rk4.of(VectorField.of(spec)).converged(INITIAL, times, 1e-6, 64);

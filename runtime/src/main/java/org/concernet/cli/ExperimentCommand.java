@@ -1,0 +1,324 @@
+/*
+ * Copyright 2026 The concernet-java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package org.concernet.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.concernet.data.InvalidDataException;
+import org.concernet.experiment.Experiment;
+import org.concernet.experiment.ExperimentConfig;
+import org.concernet.experiment.Seeds;
+import org.concernet.nn.Device;
+import org.concernet.nn.Sessions;
+import org.concernet.protocol.LearningRateSchedule;
+import org.concernet.protocol.Preset;
+import org.concernet.protocol.Protocol;
+import org.concernet.system.SystemSpec;
+import org.concernet.training.Checkpoints;
+import org.concernet.training.LibraryVersion;
+import org.concernet.training.ProgressListener;
+import org.concernet.training.TrainingDivergedException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
+
+/**
+ * The command line of every generated {@code …Experiment}: runs the ConCerNet pipeline for one
+ * system — data, contrastive learning of the invariant, baseline and ConCerNet dynamics,
+ * evaluation — and writes the results. Generated code calls {@link #main(SystemSpec, String[])}.
+ */
+@Command(
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    versionProvider = ExperimentCommand.Version.class,
+    description = {
+      "Learns the conserved quantities of %s from its trajectories by contrastive learning, then a",
+      "baseline and a ConCerNet (projected) dynamics model, and compares their rollouts with the truth.",
+      "Protocol options default to the system's own @DynamicalSystem values (shown below); a preset",
+      "replaces them, and options given explicitly win over both.",
+      ""
+    })
+public final class ExperimentCommand implements Callable<Integer> {
+  private final SystemSpec system;
+  private final PrintStream out;
+  private ParseResult parsed;
+
+  @Option(names = "--preset", paramLabel = "quick|paper",
+      description = "paper: the paper's protocol exactly (appendix B); quick: a fifth of the epochs, a fast look."
+          + " Default: the system's own protocol.")
+  Preset preset;
+
+  @Option(names = "--seeds", paramLabel = "N", defaultValue = "5",
+      description = "Number of seeds (independent runs); figures are mean ± std over them. Default: ${DEFAULT-VALUE}.")
+  int seeds;
+
+  @Option(names = "--first-seed", paramLabel = "S", defaultValue = "0",
+      description = "First seed; runs use S, S+1, … Default: ${DEFAULT-VALUE}.")
+  long firstSeed;
+
+  @Option(names = "--trajectories", paramLabel = "N", description = "Training trajectories. Default: ${DEFAULT-VALUE}.")
+  int trajectories;
+
+  @Option(names = "--points", paramLabel = "N", description = "Points per training trajectory. Default: ${DEFAULT-VALUE}.")
+  int points;
+
+  @Option(names = "--noise", paramLabel = "X",
+      description = "Std of the Gaussian noise on training states and derivatives. Default: ${DEFAULT-VALUE}.")
+  double noise;
+
+  @Option(names = "--contrastive-epochs", paramLabel = "N",
+      description = "Epochs of contrastive (square ratio loss) training. Default: ${DEFAULT-VALUE}.")
+  int contrastiveEpochs;
+
+  @Option(names = "--dynamics-epochs", paramLabel = "N",
+      description = "Epochs of dynamics training, for each of the two models. Default: ${DEFAULT-VALUE}.")
+  int dynamicsEpochs;
+
+  @Option(names = "--latent", paramLabel = "M",
+      description = "Number of learned conserved quantities (outputs of H). Default: ${DEFAULT-VALUE}.")
+  int latent;
+
+  @Option(names = "--lr-schedule", paramLabel = "constant|cosine",
+      description = "Learning rate over the contrastive and dynamics epochs: constant (the paper's), or cosine from the rate down"
+          + " to 1%% of it at the last epoch. Default: ${DEFAULT-VALUE} (the paper preset: constant).")
+  LearningRateSchedule learningRateSchedule;
+
+  @Option(names = "--autoencoder-epochs", paramLabel = "N",
+      description = "Epochs of autoencoder training, for a system that declares an @Autoencoder."
+          + " Default: the declared epochs.")
+  int autoencoderEpochs;
+
+  @Option(names = "--autoencoder-batch", paramLabel = "N",
+      description = "States per autoencoder batch, for a system that declares an @Autoencoder."
+          + " Default: the declared batch.")
+  int autoencoderBatch;
+
+  @Option(names = "--r2-trajectories", paramLabel = "N",
+      description = "Fresh noise-free trajectories for R² of the learned invariant. Default: ${DEFAULT-VALUE}.")
+  int r2Trajectories;
+
+  @Option(names = "--evaluation-trajectories", paramLabel = "N",
+      description = "Rollouts for MSE and violation. Default: ${DEFAULT-VALUE}.")
+  int evaluationTrajectories;
+
+  @Option(names = "--param", paramLabel = "NAME=VALUE",
+      description = "Overrides a @Parameter of the system (repeatable).")
+  Map<String, Double> parameters = new LinkedHashMap<>();
+
+  @Option(names = "--sweep", paramLabel = "KEY=V1,V2,…",
+      description = "Runs the experiment for every value (repeatable: every combination) and prints one table,"
+          + " e.g. --sweep noise=0,0.01,0.1,1 (paper Tables 8-9) or --sweep trajectories=5,10,20,40,80"
+          + " --sweep points=5,10,20,40 (Table 10). Keys: noise, trajectories, points, contrastiveEpochs,"
+          + " dynamicsEpochs, latent.")
+  List<String> sweeps = new ArrayList<>();
+
+  @Option(names = "--data", paramLabel = "FILE",
+      description = "Train on measured trajectories from a .csv or .npz file instead of generating them.")
+  Path data;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Output folder. Default: target/concernet/<system>.")
+  Path outDir;
+
+  @Option(names = "--device", paramLabel = "cpu|gpu|auto", defaultValue = "auto",
+      converter = DeviceConverter.class,
+      description = "Where TensorFlow runs; auto takes a GPU when one works. Default: ${DEFAULT-VALUE}.")
+  Device device;
+
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+      description = "Threads per TensorFlow session (1 is fastest at the paper's sizes and fully reproducible). Default: ${DEFAULT-VALUE}.")
+  int threads;
+
+  @Option(names = "--float64", description = "Train in float64 instead of float32.")
+  boolean float64;
+
+  @Option(names = "--resume",
+      description = "Take every seed that an interrupted run with the same configuration completed in --out"
+          + " from there (results and models), continue an interrupted seed's stages from their last checkpoints,"
+          + " and run only the rest; the results equal an uninterrupted run's.")
+  boolean resume;
+
+  @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "" + Checkpoints.DEFAULT_EVERY,
+      description = "Epochs between two checkpoints of a training stage (under --out/checkpoints, deleted once a"
+          + " seed is complete). Default: ${DEFAULT-VALUE}.")
+  int checkpointEvery;
+
+  @Option(names = "--verbose", description = "Print stack traces of errors.")
+  boolean verbose;
+
+  private ExperimentCommand(SystemSpec system, PrintStream out) {
+    this.system = system;
+    this.out = out;
+  }
+
+  /** Runs the experiment for {@code system} with command-line {@code args}, then exits with its status. */
+  public static void main(SystemSpec system, String[] args) {
+    System.exit(run(system, args));
+  }
+
+  /** Runs the experiment for {@code system} with command-line {@code args}; returns the exit status. */
+  public static int run(SystemSpec system, String... args) {
+    return run(system, System.out, System.err, args);
+  }
+
+  /** As {@link #run(SystemSpec, String...)}, printing to the given streams. */
+  public static int run(SystemSpec system, PrintStream out, PrintStream err, String... args) {
+    ExperimentCommand command = new ExperimentCommand(system, out);
+    CommandLine cli = new CommandLine(command)
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setOut(new PrintWriter(out, true))
+        .setErr(new PrintWriter(err, true))
+        .setDefaultValueProvider(new SystemDefaults(system.protocol()));
+    cli.setCommandName(system.name() + "Experiment");
+    cli.getCommandSpec().usageMessage().description(
+        String.format(String.join("%n", cli.getCommandSpec().usageMessage().description()), system.name()).split("\\R"));
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      boolean expected = e instanceof InvalidDataException || e instanceof TrainingDivergedException
+          || e instanceof IllegalArgumentException || e instanceof IllegalStateException
+          || e instanceof java.io.UncheckedIOException || e instanceof java.io.IOException;
+      if (command.verbose || !expected) {
+        e.printStackTrace(err);
+      }
+      err.println(system.name() + "Experiment: error: " + e.getMessage() + command.runSeedHint(e));
+      return expected ? 2 : 1;
+    });
+    cli.setExecutionStrategy(parseResult -> {
+      command.parsed = parseResult;
+      return new CommandLine.RunLast().execute(parseResult);
+    });
+    return cli.execute(args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (seeds < 1) {
+      throw new IllegalArgumentException("--seeds must be at least 1, was " + seeds);
+    }
+    if (checkpointEvery < 1) {
+      throw new IllegalArgumentException("--checkpoint-every must be at least 1 epoch, was " + checkpointEvery);
+    }
+    Sessions.setThreads(threads);
+    Device.select(device, out);
+    SystemSpec configured = parameters.isEmpty() ? system : system.withParameters(parameters);
+    Protocol protocol = protocol();
+    List<Long> seedList = new ArrayList<>();
+    for (int i = 0; i < seeds; i++) {
+      seedList.add(firstSeed + i);
+    }
+    Path folder = outDir != null ? outDir : Path.of("target", "concernet", system.name());
+    ExperimentConfig config = new ExperimentConfig(configured, protocol, preset, seedList,
+        float64, data, folder, Sessions.device(), threads);
+    if (sweeps.isEmpty()) {
+      Experiment.run(config, out, resume, checkpointEvery, ProgressListener.NONE);
+    } else {
+      List<Map.Entry<String, List<String>>> parsedSweeps = new ArrayList<>();
+      for (String sweep : sweeps) {
+        parsedSweeps.add(Sweep.parse(sweep));
+      }
+      Sweep.run(config, parsedSweeps, out, resume, checkpointEvery);
+    }
+    return 0;
+  }
+
+  /**
+   * For a diverged run: which run seed it was (the exception carries the seed derived for its
+   * stage) and how to rerun just that one; empty otherwise.
+   */
+  private String runSeedHint(Exception e) {
+    if (!(e instanceof TrainingDivergedException diverged)) {
+      return "";
+    }
+    for (int i = 0; i < Math.max(seeds, 0); i++) {
+      long run = firstSeed + i;
+      for (String purpose : List.of("contrastive", "dynamics")) {
+        if (run == diverged.seed() || Seeds.derive(run, purpose) == diverged.seed()) {
+          return "\n  in the run with seed " + run + "; to repeat just that run: --seeds 1 --first-seed " + run;
+        }
+      }
+    }
+    return "";
+  }
+
+  /** The system's protocol, then the preset, then every option given explicitly. */
+  private Protocol protocol() {
+    Protocol base = preset == null ? system.protocol() : preset.apply(system.name(), system.protocol());
+    Protocol.Builder b = base.toBuilder();
+    if (given("--trajectories")) b.trajectories(trajectories);
+    if (given("--points")) b.points(points);
+    if (given("--noise")) b.noise(noise);
+    if (given("--contrastive-epochs")) b.contrastiveEpochs(contrastiveEpochs);
+    if (given("--dynamics-epochs")) b.dynamicsEpochs(dynamicsEpochs);
+    if (given("--latent")) b.latent(latent);
+    if (given("--lr-schedule")) b.learningRateSchedule(learningRateSchedule);
+    if (given("--autoencoder-epochs") || given("--autoencoder-batch")) {
+      Protocol.AutoencoderSpec ae = base.autoencoder().orElseThrow(() -> new IllegalArgumentException(
+          (given("--autoencoder-epochs") ? "--autoencoder-epochs" : "--autoencoder-batch") + ": " + system.name()
+              + " learns in its full state space and has no autoencoder; declare one with"
+              + " @DynamicalSystem(autoencoder = @Autoencoder(...)) to learn in a latent space"));
+      b.autoencoder(java.util.Optional.of(new Protocol.AutoencoderSpec(ae.latent(), ae.hidden(),
+          given("--autoencoder-epochs") ? autoencoderEpochs : ae.epochs(),
+          given("--autoencoder-batch") ? autoencoderBatch : ae.batch())));
+    }
+    if (given("--r2-trajectories")) b.r2Trajectories(r2Trajectories);
+    if (given("--evaluation-trajectories")) b.evaluationTrajectories(evaluationTrajectories);
+    return b.build();
+  }
+
+  private boolean given(String option) {
+    return parsed != null && parsed.hasMatchedOption(option);
+  }
+
+  /** Shows and fills the system's own protocol values as the options' defaults. */
+  private static final class SystemDefaults implements CommandLine.IDefaultValueProvider {
+    private final Map<String, Object> values = new LinkedHashMap<>();
+
+    SystemDefaults(Protocol p) {
+      values.put("--trajectories", p.trajectories());
+      values.put("--points", p.points());
+      values.put("--noise", p.noise());
+      values.put("--contrastive-epochs", p.contrastiveEpochs());
+      values.put("--dynamics-epochs", p.dynamicsEpochs());
+      values.put("--latent", p.latent());
+      values.put("--lr-schedule", p.learningRateSchedule().name().toLowerCase(java.util.Locale.ROOT));
+      values.put("--r2-trajectories", p.r2Trajectories());
+      values.put("--evaluation-trajectories", p.evaluationTrajectories());
+    }
+
+    @Override
+    public String defaultValue(ArgSpec argSpec) {
+      if (argSpec instanceof OptionSpec option && values.containsKey(option.longestName())) {
+        return String.valueOf(values.get(option.longestName()));
+      }
+      return null;
+    }
+  }
+
+  static final class DeviceConverter implements CommandLine.ITypeConverter<Device> {
+    @Override
+    public Device convert(String value) {
+      try {
+        return Device.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException("expected cpu, gpu or auto, found '" + value + "'");
+      }
+    }
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"concernet-java " + LibraryVersion.get()};
+    }
+  }
+}

@@ -1,0 +1,171 @@
+/*
+ * Copyright 2026 The concernet-java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package org.concernet.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.concernet.eval.Statistics;
+import org.concernet.experiment.Experiment;
+import org.concernet.experiment.ExperimentConfig;
+import org.concernet.protocol.Protocol;
+import org.concernet.results.ExperimentResults;
+import org.concernet.results.SeedResult;
+import org.concernet.training.AtomicFiles;
+import org.concernet.training.Checkpoints;
+import org.concernet.training.ProgressListener;
+
+/**
+ * The paper's studies as one command: {@code --sweep noise=0,0.01,0.1,1} (Tables 8 and 9) or
+ * {@code --sweep trajectories=5,10,20,40,80 --sweep points=5,10,20,40} (Table 10). Every
+ * combination of the swept values is a full experiment in its own folder; the figures of all of
+ * them (mean ± std over seeds) go into one table, on the console and in {@code sweep.csv}.
+ */
+final class Sweep {
+  /** The protocol settings a sweep can vary. */
+  static final List<String> KEYS = List.of("noise", "trajectories", "points", "contrastiveEpochs", "dynamicsEpochs", "latent");
+
+  private Sweep() {}
+
+  /** Parses {@code key=v1,v2,…}. */
+  static Map.Entry<String, List<String>> parse(String text) {
+    int equals = text.indexOf('=');
+    if (equals < 1 || equals == text.length() - 1) {
+      throw new IllegalArgumentException("--sweep expects KEY=V1,V2,…, found '" + text + "'");
+    }
+    String key = text.substring(0, equals).trim();
+    if (!KEYS.contains(key)) {
+      throw new IllegalArgumentException("--sweep cannot vary '" + key + "'; it varies one of " + KEYS);
+    }
+    List<String> values = new ArrayList<>();
+    for (String v : text.substring(equals + 1).split(",")) {
+      values.add(v.trim());
+    }
+    return Map.entry(key, values);
+  }
+
+  static Protocol with(Protocol p, String key, String value) {
+    try {
+      return switch (key) {
+        case "noise" -> p.toBuilder().noise(Double.parseDouble(value)).build();
+        case "trajectories" -> p.toBuilder().trajectories(Integer.parseInt(value)).build();
+        case "points" -> p.toBuilder().points(Integer.parseInt(value)).build();
+        case "contrastiveEpochs" -> p.toBuilder().contrastiveEpochs(Integer.parseInt(value)).build();
+        case "dynamicsEpochs" -> p.toBuilder().dynamicsEpochs(Integer.parseInt(value)).build();
+        case "latent" -> p.toBuilder().latent(Integer.parseInt(value)).build();
+        default -> throw new IllegalArgumentException(key);
+      };
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--sweep " + key + ": '" + value + "' is not a number");
+    }
+  }
+
+  /** Runs every combination and writes the table; returns the rows' results. */
+  static List<ExperimentResults> run(ExperimentConfig base, List<Map.Entry<String, List<String>>> sweeps, PrintStream out) {
+    return run(base, sweeps, out, false, Checkpoints.DEFAULT_EVERY);
+  }
+
+  /**
+   * As {@link #run(ExperimentConfig, List, PrintStream)}; with {@code resume}, each combination's
+   * folder is resumed as {@code --resume} resumes a single run (completed seeds taken from there,
+   * interrupted stages continued from their checkpoints).
+   */
+  static List<ExperimentResults> run(ExperimentConfig base, List<Map.Entry<String, List<String>>> sweeps, PrintStream out,
+      boolean resume, int checkpointEvery) {
+    for (Map.Entry<String, List<String>> sweep : sweeps) {
+      for (String value : sweep.getValue()) {
+        with(base.protocol(), sweep.getKey(), value); // every value is checked before anything runs
+      }
+    }
+    List<Map<String, String>> combinations = new ArrayList<>();
+    combinations.add(new LinkedHashMap<>());
+    for (Map.Entry<String, List<String>> sweep : sweeps) {
+      List<Map<String, String>> next = new ArrayList<>();
+      for (Map<String, String> partial : combinations) {
+        for (String value : sweep.getValue()) {
+          Map<String, String> c = new LinkedHashMap<>(partial);
+          c.put(sweep.getKey(), value);
+          next.add(c);
+        }
+      }
+      combinations = next;
+    }
+    List<ExperimentResults> results = new ArrayList<>();
+    List<String> folders = new ArrayList<>();
+    for (Map<String, String> combination : combinations) {
+      Protocol protocol = base.protocol();
+      StringBuilder folder = new StringBuilder("sweep");
+      for (Map.Entry<String, String> e : combination.entrySet()) {
+        protocol = with(protocol, e.getKey(), e.getValue());
+        folder.append('-').append(e.getKey()).append('-').append(e.getValue());
+      }
+      out.println("== sweep " + combination);
+      folders.add(folder.toString());
+      ExperimentConfig config = new ExperimentConfig(base.system(), protocol, base.preset(), base.seeds(),
+          base.float64(), base.data(), base.out().resolve(folder.toString()), base.device(), base.threads());
+      results.add(Experiment.run(config, out, resume, checkpointEvery, ProgressListener.NONE));
+    }
+    List<String> invariants = base.system().invariantNames();
+    List<String[]> rows = new ArrayList<>();
+    List<String> header = new ArrayList<>(sweeps.stream().map(Map.Entry::getKey).toList());
+    invariants.forEach(i -> header.add("R² " + i));
+    header.add("MSE baseline");
+    header.add("MSE ConCerNet");
+    for (String i : invariants) {
+      header.add("violation " + i + " baseline");
+      header.add("violation " + i + " ConCerNet");
+    }
+    rows.add(header.toArray(String[]::new));
+    List<String> csvHeader = new ArrayList<>();
+    for (int c = 0; c < header.size(); c++) {
+      String name = header.get(c).replace("R²", "R2");
+      if (c < sweeps.size()) {
+        csvHeader.add(name);
+      } else {
+        csvHeader.add(name + " mean");
+        csvHeader.add(name + " std");
+      }
+    }
+    StringBuilder csv = new StringBuilder(String.join(",", csvHeader) + "\n");
+    for (int r = 0; r < results.size(); r++) {
+      ExperimentResults result = results.get(r);
+      List<String> cells = new ArrayList<>(combinations.get(r).values());
+      List<String> csvCells = new ArrayList<>(combinations.get(r).values());
+      for (String i : invariants) {
+        add(cells, csvCells, result.invariantR2().get(i), "%.5f");
+      }
+      add(cells, csvCells, result.mse(false).get(SeedResult.BASELINE), "%.3e");
+      add(cells, csvCells, result.mse(false).get(SeedResult.CONCERNET), "%.3e");
+      for (String i : invariants) {
+        add(cells, csvCells, result.violation(false).get(SeedResult.BASELINE).get(i), "%.3e");
+        add(cells, csvCells, result.violation(false).get(SeedResult.CONCERNET).get(i), "%.3e");
+      }
+      rows.add(cells.toArray(String[]::new));
+      csv.append(String.join(",", csvCells)).append('\n');
+    }
+    out.println();
+    out.println(base.system().name() + " sweep over " + sweeps.stream().map(Map.Entry::getKey).toList()
+        + " — mean ± std over " + base.seeds().size() + " seed(s)");
+    out.print(org.concernet.report.SummaryTable.table(rows));
+    AtomicFiles.write(base.out().resolve("sweep.csv"), csv.toString());
+    List<String> links = new ArrayList<>();
+    for (ExperimentResults ignored : results) {
+      links.add(folders.get(links.size()) + "/report.html");
+    }
+    String title = base.system().name() + " sweep over " + sweeps.stream().map(Map.Entry::getKey).toList();
+    org.concernet.report.HtmlReport.writeSweep(base.out().resolve("sweep.html"), title,
+        "Mean ± std over " + base.seeds().size() + " seed(s); every row is a full experiment with its own report.",
+        rows, links);
+    out.println("Sweep table: " + base.out().resolve("sweep.csv") + ", " + base.out().resolve("sweep.html"));
+    return results;
+  }
+
+  private static void add(List<String> cells, List<String> csv, Statistics figure, String format) {
+    cells.add(figure.format(format));
+    csv.add(String.format(Locale.ROOT, "%s,%s", figure.mean(), figure.std()));
+  }
+}

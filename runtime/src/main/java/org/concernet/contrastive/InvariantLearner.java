@@ -1,0 +1,166 @@
+/*
+ * Copyright 2026 The concernet-java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package org.concernet.contrastive;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.concernet.data.Trajectories;
+import org.concernet.nn.Mlp;
+import org.concernet.nn.MlpWeights;
+import org.concernet.nn.Precision;
+import org.concernet.nn.Sessions;
+import org.concernet.nn.Tensors;
+import org.concernet.protocol.Protocol;
+import org.concernet.training.Adam;
+import org.concernet.training.Checkpoints;
+import org.concernet.training.EpochLoop;
+import org.concernet.training.ProgressListener;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.family.TNumber;
+
+/**
+ * Step (i) of ConCerNet: learns conserved quantities H = MLP(n → hidden → m) from trajectories
+ * alone by minimising the {@link SquareRatioLoss} with Adam.
+ *
+ * <p>Protocol settings used: {@code hidden}, {@code activation}, {@code latent} (m), {@code
+ * contrastiveEpochs}, {@code contrastiveBatch} (trajectories per batch), {@code learningRate} and
+ * {@code learningRateSchedule} (each epoch's rate).
+ * The network trains on the raw states, as the paper's; there is no input normalisation.
+ *
+ * <p>Each epoch visits the trajectories in a fresh random order, in batches of whole trajectories;
+ * a last batch of a single trajectory (which would carry no signal) joins the one before it.
+ * Everything random comes from the seed: the weights are drawn first ({@link
+ * MlpWeights#initialize}), then one permutation per epoch, from one {@link SplittableRandom}. With
+ * the default single-threaded sessions the same seed gives bit-identical weights.
+ *
+ * <p>Speed: the data are staged once into the graph as one constant [N, T·n]; a step feeds only
+ * the batch's trajectory indices (an int32 vector), gathers in the graph, and runs forward,
+ * backward and Adam in one session run on the caller's thread. The training loop builds no
+ * graph nodes.
+ */
+public final class InvariantLearner {
+  /** Stage name in progress reports and {@link TrainingDivergedException}s. */
+  public static final String STAGE = "contrastive";
+
+  private final Protocol protocol;
+  private final Precision precision;
+  private final ProgressListener listener;
+  private final Checkpoints checkpoints;
+
+  /** A float32 learner for {@code protocol}, reporting nothing. */
+  public InvariantLearner(Protocol protocol) {
+    this(protocol, Precision.FLOAT32, ProgressListener.NONE, null);
+  }
+
+  private InvariantLearner(Protocol protocol, Precision precision, ProgressListener listener,
+      Checkpoints checkpoints) {
+    this.protocol = Objects.requireNonNull(protocol, "protocol");
+    this.precision = Objects.requireNonNull(precision, "precision");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.checkpoints = checkpoints;
+  }
+
+  /** This learner training in {@code precision}. */
+  public InvariantLearner withPrecision(Precision precision) {
+    return new InvariantLearner(protocol, precision, listener, checkpoints);
+  }
+
+  /** This learner reporting every epoch to {@code listener}. */
+  public InvariantLearner withListener(ProgressListener listener) {
+    return new InvariantLearner(protocol, precision, listener, checkpoints);
+  }
+
+  /**
+   * This learner saving its state to {@code checkpoints} (and, when they are resuming, continuing
+   * from the stage's checkpoint); {@code null} for none.
+   */
+  public InvariantLearner withCheckpoints(Checkpoints checkpoints) {
+    return new InvariantLearner(protocol, precision, listener, checkpoints);
+  }
+
+  public Protocol protocol() {
+    return protocol;
+  }
+
+  public Precision precision() {
+    return precision;
+  }
+
+  /**
+   * Learns H from {@code data}'s states.
+   *
+   * @param system the system's name, for provenance
+   * @throws DegenerateBatchException if the data cannot give a square ratio loss (fewer than two
+   *     trajectories or points, all states identical), or a batch turns out degenerate while training
+   * @throws TrainingDivergedException on a non-finite loss, at once
+   */
+  public LearnedInvariant learn(String system, Trajectories data, long seed) {
+    SquareRatioLoss.checkData(data.statesFlat(), data.count(), data.length(), data.dimension());
+    return train(precision.type(), system, data, seed);
+  }
+
+  private <T extends TNumber> LearnedInvariant train(Class<T> type, String system, Trajectories data, long seed) {
+    int count = data.count();
+    int points = data.length();
+    int n = data.dimension();
+    int epochs = protocol.contrastiveEpochs();
+    SplittableRandom rng = new SplittableRandom(seed);
+    MlpWeights init = MlpWeights.initialize(n, protocol.hidden(), protocol.latent(), protocol.activation(), rng);
+    int[][] batches = batchSizes(count, protocol.contrastiveBatch());
+    int[] sizes = new int[batches.length];
+    for (int b = 0; b < batches.length; b++) {
+      sizes[b] = batches[b][0];
+    }
+
+    try (Graph g = new Graph(); Session session = Sessions.open(g)) {
+      Ops tf = Ops.create(g);
+      Operand<T> states;
+      try (T staged = Tensors.tensor(type, Shape.of(count, (long) points * n), data.statesFlat())) {
+        states = tf.withName("contrastive_states").constantOf(staged);
+      }
+      Placeholder<TInt32> indices = tf.withName("contrastive_batch").placeholder(TInt32.class,
+          Placeholder.shape(Shape.of(-1)));
+      Operand<T> x = tf.reshape(tf.gather(states, indices, tf.constant(0)), tf.constant(new long[] {-1, n}));
+      Mlp<T> mlp = Mlp.trainable(tf, "invariant", init, type);
+      Operand<T> loss = SquareRatioLoss.build(tf, mlp.apply(x), points);
+      Adam.Step<T> adam = Adam.build(tf, loss, mlp.variables(), protocol.learningRate(), "invariant_adam");
+      EpochLoop<T> loop = EpochLoop.builder(STAGE, seed, session, indices, loss, adam, mlp.variables())
+          .batches(sizes, EpochLoop.Mean.OF_BATCHES).describe("the square ratio loss", "trajectories")
+          .schedule(protocol.learningRateSchedule())
+          .degenerateBatches().training(listener, checkpoints).build(tf);
+      EpochLoop.Outcome outcome = loop.run(epochs, rng);
+      MlpWeights trained = mlp.read(session);
+      loop.requireFinite(trained, null, outcome);
+      InvariantProvenance provenance = new InvariantProvenance(system, InvariantProvenance.settings(protocol),
+          seed, precision, count, points, n, InvariantProvenance.hash(data),
+          InvariantProvenance.currentLibraryVersion(), epochs, batches.length,
+          epochs == 0 ? 0.0 : outcome.seconds() / epochs, outcome.finalLoss());
+      return new LearnedInvariant(trained, provenance);
+    }
+  }
+
+  /**
+   * The batch sizes of an epoch: ⌈N / batch⌉ batches of {@code batch} trajectories, the last one
+   * smaller; a last batch of one trajectory joins the batch before it. Each entry is {size}.
+   */
+  static int[][] batchSizes(int count, int batch) {
+    List<int[]> sizes = new ArrayList<>();
+    for (int from = 0; from < count; from += batch) {
+      sizes.add(new int[] {Math.min(batch, count - from)});
+    }
+    if (sizes.size() > 1 && sizes.get(sizes.size() - 1)[0] == 1) {
+      sizes.remove(sizes.size() - 1);
+      sizes.get(sizes.size() - 1)[0] += 1;
+    }
+    return sizes.toArray(new int[0][]);
+  }
+}

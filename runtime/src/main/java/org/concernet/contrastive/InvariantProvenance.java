@@ -1,0 +1,149 @@
+/*
+ * Copyright 2026 The concernet-java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package org.concernet.contrastive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.concernet.data.Trajectories;
+import org.concernet.nn.Precision;
+import org.concernet.protocol.Protocol;
+
+/**
+ * Where a learned invariant came from: enough to reproduce it and to tell two models apart.
+ * Serialised as {@code provenance.json} next to a saved model.
+ *
+ * @param system the system's name
+ * @param protocol every setting of the {@link Protocol} the learner was given, by record component
+ *     name in declaration order, as JSON values (enums by name, an absent autoencoder as null)
+ * @param seed the seed of initialisation and batch shuffling
+ * @param precision the dtype training ran in
+ * @param trajectories N of the training data
+ * @param points T of the training data
+ * @param dimension n of the training data
+ * @param dataSha256 {@link #hash(Trajectories)} of the training data
+ * @param libraryVersion concernet-runtime's version ("development" outside a released jar)
+ * @param epochs contrastive epochs run
+ * @param stepsPerEpoch optimizer steps (batches) per epoch
+ * @param secondsPerEpoch wall-clock seconds per epoch of the training loop (graph building and the
+ *     session's first run excluded)
+ * @param finalLoss mean square ratio loss over the batches of the last epoch (before each step's
+ *     update); with 0 epochs, of one pass without updates
+ */
+public record InvariantProvenance(
+    String system,
+    Map<String, Object> protocol,
+    long seed,
+    Precision precision,
+    int trajectories,
+    int points,
+    int dimension,
+    String dataSha256,
+    String libraryVersion,
+    int epochs,
+    int stepsPerEpoch,
+    double secondsPerEpoch,
+    double finalLoss) {
+
+  public InvariantProvenance {
+    protocol = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(protocol));
+  }
+
+  /** Every setting of {@code protocol} as JSON values, in declaration order. */
+  public static Map<String, Object> settings(Protocol protocol) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (RecordComponent component : Protocol.class.getRecordComponents()) {
+      try {
+        map.put(component.getName(), jsonValue(component.getAccessor().invoke(protocol)));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot read protocol setting " + component.getName(), e);
+      }
+    }
+    return map;
+  }
+
+  private static Object jsonValue(Object value) throws ReflectiveOperationException {
+    if (value instanceof Optional<?> optional) {
+      return optional.isPresent() ? jsonValue(optional.get()) : null;
+    }
+    if (value instanceof Enum<?> e) {
+      return e.name();
+    }
+    if (value instanceof List<?> list) {
+      List<Object> out = new java.util.ArrayList<>();
+      for (Object o : list) {
+        out.add(jsonValue(o));
+      }
+      return out;
+    }
+    if (value != null && value.getClass().isRecord()) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      for (RecordComponent component : value.getClass().getRecordComponents()) {
+        map.put(component.getName(), jsonValue(component.getAccessor().invoke(value)));
+      }
+      return map;
+    }
+    return value;
+  }
+
+  /**
+   * SHA-256, as lowercase hex, of the training data: the state names (UTF-8, each followed by a 0
+   * byte), N, T and n (4-byte big-endian ints), then every time, state and (when present)
+   * derivative as 8-byte big-endian IEEE doubles, flat trajectory-major, in that order.
+   */
+  public static String hash(Trajectories data) {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JVM has no SHA-256", e);
+    }
+    for (String name : data.stateNames()) {
+      digest.update(name.getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+    }
+    digest.update(ByteBuffer.allocate(12).putInt(data.count()).putInt(data.length()).putInt(data.dimension()).array());
+    update(digest, data.timesFlat());
+    update(digest, data.statesFlat());
+    if (data.hasDerivatives()) {
+      update(digest, data.derivativesFlat());
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static void update(MessageDigest digest, double[] values) {
+    ByteBuffer buffer = ByteBuffer.allocate(values.length * Double.BYTES);
+    buffer.asDoubleBuffer().put(values);
+    digest.update(buffer.array());
+  }
+
+  /** concernet-runtime's version, from the jar's Maven metadata; "development" when run from classes. */
+  public static String currentLibraryVersion() {
+    String fromManifest = InvariantProvenance.class.getPackage().getImplementationVersion();
+    if (fromManifest != null) {
+      return fromManifest;
+    }
+    try (InputStream in = InvariantProvenance.class.getResourceAsStream(
+        "/META-INF/maven/org.concernet/concernet-runtime/pom.properties")) {
+      if (in != null) {
+        Properties properties = new Properties();
+        properties.load(in);
+        return properties.getProperty("version", "development");
+      }
+    } catch (IOException e) {
+      // fall through: the version is informative only
+    }
+    return "development";
+  }
+}

@@ -1,0 +1,289 @@
+/*
+ * Copyright 2026 The concernet-java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package org.concernet.dynamics;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.concernet.contrastive.InvariantFunction;
+import org.concernet.data.Trajectories;
+import org.concernet.nn.Activation;
+import org.concernet.nn.Mlp;
+import org.concernet.nn.MlpWeights;
+import org.concernet.nn.Sessions;
+import org.concernet.nn.Tensors;
+import org.concernet.protocol.LearningRateSchedule;
+import org.concernet.protocol.Protocol;
+import org.concernet.training.Adam;
+import org.concernet.training.Checkpoints;
+import org.concernet.training.EpochLoop;
+import org.concernet.training.ProgressListener;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.ReduceSum;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.family.TNumber;
+
+/**
+ * Learns a vector field f(x) from observed pairs (x, ẋ) with the dynamics loss of the paper (eq. 4):
+ * mean over a batch of points of ‖f̃(x) − ẋ‖², where f̃ = f for the baseline and f̃ is f projected
+ * with a frozen invariant H (eq. 3) for ConCerNet. Adam ({@link Adam}, PyTorch's constants),
+ * mini-batches of points reshuffled every epoch.
+ *
+ * <p>Reproducible: the initial weights and every epoch's permutation come from the seed, sessions
+ * run on one thread, so the same seed and data give bit-identical weights. The baseline and the
+ * projected model of one seed start from the same weights and see the same batches.
+ *
+ * <p>Fast: all points (and, for the projected model, the projector I − UUᵀ of the frozen H at
+ * every point, computed once in double precision) are constants of the graph; a step feeds only
+ * the batch's indices and runs on the caller's thread; no graph node is created while training.
+ */
+public final class DynamicsLearner {
+  /** Progress stage names. */
+  public static final String BASELINE_STAGE = "dynamics (baseline)";
+  public static final String PROJECTED_STAGE = "dynamics (concernet)";
+
+  private final List<Integer> hidden;
+  private final Activation activation;
+  private final int epochs;
+  private final int batch;
+  private final double learningRate;
+  private final LearningRateSchedule learningRateSchedule;
+  private final long seed;
+  private final Class<? extends TNumber> type;
+  private final ProgressListener listener;
+  private final Checkpoints checkpoints;
+
+  private DynamicsLearner(Builder b) {
+    this.hidden = List.copyOf(b.hidden);
+    this.activation = b.activation;
+    this.epochs = b.epochs;
+    this.batch = b.batch;
+    this.learningRate = b.learningRate;
+    this.learningRateSchedule = b.learningRateSchedule;
+    this.seed = b.seed;
+    this.type = b.type;
+    this.listener = b.listener;
+    this.checkpoints = b.checkpoints;
+  }
+
+  /** The paper's defaults: tanh 2 × 100, 1000 epochs, batches of 100 points, lr 1e-3, float32, seed 0. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Settings from a protocol: hidden, activation, dynamics epochs and batch, learning rate. */
+  public static Builder builder(Protocol protocol) {
+    return new Builder()
+        .hidden(protocol.hidden())
+        .activation(protocol.activation())
+        .epochs(protocol.dynamicsEpochs())
+        .batch(protocol.dynamicsBatch())
+        .learningRate(protocol.learningRate())
+        .learningRateSchedule(protocol.learningRateSchedule());
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /** The network f before training: drawn from the seed, the same for baseline and projected. */
+  public MlpWeights initialWeights(int dimension) {
+    return MlpWeights.initialize(dimension, hidden, dimension, activation, new SplittableRandom(seed).split());
+  }
+
+  /** Trains the baseline f on every point (x, ẋ) of {@code data}. */
+  public LearnedDynamics trainBaseline(Trajectories data) {
+    return train(data, null);
+  }
+
+  /** Trains ConCerNet's projected f̃ with the frozen invariant {@code invariant}. */
+  public LearnedDynamics trainProjected(Trajectories data, InvariantFunction invariant) {
+    return train(data, invariant);
+  }
+
+  /**
+   * Trains on flat arrays: {@code states} and {@code derivatives} hold P × n values, point-major.
+   *
+   * @param invariant the frozen H, or {@code null} for the baseline
+   */
+  public LearnedDynamics train(double[] states, double[] derivatives, int dimension, InvariantFunction invariant) {
+    if (dimension < 1 || states.length % dimension != 0 || states.length == 0) {
+      throw new IllegalArgumentException("states hold " + states.length + " values, not a positive multiple of " + dimension);
+    }
+    if (derivatives.length != states.length) {
+      throw new IllegalArgumentException("derivatives hold " + derivatives.length + " values for " + states.length + " state values");
+    }
+    return trainTyped(type, states, derivatives, dimension, invariant == null ? null : invariant.weights());
+  }
+
+  private LearnedDynamics train(Trajectories data, InvariantFunction invariant) {
+    if (!data.hasDerivatives()) {
+      throw new IllegalArgumentException("dynamics learning needs observed derivatives; these trajectories carry none");
+    }
+    return train(data.statesFlat(), data.derivativesFlat(), data.dimension(), invariant);
+  }
+
+  private <T extends TNumber> LearnedDynamics trainTyped(Class<T> dtype, double[] states, double[] derivatives,
+      int n, MlpWeights invariant) {
+    String stage = invariant == null ? BASELINE_STAGE : PROJECTED_STAGE;
+    long started = System.nanoTime();
+    int points = states.length / n;
+    SplittableRandom root = new SplittableRandom(seed);
+    MlpWeights init = MlpWeights.initialize(n, hidden, n, activation, root.split());
+    SplittableRandom shuffle = root.split();
+    double[] projectors = invariant == null ? null : projectorsAt(states, n, invariant);
+
+    try (Graph graph = new Graph(); Session session = Sessions.open(graph)) {
+      Ops tf = Ops.create(graph);
+      Operand<T> x = constant(tf, dtype, Shape.of(points, n), states);
+      Operand<T> y = constant(tf, dtype, Shape.of(points, n), derivatives);
+      Placeholder<TInt32> index = tf.withName("batch_index").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+      Operand<TInt32> axis = tf.constant(0);
+      Mlp<T> f = Mlp.trainable(tf, "dynamics", init, dtype);
+      Operand<T> out = f.apply(tf.gather(x, index, axis));
+      if (invariant != null) {
+        // f̃ = (I − UUᵀ) f with the projector of each point precomputed: three ops per step
+        Operand<T> projector = constant(tf, dtype, Shape.of(points, n, n), projectors);
+        out = tf.reduceSum(tf.math.mul(tf.expandDims(out, tf.constant(1)), tf.gather(projector, index, axis)),
+            tf.constant(2));
+      }
+      Operand<T> residual = tf.math.sub(out, tf.gather(y, index, axis));
+      Operand<T> loss = tf.math.mean(tf.reduceSum(tf.math.square(residual), tf.constant(1)), tf.constant(0));
+      Adam.Step<T> adam = Adam.build(tf, loss, f.variables(), learningRate, "dynamics_adam");
+      int size = Math.min(batch, points);
+      int[] sizes = new int[(points + size - 1) / size];
+      for (int k = 0; k < sizes.length; k++) {
+        sizes[k] = Math.min(size, points - k * size);
+      }
+      EpochLoop<T> loop = EpochLoop.builder(stage, seed, session, index, loss, adam, f.variables())
+          .batches(sizes, EpochLoop.Mean.OF_ITEMS).describe("the dynamics loss", "points")
+          .schedule(learningRateSchedule)
+          .training(listener, checkpoints).build(tf);
+      EpochLoop.Outcome outcome = loop.run(epochs, shuffle);
+      MlpWeights trained = epochs == 0 ? init : f.read(session);
+      loop.requireFinite(trained, null, outcome);
+      LearnedDynamics.Training training = new LearnedDynamics.Training(seed, epochs, size, learningRate,
+          dtype.getSimpleName(), (System.nanoTime() - started) / 1e9, outcome.losses());
+      return new LearnedDynamics(trained, invariant, training);
+    }
+  }
+
+  /**
+   * The projector I − UUᵀ onto the tangent space of H's level set at every point (U the
+   * orthonormalised ∂H/∂x), flat [P, n, n] with row k holding the coefficients of f̃_k, computed in
+   * double precision. H is frozen, so this is done once, not per step.
+   */
+  private static double[] projectorsAt(double[] states, int n, MlpWeights invariant) {
+    if (invariant.inputSize() != n) {
+      throw new IllegalArgumentException("the invariant takes " + invariant.inputSize() + " inputs but the state has " + n);
+    }
+    int points = states.length / n;
+    double[] out = new double[points * n * n];
+    double[] x = new double[n];
+    for (int p = 0; p < points; p++) {
+      System.arraycopy(states, p * n, x, 0, n);
+      double[][] u = Projection.orthonormalBasis(invariant.inputGradient(x));
+      for (int k = 0; k < n; k++) {
+        for (int j = 0; j < n; j++) {
+          double v = k == j ? 1.0 : 0.0;
+          for (double[] column : u) {
+            v -= column[k] * column[j];
+          }
+          out[(p * n + k) * n + j] = v;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static <T extends TNumber> Operand<T> constant(Ops tf, Class<T> type, Shape shape, double[] values) {
+    try (T tensor = Tensors.tensor(type, shape, values)) {
+      return tf.constantOf(tensor);
+    }
+  }
+
+  /** Settings of a {@link DynamicsLearner}. */
+  public static final class Builder {
+    private List<Integer> hidden = List.of(100, 100);
+    private Activation activation = Activation.TANH;
+    private int epochs = 1000;
+    private int batch = 100;
+    private double learningRate = Protocol.DEFAULT_LEARNING_RATE;
+    private LearningRateSchedule learningRateSchedule = Protocol.DEFAULT_SCHEDULE;
+    private long seed;
+    private Class<? extends TNumber> type = TFloat32.class;
+    private ProgressListener listener = ProgressListener.NONE;
+    private Checkpoints checkpoints;
+
+    private Builder() {}
+
+    public Builder hidden(List<Integer> v) {
+      if (v.isEmpty() || v.stream().anyMatch(w -> w < 1)) {
+        throw new IllegalArgumentException("hidden widths must be positive and non-empty, were " + v);
+      }
+      hidden = List.copyOf(v);
+      return this;
+    }
+
+    public Builder activation(Activation v) { activation = v; return this; }
+
+    public Builder epochs(int v) {
+      if (v < 0) {
+        throw new IllegalArgumentException("epochs must be non-negative, was " + v);
+      }
+      epochs = v;
+      return this;
+    }
+
+    public Builder batch(int v) {
+      if (v < 1) {
+        throw new IllegalArgumentException("batch must be at least 1 point, was " + v);
+      }
+      batch = v;
+      return this;
+    }
+
+    public Builder learningRate(double v) {
+      if (!(v > 0) || !Double.isFinite(v)) {
+        throw new IllegalArgumentException("learning rate must be positive and finite, was " + v);
+      }
+      learningRate = v;
+      return this;
+    }
+
+    /** How the rate changes over the epochs; default {@link Protocol#DEFAULT_SCHEDULE}. */
+    public Builder learningRateSchedule(LearningRateSchedule v) {
+      learningRateSchedule = java.util.Objects.requireNonNull(v, "learningRateSchedule");
+      return this;
+    }
+
+    public Builder seed(long v) { seed = v; return this; }
+
+    /** The graph dtype: {@code TFloat32.class} (default) or {@code TFloat64.class}. */
+    public Builder type(Class<? extends TNumber> v) {
+      if (v != TFloat32.class && v != org.tensorflow.types.TFloat64.class) {
+        throw new IllegalArgumentException("only float32 and float64 are supported, not " + v.getSimpleName());
+      }
+      type = v;
+      return this;
+    }
+
+    public Builder listener(ProgressListener v) { listener = v; return this; }
+
+    /**
+     * Saves the training state to {@code v} (and, when resuming, continues from the stage's
+     * checkpoint); {@code null} (the default) for none.
+     */
+    public Builder checkpoints(Checkpoints v) { checkpoints = v; return this; }
+
+    public DynamicsLearner build() {
+      return new DynamicsLearner(this);
+    }
+  }
+}

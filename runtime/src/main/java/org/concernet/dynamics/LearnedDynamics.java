@@ -1,0 +1,134 @@
+/*
+ * Copyright 2026 The concernet-java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package org.concernet.dynamics;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.concernet.contrastive.InvariantFunction;
+import org.concernet.nn.Mlp;
+import org.concernet.nn.MlpWeights;
+import org.concernet.simulate.VectorField;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.family.TNumber;
+
+/**
+ * A trained dynamics model ẋ = f(x): the plain network f (the baseline) or, when it carries an
+ * invariant H, ConCerNet's projected field f̃ = f − G(GᵀG)⁻¹Gᵀf with G = ∂H/∂x (paper eq. 3).
+ * Immutable; evaluable in Java (double precision) and buildable into any graph.
+ */
+public final class LearnedDynamics implements VectorField {
+  private final MlpWeights field;
+  private final MlpWeights invariant;
+  private final Training training;
+
+  /**
+   * How a model was trained (its provenance).
+   *
+   * @param seed the seed of the initial weights and the batch order
+   * @param epochs epochs trained
+   * @param batch points per batch
+   * @param learningRate Adam's learning rate
+   * @param dtype the graph dtype, "TFloat32" or "TFloat64"
+   * @param seconds wall time of the training, graph construction included
+   * @param epochLosses mean loss (eq. 4) of every epoch, in order
+   */
+  public record Training(long seed, int epochs, int batch, double learningRate, String dtype, double seconds,
+      List<Double> epochLosses) {
+    public Training {
+      epochLosses = List.copyOf(epochLosses);
+    }
+
+    /** Mean loss of the last epoch; NaN if no epoch ran. */
+    public double finalLoss() {
+      return epochLosses.isEmpty() ? Double.NaN : epochLosses.get(epochLosses.size() - 1);
+    }
+  }
+
+  /**
+   * @param field the network f: n → hidden → n
+   * @param invariant the frozen invariant H: n → hidden → m, or {@code null} for the baseline
+   * @param training how it was trained, or {@code null} when unknown
+   */
+  public LearnedDynamics(MlpWeights field, MlpWeights invariant, Training training) {
+    if (field.inputSize() != field.outputSize()) {
+      throw new IllegalArgumentException("a vector field maps n to n values, found " + field);
+    }
+    if (invariant != null && invariant.inputSize() != field.inputSize()) {
+      throw new IllegalArgumentException("the invariant takes " + invariant.inputSize()
+          + " inputs but the state has " + field.inputSize() + " components");
+    }
+    this.field = field;
+    this.invariant = invariant;
+    this.training = training;
+  }
+
+  /** The baseline: f itself. */
+  public static LearnedDynamics baseline(MlpWeights field) {
+    return new LearnedDynamics(field, null, null);
+  }
+
+  /** ConCerNet's projected field of f with respect to H. */
+  public static LearnedDynamics projected(MlpWeights field, InvariantFunction invariant) {
+    return new LearnedDynamics(field, invariant.weights(), null);
+  }
+
+  @Override
+  public int dimension() {
+    return field.inputSize();
+  }
+
+  /** Whether the field is projected onto the level sets of an invariant. */
+  public boolean isProjected() {
+    return invariant != null;
+  }
+
+  /** The weights of the network f (before projection). */
+  public MlpWeights weights() {
+    return field;
+  }
+
+  /** The frozen invariant H the field is projected with; empty for the baseline. */
+  public Optional<MlpWeights> invariant() {
+    return Optional.ofNullable(invariant);
+  }
+
+  /** Mean training loss (eq. 4) of the last epoch; NaN if the model was not trained here. */
+  public double finalLoss() {
+    return training == null ? Double.NaN : training.finalLoss();
+  }
+
+  /** How the model was trained; empty for a model built from given weights. */
+  public Optional<Training> training() {
+    return Optional.ofNullable(training);
+  }
+
+  /** The field at x, in double precision. */
+  public double[] vectorField(double[] x) {
+    double[] f = field.apply(x);
+    return invariant == null ? f : Projection.project(f, invariant.inputGradient(x));
+  }
+
+  /** The field on a batch x [batch, n] built into the graph of {@code tf}: [batch, n]. */
+  public <T extends TNumber> Operand<T> vectorField(Ops tf, Operand<T> x) {
+    return inGraph(tf, x.type()).apply(x);
+  }
+
+  @Override
+  public <T extends TNumber> UnaryOperator<Operand<T>> inGraph(Ops tf, Class<T> type) {
+    Mlp<T> f = Mlp.frozen(tf, field, type);
+    if (invariant == null) {
+      return f::apply;
+    }
+    Mlp<T> h = Mlp.frozen(tf, invariant, type);
+    return x -> Projection.project(tf, f.apply(x), h.inputGradient(x));
+  }
+
+  @Override
+  public String toString() {
+    return (invariant == null ? "LearnedDynamics[baseline, f=" : "LearnedDynamics[projected, f=")
+        + field + (invariant == null ? "" : ", H=" + invariant) + "]";
+  }
+}

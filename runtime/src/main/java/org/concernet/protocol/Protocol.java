@@ -1,0 +1,219 @@
+/*
+ * Copyright 2026 The concernet-java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package org.concernet.protocol;
+
+import java.util.List;
+import java.util.Optional;
+import org.concernet.nn.Activation;
+
+/**
+ * The experiment protocol of a system: data, networks, training and evaluation settings. A
+ * system's defaults come from its {@code @DynamicalSystem} attributes; presets and the command line
+ * derive new protocols with {@link #toBuilder()}.
+ *
+ * @param trajectories training trajectories
+ * @param points points per training trajectory
+ * @param startTime start of the training time span
+ * @param endTime end of the training time span
+ * @param noise standard deviation of the observation noise on states and derivatives
+ * @param evaluationTrajectories rollouts for MSE and violation
+ * @param evaluationPoints time points per rollout, on [0, evaluationHorizon]
+ * @param evaluationHorizon rollout length
+ * @param r2Trajectories fresh noise-free trajectories for R²
+ * @param latent number m of learned conserved quantities
+ * @param hidden hidden layer widths of the invariant and dynamics networks
+ * @param activation hidden activation
+ * @param contrastiveEpochs epochs of square-ratio-loss training
+ * @param contrastiveBatch trajectories per contrastive batch
+ * @param dynamicsEpochs epochs of dynamics training
+ * @param dynamicsBatch points per dynamics batch
+ * @param learningRate Adam learning rate (of the first epoch of each stage)
+ * @param learningRateSchedule how the rate changes over a stage's epochs (contrastive and dynamics)
+ * @param autoencoder the autoencoder, for high-dimensional systems
+ */
+public record Protocol(
+    int trajectories,
+    int points,
+    double startTime,
+    double endTime,
+    double noise,
+    int evaluationTrajectories,
+    int evaluationPoints,
+    double evaluationHorizon,
+    int r2Trajectories,
+    int latent,
+    List<Integer> hidden,
+    Activation activation,
+    int contrastiveEpochs,
+    int contrastiveBatch,
+    int dynamicsEpochs,
+    int dynamicsBatch,
+    double learningRate,
+    LearningRateSchedule learningRateSchedule,
+    Optional<AutoencoderSpec> autoencoder) {
+
+  /** The Adam learning rate of the paper. */
+  public static final double DEFAULT_LEARNING_RATE = 1e-3;
+
+  /** The library's learning-rate schedule when a protocol names none. */
+  public static final LearningRateSchedule DEFAULT_SCHEDULE = LearningRateSchedule.COSINE;
+
+  /**
+   * A protocol with the library's default schedule, {@link LearningRateSchedule#COSINE} (the
+   * paper preset sets {@link LearningRateSchedule#CONSTANT}); the form generated code calls.
+   */
+  public Protocol(int trajectories, int points, double startTime, double endTime, double noise,
+      int evaluationTrajectories, int evaluationPoints, double evaluationHorizon, int r2Trajectories, int latent,
+      List<Integer> hidden, Activation activation, int contrastiveEpochs, int contrastiveBatch, int dynamicsEpochs,
+      int dynamicsBatch, double learningRate, Optional<AutoencoderSpec> autoencoder) {
+    this(trajectories, points, startTime, endTime, noise, evaluationTrajectories, evaluationPoints,
+        evaluationHorizon, r2Trajectories, latent, hidden, activation, contrastiveEpochs, contrastiveBatch,
+        dynamicsEpochs, dynamicsBatch, learningRate, DEFAULT_SCHEDULE, autoencoder);
+  }
+
+  public Protocol {
+    hidden = List.copyOf(hidden);
+    java.util.Objects.requireNonNull(learningRateSchedule, "learningRateSchedule");
+    require(trajectories >= 2, "trajectories must be at least 2, was " + trajectories);
+    require(points >= 2, "points must be at least 2, was " + points);
+    require(endTime > startTime, "endTime (" + endTime + ") must exceed startTime (" + startTime + ")");
+    require(noise >= 0 && Double.isFinite(noise), "noise must be finite and non-negative, was " + noise);
+    require(evaluationTrajectories >= 1, "evaluationTrajectories must be at least 1, was " + evaluationTrajectories);
+    require(evaluationPoints >= 2, "evaluationPoints must be at least 2, was " + evaluationPoints);
+    require(evaluationHorizon > 0, "evaluationHorizon must be positive, was " + evaluationHorizon);
+    require(r2Trajectories >= 1, "r2Trajectories must be at least 1, was " + r2Trajectories);
+    require(latent >= 1, "latent must be at least 1, was " + latent);
+    long r2Points = (long) r2Trajectories * points;
+    require(r2Points >= r2PointsNeeded(latent), "r2Trajectories × points = " + r2Points + " R² points are too few:"
+        + " the cubic R² of " + latent + " learned output" + (latent == 1 ? "" : "s") + " needs at least "
+        + r2PointsNeeded(latent) + "; raise r2Trajectories");
+    require(!hidden.isEmpty() && hidden.stream().allMatch(w -> w >= 1), "hidden widths must be positive, were " + hidden);
+    require(contrastiveEpochs >= 0, "contrastiveEpochs must be non-negative, was " + contrastiveEpochs);
+    require(contrastiveBatch >= 2, "contrastiveBatch must be at least 2 trajectories, was " + contrastiveBatch);
+    require(dynamicsEpochs >= 0, "dynamicsEpochs must be non-negative, was " + dynamicsEpochs);
+    require(dynamicsBatch >= 1, "dynamicsBatch must be at least 1, was " + dynamicsBatch);
+    require(learningRate > 0, "learningRate must be positive, was " + learningRate);
+  }
+
+  /**
+   * Points the R² figures need with m learned outputs: the cubic fit ({@code RSquared.cubic}) has
+   * C(m + 3, 3) − 1 terms, plus an intercept and one more point.
+   */
+  public static long r2PointsNeeded(int m) {
+    return (long) (m + 1) * (m + 2) * (m + 3) / 6 + 1;
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+
+  /** The training time points: {@code linspace(startTime, endTime, points)}. */
+  public double[] trainingTimes() {
+    return linspace(startTime, endTime, points);
+  }
+
+  /** The evaluation time points: {@code linspace(0, evaluationHorizon, evaluationPoints)}. */
+  public double[] evaluationTimes() {
+    return linspace(0.0, evaluationHorizon, evaluationPoints);
+  }
+
+  /** {@code count} evenly spaced values from {@code start} to {@code end} inclusive, like numpy. */
+  public static double[] linspace(double start, double end, int count) {
+    double[] values = new double[count];
+    double step = (end - start) / (count - 1);
+    for (int i = 0; i < count; i++) {
+      values[i] = start + i * step;
+    }
+    values[count - 1] = end;
+    return values;
+  }
+
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** An autoencoder's shape and training settings. */
+  public record AutoencoderSpec(int latent, List<Integer> hidden, int epochs, int batch) {
+    public AutoencoderSpec {
+      hidden = List.copyOf(hidden);
+      require(latent >= 1, "autoencoder latent size must be at least 1, was " + latent);
+      require(epochs >= 0, "autoencoder epochs must be non-negative, was " + epochs);
+      require(batch >= 1, "autoencoder batch must be at least 1, was " + batch);
+    }
+  }
+
+  /** Derives a protocol with some settings changed. */
+  public static final class Builder {
+    private int trajectories;
+    private int points;
+    private double startTime;
+    private double endTime;
+    private double noise;
+    private int evaluationTrajectories;
+    private int evaluationPoints;
+    private double evaluationHorizon;
+    private int r2Trajectories;
+    private int latent;
+    private List<Integer> hidden;
+    private Activation activation;
+    private int contrastiveEpochs;
+    private int contrastiveBatch;
+    private int dynamicsEpochs;
+    private int dynamicsBatch;
+    private double learningRate;
+    private LearningRateSchedule learningRateSchedule;
+    private Optional<AutoencoderSpec> autoencoder;
+
+    private Builder(Protocol p) {
+      trajectories = p.trajectories;
+      points = p.points;
+      startTime = p.startTime;
+      endTime = p.endTime;
+      noise = p.noise;
+      evaluationTrajectories = p.evaluationTrajectories;
+      evaluationPoints = p.evaluationPoints;
+      evaluationHorizon = p.evaluationHorizon;
+      r2Trajectories = p.r2Trajectories;
+      latent = p.latent;
+      hidden = p.hidden;
+      activation = p.activation;
+      contrastiveEpochs = p.contrastiveEpochs;
+      contrastiveBatch = p.contrastiveBatch;
+      dynamicsEpochs = p.dynamicsEpochs;
+      dynamicsBatch = p.dynamicsBatch;
+      learningRate = p.learningRate;
+      learningRateSchedule = p.learningRateSchedule;
+      autoencoder = p.autoencoder;
+    }
+
+    public Builder trajectories(int v) { trajectories = v; return this; }
+    public Builder points(int v) { points = v; return this; }
+    public Builder startTime(double v) { startTime = v; return this; }
+    public Builder endTime(double v) { endTime = v; return this; }
+    public Builder noise(double v) { noise = v; return this; }
+    public Builder evaluationTrajectories(int v) { evaluationTrajectories = v; return this; }
+    public Builder evaluationPoints(int v) { evaluationPoints = v; return this; }
+    public Builder evaluationHorizon(double v) { evaluationHorizon = v; return this; }
+    public Builder r2Trajectories(int v) { r2Trajectories = v; return this; }
+    public Builder latent(int v) { latent = v; return this; }
+    public Builder hidden(List<Integer> v) { hidden = v; return this; }
+    public Builder activation(Activation v) { activation = v; return this; }
+    public Builder contrastiveEpochs(int v) { contrastiveEpochs = v; return this; }
+    public Builder contrastiveBatch(int v) { contrastiveBatch = v; return this; }
+    public Builder dynamicsEpochs(int v) { dynamicsEpochs = v; return this; }
+    public Builder dynamicsBatch(int v) { dynamicsBatch = v; return this; }
+    public Builder learningRate(double v) { learningRate = v; return this; }
+    public Builder learningRateSchedule(LearningRateSchedule v) { learningRateSchedule = v; return this; }
+    public Builder autoencoder(Optional<AutoencoderSpec> v) { autoencoder = v; return this; }
+
+    public Protocol build() {
+      return new Protocol(trajectories, points, startTime, endTime, noise, evaluationTrajectories,
+          evaluationPoints, evaluationHorizon, r2Trajectories, latent, hidden, activation,
+          contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch, learningRate, learningRateSchedule,
+          autoencoder);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+/*
+ * Copyright 2026 The concernet-java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package org.concernet.results;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.concernet.eval.Statistics;
+
+/**
+ * The results of an experiment over all its seeds, and the figures (mean ± std over seeds) the
+ * output contract and the paper's tables show.
+ *
+ * @param system the system's name
+ * @param invariants names of the known invariants
+ * @param config every setting actually used, as a JSON-ready ordered map
+ * @param seeds per-seed results, in seed order
+ */
+public record ExperimentResults(String system, List<String> invariants, Map<String, Object> config,
+    List<SeedResult> seeds) {
+  public ExperimentResults {
+    invariants = List.copyOf(invariants);
+    seeds = List.copyOf(seeds);
+    if (seeds.isEmpty()) {
+      throw new IllegalArgumentException("an experiment has at least one seed");
+    }
+  }
+
+  public static final List<String> MODELS = List.of(SeedResult.BASELINE, SeedResult.CONCERNET);
+
+  /** The figure over seeds of one value of each seed's result. */
+  public Statistics figure(Function<SeedResult, Double> value) {
+    List<Double> values = new ArrayList<>();
+    for (SeedResult seed : seeds) {
+      values.add(value.apply(seed));
+    }
+    return Statistics.of(values);
+  }
+
+  /** R² by invariant (the paper's: a linear fit of the invariant on H). */
+  public Map<String, Statistics> invariantR2() {
+    return byInvariant(SeedResult::invariantR2);
+  }
+
+  /** R² by invariant of a cubic polynomial in H ({@link org.concernet.eval.RSquared#cubic}). */
+  public Map<String, Statistics> invariantR2Cubic() {
+    return byInvariant(SeedResult::invariantR2Cubic);
+  }
+
+  private Map<String, Statistics> byInvariant(Function<SeedResult, Map<String, Double>> values) {
+    Map<String, Statistics> figures = new LinkedHashMap<>();
+    for (String name : invariants) {
+      figures.put(name, figure(s -> values.apply(s).get(name)));
+    }
+    return figures;
+  }
+
+  /** MSE by model (final time only when {@code finalTime}). */
+  public Map<String, Statistics> mse(boolean finalTime) {
+    Map<String, Statistics> figures = new LinkedHashMap<>();
+    for (String model : MODELS) {
+      figures.put(model, figure(s -> (finalTime ? s.mseFinal() : s.mse()).get(model)));
+    }
+    return figures;
+  }
+
+  /** Violation by model, then by invariant (final time only when {@code finalTime}). */
+  public Map<String, Map<String, Statistics>> violation(boolean finalTime) {
+    Map<String, Map<String, Statistics>> figures = new LinkedHashMap<>();
+    for (String model : MODELS) {
+      Map<String, Statistics> byInvariant = new LinkedHashMap<>();
+      for (String name : invariants) {
+        byInvariant.put(name, figure(s -> (finalTime ? s.violationFinal() : s.violation()).get(model).get(name)));
+      }
+      figures.put(model, byInvariant);
+    }
+    return figures;
+  }
+
+  /** Seconds by stage, summed over seeds. */
+  public Map<String, Double> timings() {
+    Map<String, Double> totals = new LinkedHashMap<>();
+    for (SeedResult seed : seeds) {
+      seed.timings().forEach((stage, seconds) -> totals.merge(stage, seconds, Double::sum));
+    }
+    return totals;
+  }
+}

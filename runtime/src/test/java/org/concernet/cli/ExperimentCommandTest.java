@@ -1,0 +1,231 @@
+/*
+ * Copyright 2026 The concernet-java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package org.concernet.cli;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
+import org.concernet.protocol.Protocol;
+import org.concernet.system.SystemSpec;
+import org.concernet.testsystems.SpringMass;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.family.TNumber;
+
+class ExperimentCommandTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    return ExperimentCommand.run(new SpringMass(), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), args);
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void helpExplainsEveryOptionWithTheSystemsOwnDefaults() {
+    assertThat(run("--help")).isEqualTo(0);
+    String help = out();
+    assertThat(help).contains("Usage: SpringMassExperiment");
+    for (String option : List.of("--seeds", "--contrastive-epochs", "--dynamics-epochs", "--trajectories", "--noise",
+        "--out", "--preset", "--device", "--sweep", "--data", "--help")) {
+      assertThat(help).contains(option);
+    }
+    assertThat(help).contains("Training trajectories. Default: 25.");
+    assertThat(help).contains("Default: 0.01.");
+  }
+
+  @Test
+  void badValuesExitNonZeroWithAMessageAndNoStackTrace(@TempDir Path dir) {
+    assertThat(run("--preset", "fast")).isEqualTo(2);
+    assertThat(err()).contains("--preset");
+    assertThat(run("--device", "tpu", "--out", dir.toString())).isNotEqualTo(0);
+    assertThat(err()).contains("expected cpu, gpu or auto, found 'tpu'");
+    assertThat(run("--sweep", "colour=1,2", "--device", "cpu", "--out", dir.toString())).isEqualTo(2);
+    assertThat(err()).contains("--sweep cannot vary 'colour'");
+    assertThat(run("--checkpoint-every", "0", "--device", "cpu", "--out", dir.toString())).isNotEqualTo(0);
+    assertThat(err()).contains("--checkpoint-every must be at least 1 epoch, was 0");
+    assertThat(run("--autoencoder-epochs", "5", "--device", "cpu", "--out", dir.toString())).isEqualTo(2);
+    assertThat(err()).contains("--autoencoder-epochs: SpringMass learns in its full state space and has no autoencoder");
+    assertThat(run("--r2-trajectories", "1", "--points", "4", "--device", "cpu", "--out", dir.toString())).isEqualTo(2);
+    assertThat(err()).contains("r2Trajectories × points = 4 R² points are too few: the cubic R² of 1 learned output"
+        + " needs at least 5; raise r2Trajectories");
+    assertThat(err()).doesNotContain("\tat ");
+  }
+
+  @Test
+  void autoencoderOptionsReachTheProtocolOfALatentSystem(@TempDir Path dir) throws IOException {
+    int status = ExperimentCommand.run(new org.concernet.testsystems.HeatEquation(),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        // the paper preset declares the heat equation's autoencoder (9, {32, 16}, 200 epochs, batch 100)
+        "--preset", "paper", "--seeds", "1", "--trajectories", "6", "--points", "10", "--contrastive-epochs", "3", "--dynamics-epochs", "2",
+        "--r2-trajectories", "4", "--evaluation-trajectories", "2", "--autoencoder-epochs", "4",
+        "--autoencoder-batch", "30", "--device", "cpu", "--out", dir.toString());
+    assertThat(err()).isEmpty();
+    assertThat(status).isEqualTo(0);
+    com.fasterxml.jackson.databind.JsonNode config = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(dir.resolve("results.json").toFile()).get("config").get("autoencoder");
+    assertThat(config.get("epochs").asInt()).isEqualTo(4);
+    assertThat(config.get("batch").asInt()).isEqualTo(30);
+    assertThat(config.get("latent").asInt()).isEqualTo(9);
+  }
+
+  @Test
+  void missingDataFileIsNamed(@TempDir Path dir) {
+    Path missing = dir.resolve("nowhere.csv");
+    assertThat(run("--data", missing.toString(), "--device", "cpu", "--out", dir.toString())).isEqualTo(2);
+    assertThat(err()).contains("nowhere.csv");
+    assertThat(err()).doesNotContain("\tat ");
+  }
+
+  @Test
+  void noiseSweepPrintsOneRowPerValue(@TempDir Path dir) throws Exception {
+    int status = run("--sweep", "noise=0,0.1", "--seeds", "1", "--contrastive-epochs", "50", "--dynamics-epochs", "20",
+        "--r2-trajectories", "10", "--evaluation-trajectories", "2", "--device", "cpu", "--out", dir.toString());
+    assertThat(status).isEqualTo(0);
+    assertThat(out()).contains("SpringMass sweep over [noise]");
+    assertThat(out()).containsMatch("(?m)^0\\s+0\\.\\d{5} ± 0\\.00000");
+    assertThat(out()).containsMatch("(?m)^0\\.1\\s+");
+    List<String> csv = Files.readAllLines(dir.resolve("sweep.csv"));
+    assertThat(csv).hasSize(3);
+    assertThat(csv.get(0)).startsWith("noise,R2 energy");
+    assertThat(Files.exists(dir.resolve("sweep-noise-0.1/results.json"))).isTrue();
+    String html = Files.readString(dir.resolve("sweep.html"));
+    assertThat(html).contains("<a href=\"sweep-noise-0.1/report.html\">report</a>");
+    assertThat(html).contains("<th>MSE ConCerNet</th>");
+
+    // a rerun with --resume takes every combination's seed from its folder and prints the same table
+    String first = Files.readString(dir.resolve("sweep.csv"));
+    out.reset();
+    assertThat(run("--sweep", "noise=0,0.1", "--seeds", "1", "--contrastive-epochs", "50", "--dynamics-epochs", "20",
+        "--r2-trajectories", "10", "--evaluation-trajectories", "2", "--device", "cpu", "--out", dir.toString(),
+        "--resume")).isEqualTo(0);
+    assertThat(out()).contains("seed 0: resumed from " + dir.resolve("sweep-noise-0").resolve("seeds"));
+    assertThat(out()).contains("seed 0: resumed from " + dir.resolve("sweep-noise-0.1").resolve("seeds"));
+    assertThat(Files.readString(dir.resolve("sweep.csv"))).isEqualTo(first);
+  }
+
+  /** The test SpringMass with a learning rate of 1e30: training must diverge in its first epochs. */
+  private static SystemSpec withLearningRate(SystemSpec system, double rate) {
+    return new SystemSpec() {
+      @Override public String name() { return system.name(); }
+      @Override public int dimension() { return system.dimension(); }
+      @Override public List<String> stateNames() { return system.stateNames(); }
+      @Override public List<String> invariantNames() { return system.invariantNames(); }
+      @Override public Map<String, Double> parameters() { return system.parameters(); }
+      @Override public SystemSpec withParameters(Map<String, Double> o) { return withLearningRate(system.withParameters(o), rate); }
+      @Override public Protocol protocol() { return system.protocol().toBuilder().learningRate(rate).build(); }
+      @Override public double[] derivative(double[] x) { return system.derivative(x); }
+      @Override public double[] invariants(double[] x) { return system.invariants(x); }
+      @Override public double[] sampleInitialState(RandomGenerator rng) { return system.sampleInitialState(rng); }
+      @Override public Optional<String> graphFormUnavailableReason() { return system.graphFormUnavailableReason(); }
+      @Override public <T extends TNumber> Operand<T> derivative(Ops tf, Operand<T> x) { return system.derivative(tf, x); }
+      @Override public <T extends TNumber> Operand<T> invariants(Ops tf, Operand<T> x) { return system.invariants(tf, x); }
+    };
+  }
+
+  private static boolean anyResults(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.anyMatch(f -> f.getFileName().toString().startsWith("results.json"));
+    }
+  }
+
+  @Test
+  void divergedTrainingExitsNonZeroNamingWhereAndWritesNoResults(@TempDir Path dir) throws IOException {
+    int status = ExperimentCommand.run(withLearningRate(new SpringMass(), 1e30),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        "--seeds", "1", "--first-seed", "7", "--trajectories", "6", "--points", "10", "--contrastive-epochs", "20",
+        "--dynamics-epochs", "20", "--r2-trajectories", "5", "--evaluation-trajectories", "2", "--device", "cpu",
+        "--out", dir.toString());
+    assertThat(status).isEqualTo(2);
+    assertThat(err()).containsMatch("SpringMassExperiment: error: contrastive diverged at epoch \\d+ \\(seed -?\\d+\\): "
+        + "the square ratio loss became NaN .*; last finite loss \\d");
+    assertThat(err()).contains("in the run with seed 7; to repeat just that run: --seeds 1 --first-seed 7");
+    assertThat(err()).doesNotContain("\tat ");
+    assertThat(anyResults(dir)).isFalse();
+  }
+
+  @Test
+  void dataScaledTo1e200ExitsNonZeroAndWritesNoResults(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("huge.csv");
+    StringBuilder csv = new StringBuilder("trajectory,time,q,p,q_dot,p_dot\n");
+    for (int i = 0; i < 4; i++) {
+      for (int t = 0; t < 10; t++) {
+        double time = 0.3 * t;
+        double r = 0.5 + 0.2 * i;
+        double q = r * Math.cos(2 * time + i);
+        double p = -r * Math.sin(2 * time + i);
+        csv.append(i).append(',').append(time).append(',').append(q * 1e200).append(',').append(p * 1e200)
+            .append(',').append(2 * p * 1e200).append(',').append(-2 * q * 1e200).append('\n');
+      }
+    }
+    Files.writeString(file, csv);
+    Path results = dir.resolve("out");
+    assertThat(run("--data", file.toString(), "--seeds", "1", "--contrastive-epochs", "5", "--dynamics-epochs", "5",
+        "--r2-trajectories", "5", "--evaluation-trajectories", "2", "--device", "cpu", "--out", results.toString()))
+        .isEqualTo(2);
+    assertThat(err()).contains("SpringMassExperiment: error: ");
+    assertThat(err()).contains("epoch 1");
+    assertThat(err()).doesNotContain("\tat ");
+    assertThat(Files.exists(results) && anyResults(results)).isFalse();
+  }
+
+  @Test
+  void badDataIsOneMessageAndExitTwoAndAStackTraceOnlyWhenVerbose(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("still.csv");
+    Files.writeString(file, "trajectory,time,q,p,q_dot,p_dot\n"
+        + "a,0,1,0,0,-2\na,0.1,0.98,-0.2,-0.4,-1.96\n"
+        + "b,0,0.5,0.5,0,0\nb,0.1,0.5,0.5,0,0\n");
+    String[] args = {"--data", file.toString(), "--seeds", "1", "--device", "cpu", "--out", dir.resolve("out").toString()};
+    assertThat(run(args)).isEqualTo(2);
+    assertThat(err()).contains("SpringMassExperiment: error: " + file + ", line 4: trajectory 'b' (lines 4-5): all 2 states"
+        + " are identical, (q, p) = (0.5, 0.5)");
+    assertThat(err().lines().filter(l -> l.contains("error:")).count()).isEqualTo(1);
+    assertThat(err()).doesNotContain("\tat ");
+    assertThat(Files.exists(dir.resolve("out").resolve("results.json"))).isFalse();
+    err.reset();
+    String[] verbose = java.util.Arrays.copyOf(args, args.length + 1);
+    verbose[args.length] = "--verbose";
+    assertThat(run(verbose)).isEqualTo(2);
+    assertThat(err()).contains("org.concernet.data.InvalidDataException");
+    assertThat(err()).contains("\tat ");
+  }
+
+  @Test
+  void aFailedRerunLeavesThePreviousResultsWholeAndUntouched(@TempDir Path dir) throws IOException {
+    String[] quick = {"--seeds", "1", "--trajectories", "6", "--points", "10", "--contrastive-epochs", "5",
+        "--dynamics-epochs", "5", "--r2-trajectories", "5", "--evaluation-trajectories", "2", "--device", "cpu",
+        "--out", dir.toString()};
+    assertThat(run(quick)).isEqualTo(0);
+    byte[] before = Files.readAllBytes(dir.resolve("results.json"));
+    int status = ExperimentCommand.run(withLearningRate(new SpringMass(), 1e30),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), quick);
+    assertThat(status).isEqualTo(2);
+    assertThat(err()).contains("diverged at epoch");
+    assertThat(Files.readAllBytes(dir.resolve("results.json"))).isEqualTo(before);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("results.json")).toList())
+          .containsExactly("results.json");
+    }
+  }
+}
