@@ -28,11 +28,11 @@ final class ExperimentFigures {
   private ExperimentFigures() {}
 
   /** Writes the PNGs and report.html into the run's folder; returns the report's path. */
-  static Path write(ExperimentConfig config, ExperimentResults results, List<Experiment.SeedRun> runs) {
+  static Path write(ExperimentConfig config, ExperimentResults results, List<SeedRun> runs) {
     SystemSpec system = config.system();
     Path folder = config.out();
     List<HtmlReport.Figure> figures = new ArrayList<>();
-    Experiment.SeedRun first = runs.get(0);
+    SeedRun first = runs.get(0);
     double[] times = first.truth().times();
     String[] names = system.stateNames().toArray(String[]::new);
 
@@ -46,7 +46,7 @@ final class ExperimentFigures {
       }
     }
 
-    if (first.autoencoder() != null && system.dimension() > 4) {
+    if (first.models().autoencoder().isPresent() && system.dimension() > 4) {
       // paper Figure 5: a 101-node trajectory is no picture; the conserved quantities over time are
       for (int k = 0; k < system.invariantNames().size(); k++) {
         String invariant = system.invariantNames().get(k);
@@ -92,7 +92,7 @@ final class ExperimentFigures {
     Path msePng = folder.resolve("mse.png");
     Figures.overTimeAcrossSeeds(msePng, system.name() + ": MSE over time", "MSE", times, mse, true);
     figures.add(new HtmlReport.Figure(msePng, "MSE over time; median and range over seeds (paper Figure "
-        + (first.autoencoder() != null ? "5, of the decoded states" : "4") + ")"));
+        + (first.models().autoencoder().isPresent() ? "5, of the decoded states" : "4") + ")"));
 
     Path report = folder.resolve("report.html");
     Map<String, Object> provenance = new LinkedHashMap<>();
@@ -106,10 +106,10 @@ final class ExperimentFigures {
   }
 
   private interface Series {
-    double[] of(Experiment.SeedRun run);
+    double[] of(SeedRun run);
   }
 
-  private static double[][] perSeed(List<Experiment.SeedRun> runs, Series series) {
+  private static double[][] perSeed(List<SeedRun> runs, Series series) {
     double[][] values = new double[runs.size()][];
     for (int s = 0; s < runs.size(); s++) {
       values[s] = series.of(runs.get(s));
@@ -141,7 +141,7 @@ final class ExperimentFigures {
   }
 
   /** The contour comparison over the box the evaluation truth spans, padded by a tenth. */
-  private static void contour(Path png, SystemSpec system, Experiment.SeedRun run, int invariant) {
+  private static void contour(Path png, SystemSpec system, SeedRun run, int invariant) {
     double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
     double[] hi = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
     for (double[][] trajectory : run.truth().states()) {
@@ -165,7 +165,7 @@ final class ExperimentFigures {
         points[i * CONTOUR_GRID + j] = new double[] {axes[0][i], axes[1][j]};
       }
     }
-    double[][] h = run.invariant().values(points);
+    double[][] h = run.models().learnedInvariant().values(points);
     double[][] learned = new double[CONTOUR_GRID][CONTOUR_GRID];
     double[][] truth = new double[CONTOUR_GRID][CONTOUR_GRID];
     for (int i = 0; i < CONTOUR_GRID; i++) {

@@ -9,9 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import org.concernet.contrastive.LearnedInvariant;
-import org.concernet.dynamics.LearnedDynamics;
-import org.concernet.latent.LearnedAutoencoder;
 import org.concernet.results.SeedResult;
 import org.concernet.training.AtomicFiles;
 
@@ -45,7 +42,7 @@ final class Resume {
   }
 
   /** The completed seed: its saved results, its saved models, and its rollouts recomputed. */
-  static Experiment.SeedRun load(ExperimentConfig config, long seed, Path record, Path models) {
+  static SeedRun load(ExperimentConfig config, long seed, Path record, Path models) {
     try {
       JsonNode node = JSON.readTree(record.toFile());
       JsonNode expected = JSON.valueToTree(Experiment.configMap(config));
@@ -60,15 +57,9 @@ final class Resume {
             + " an autoencoder, but this run's protocol " + (saved.autoencoder().isPresent() ? "has none" : "has one")
             + "; rerun without --resume, or give this run another --out");
       }
-      LearnedInvariant invariant = saved.learnedInvariant();
-      LearnedDynamics baseline = saved.baseline();
-      LearnedDynamics concernet = saved.concernet();
-      LearnedAutoencoder autoencoder = saved.autoencoder().orElse(null);
-      Experiment.Rollouts rollouts = autoencoder == null
-          ? Experiment.rollouts(config, seed, baseline, concernet)
-          : Experiment.latentRollouts(config, seed, autoencoder, baseline, concernet);
-      return new Experiment.SeedRun(result, invariant, baseline, concernet, rollouts.truth(),
-          rollouts.baseline().rollout(), rollouts.concernet().rollout(), autoencoder);
+      SeedPipeline.EvaluationRollouts rollouts = new SeedPipeline(config).rollouts(seed, saved);
+      return new SeedRun(result, saved, rollouts.truth(), rollouts.baseline().rollout(),
+          rollouts.concernet().rollout());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot resume seed " + seed + " from " + record + " and " + models + ": "
           + e.getMessage(), e);

@@ -12,30 +12,32 @@ import org.concernet.contrastive.LearnedInvariant;
 import org.concernet.data.Rollout;
 import org.concernet.dynamics.LearnedDynamics;
 import org.concernet.latent.LearnedAutoencoder;
+import org.concernet.latent.StateSpace;
 import org.concernet.nn.ModelStore;
 import org.concernet.simulate.Rk4;
 import org.tensorflow.types.TFloat64;
 
 /**
  * The models one seed of an experiment trained, as objects a user can hold and test: the learned
- * invariant H, the baseline dynamics and the ConCerNet (projected) dynamics, and for a system
- * learned in the latent space of an autoencoder (paper eq. 6) the autoencoder, through which every
- * method here takes and returns original states.
+ * invariant H, the baseline dynamics and the ConCerNet (projected) dynamics, and the {@link
+ * StateSpace} they act in. For a system learned in the latent space of an autoencoder (paper eq.
+ * 6) every method here takes and returns original states: it encodes, acts in z and decodes.
  *
  * <pre>{@code
  * TrainedModels models = Experiment.train(new KeplerSystem(), protocol, 0);
  * Rollout rollout = models.rollout(x0, Protocol.linspace(0, 5, 501));
- * assertThat(rollout).conserves(models::invariant).within(1e-6);   // org.concernet.truth
+ * assertThat(rollout).conserves(models::invariant).within(1e-6);   // org.concernet.testing
  * }</pre>
  *
- * @param autoencoder the frozen autoencoder of a latent system, or empty: H and both dynamics
- *     models then act on the latent code z = E(x)
+ * @param space the states H and both dynamics models act on: the system's own, or the latent code
+ *     z = E(x) of a frozen autoencoder
  */
 public record TrainedModels(LearnedInvariant learnedInvariant, LearnedDynamics baseline, LearnedDynamics concernet,
-    Optional<LearnedAutoencoder> autoencoder) {
+    StateSpace space) {
+  private static final String AUTOENCODER = "autoencoder";
 
   public TrainedModels {
-    Objects.requireNonNull(autoencoder, "autoencoder");
+    Objects.requireNonNull(space, "space");
   }
 
   /**
@@ -54,19 +56,32 @@ public record TrainedModels(LearnedInvariant learnedInvariant, LearnedDynamics b
     LearnedDynamics baseline = LearnedDynamics.baseline(ModelStore.load(folder.resolve("baseline")).weights());
     LearnedDynamics concernet = LearnedDynamics.projected(ModelStore.load(folder.resolve("concernet")).weights(),
         invariant::weights);
-    Path autoencoder = folder.resolve("autoencoder");
-    return new TrainedModels(invariant, baseline, concernet,
-        Files.isDirectory(autoencoder) ? Optional.of(LearnedAutoencoder.load(autoencoder)) : Optional.empty());
+    Path autoencoder = folder.resolve(AUTOENCODER);
+    return new TrainedModels(invariant, baseline, concernet, Files.isDirectory(autoencoder)
+        ? StateSpace.of(LearnedAutoencoder.load(autoencoder)) : StateSpace.identity());
   }
 
-  /** The models of a system learned in its full state space. */
-  public TrainedModels(LearnedInvariant learnedInvariant, LearnedDynamics baseline, LearnedDynamics concernet) {
-    this(learnedInvariant, baseline, concernet, Optional.empty());
+  /**
+   * Saves the models into {@code folder} as {@link #load} reads them: each as a SavedModel with
+   * its weights as JSON and its training provenance.
+   */
+  public void save(Path folder) throws IOException {
+    if (space.autoencoder().isPresent()) {
+      space.autoencoder().get().save(folder.resolve(AUTOENCODER));
+    }
+    learnedInvariant.save(folder.resolve("invariant"));
+    ModelStore.save(folder.resolve("baseline"), baseline.weights(), baseline.training().orElse(null));
+    ModelStore.save(folder.resolve("concernet"), concernet.weights(), concernet.training().orElse(null));
+  }
+
+  /** The frozen autoencoder of a system learned in its latent space, else empty. */
+  public Optional<LearnedAutoencoder> autoencoder() {
+    return space.autoencoder();
   }
 
   /** The learned conserved quantities H(x) (H(E(x)) for a latent system), m values. */
   public double[] invariant(double[] x) {
-    return learnedInvariant.value(autoencoder.map(ae -> ae.encode(x)).orElse(x));
+    return learnedInvariant.value(space.encode(x));
   }
 
   /**
@@ -74,12 +89,8 @@ public record TrainedModels(LearnedInvariant learnedInvariant, LearnedDynamics b
    * (∂D/∂z) f̃(z) at z = E(x).
    */
   public double[] vectorField(double[] x) {
-    if (autoencoder.isEmpty()) {
-      return concernet.vectorField(x);
-    }
-    LearnedAutoencoder ae = autoencoder.get();
-    double[] z = ae.encode(x);
-    return ae.decodeJvp(z, concernet.vectorField(z));
+    double[] z = space.encode(x);
+    return space.decodeVelocity(z, concernet.vectorField(z));
   }
 
   /**
@@ -95,22 +106,24 @@ public record TrainedModels(LearnedInvariant learnedInvariant, LearnedDynamics b
    * the trajectories change by under 1% (DESIGN.md's step rule without a reference).
    */
   public Rollout rollout(double[][] initial, double[] times) {
-    return rollout(concernet, initial, times);
+    return converged(concernet, initial, times, null).rollout();
   }
 
   /** The baseline model rolled out the same way, for comparison. */
   public Rollout baselineRollout(double[][] initial, double[] times) {
-    return rollout(baseline, initial, times);
+    return converged(baseline, initial, times, null).rollout();
   }
 
-  private Rollout rollout(LearnedDynamics model, double[][] initial, double[] times) {
+  /**
+   * {@code model} (one of this seed's) rolled out in the space from the encoded {@code initial}
+   * states and decoded at every time, with the step rule of DESIGN.md: against {@code truth} when
+   * one is given (the evaluation), else against the halved step's own rollout.
+   */
+  Rk4.StepChoice converged(LearnedDynamics model, double[][] initial, double[] times, Rollout truth) {
     Rk4 rk4 = Rk4.builder(model).type(TFloat64.class).build();
-    if (autoencoder.isEmpty()) {
-      return rk4.converged(initial, times, Rk4.DEFAULT_TOLERANCE, Rk4.DEFAULT_MAX_SUBSTEPS).rollout();
-    }
-    LearnedAutoencoder ae = autoencoder.get();
-    Rollout latent = rk4.converged(Experiment.encode(ae, initial), times, Rk4.DEFAULT_TOLERANCE,
-        Rk4.DEFAULT_MAX_SUBSTEPS).rollout();
-    return Experiment.decode(ae, latent, latent.substeps());
+    double[][] codes = space.encode(initial);
+    return truth != null
+        ? rk4.converged(codes, times, truth, Rk4.DEFAULT_TOLERANCE, Rk4.DEFAULT_MAX_SUBSTEPS, space::decode)
+        : rk4.converged(codes, times, Rk4.DEFAULT_TOLERANCE, Rk4.DEFAULT_MAX_SUBSTEPS, space::decode);
   }
 }

@@ -93,7 +93,17 @@ public final class Rk4 {
    * {@code maxSubsteps} is reached.
    */
   public StepChoice converged(double[][] initial, double[] times, Rollout truth, double tolerance, int maxSubsteps) {
-    return converge(initial, times, tolerance, maxSubsteps, (coarse, fine) -> {
+    return converged(initial, times, truth, tolerance, maxSubsteps, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #converged(double[][], double[], Rollout, double, int)} for a field that lives in
+   * another space than the truth (an autoencoder's latent space): every rollout is first mapped by
+   * {@code observe} (decoded) and compared, and returned, as observed.
+   */
+  public StepChoice converged(double[][] initial, double[] times, Rollout truth, double tolerance, int maxSubsteps,
+      UnaryOperator<Rollout> observe) {
+    return converge(initial, times, tolerance, maxSubsteps, observe, (coarse, fine) -> {
       double a = meanSquare(truth, coarse);
       double b = meanSquare(truth, fine);
       if (a == b) {
@@ -114,7 +124,16 @@ public final class Rk4 {
    * times and components of (coarse − fine)², over the mean of fine²), or the cap is reached.
    */
   public StepChoice converged(double[][] initial, double[] times, double tolerance, int maxSubsteps) {
-    return converge(initial, times, tolerance, maxSubsteps, (coarse, fine) -> {
+    return converged(initial, times, tolerance, maxSubsteps, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #converged(double[][], double[], double, int)}, every rollout first mapped by {@code
+   * observe} (decoded from a latent space), so the change is measured on what is returned.
+   */
+  public StepChoice converged(double[][] initial, double[] times, double tolerance, int maxSubsteps,
+      UnaryOperator<Rollout> observe) {
+    return converge(initial, times, tolerance, maxSubsteps, observe, (coarse, fine) -> {
       double diff = meanSquare(fine, coarse);
       double scale = meanSquare(fine, null);
       return diff == 0 ? 0.0 : Math.sqrt(diff / scale);
@@ -125,15 +144,16 @@ public final class Rk4 {
     double of(Rollout coarse, Rollout fine);
   }
 
-  private StepChoice converge(double[][] initial, double[] times, double tolerance, int maxSubsteps, Change change) {
+  private StepChoice converge(double[][] initial, double[] times, double tolerance, int maxSubsteps,
+      UnaryOperator<Rollout> observe, Change change) {
     if (maxSubsteps < 1) {
       throw new IllegalArgumentException("maxSubsteps must be at least 1, was " + maxSubsteps);
     }
     List<Double> history = new ArrayList<>();
-    Rollout coarse = rollout(initial, times, 1);
+    Rollout coarse = observe.apply(rollout(initial, times, 1));
     int k = 1;
     while (2 * k <= maxSubsteps) {
-      Rollout fine = rollout(initial, times, 2 * k);
+      Rollout fine = observe.apply(rollout(initial, times, 2 * k));
       double c = coarse.isFinite() && fine.isFinite() ? change.of(coarse, fine) : blowUpChange(coarse, fine);
       history.add(c);
       if (c < tolerance) {

@@ -136,10 +136,10 @@ class LatentExperimentTest {
   void violationIsOfTheInvariantOfTheDecodedStates(@TempDir Path out) throws Exception {
     HeatEquation heat = new HeatEquation();
     ExperimentConfig config = new ExperimentConfig(heat, tiny(heat), null, List.of(5L), false, null, out, Device.CPU, 1);
-    Experiment.SeedRun run = Experiment.runSeed(config, null, 5L,
+    SeedRun run = new SeedPipeline(config).run(5L, null,
         new org.concernet.report.ConsoleProgress(new PrintStream(new ByteArrayOutputStream(), true,
-            StandardCharsets.UTF_8), false, 10));
-    LearnedAutoencoder ae = run.autoencoder();
+            StandardCharsets.UTF_8), false, 10), SeedPipeline.Training.QUIET);
+    LearnedAutoencoder ae = run.models().autoencoder().orElseThrow();
     Rollout decoded = run.concernetRollout();
     Rollout truth = run.truth();
     assertThat(decoded.dimension()).isEqualTo(HeatEquation.NODES);

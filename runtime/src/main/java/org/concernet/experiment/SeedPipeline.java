@@ -1,0 +1,247 @@
+/*
+ * Copyright 2026 The concernet-java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package org.concernet.experiment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.concernet.contrastive.InvariantLearner;
+import org.concernet.contrastive.LearnedInvariant;
+import org.concernet.data.Rollout;
+import org.concernet.data.Trajectories;
+import org.concernet.dynamics.DynamicsLearner;
+import org.concernet.dynamics.LearnedDynamics;
+import org.concernet.eval.Metrics;
+import org.concernet.eval.Mse;
+import org.concernet.eval.RSquared;
+import org.concernet.latent.AutoencoderLearner;
+import org.concernet.latent.LearnedAutoencoder;
+import org.concernet.latent.StateSpace;
+import org.concernet.nn.Precision;
+import org.concernet.protocol.Protocol;
+import org.concernet.report.ConsoleProgress;
+import org.concernet.results.EvaluationTrajectory;
+import org.concernet.results.SeedResult;
+import org.concernet.simulate.Rk4;
+import org.concernet.simulate.TrajectoryGenerator;
+import org.concernet.simulate.TrueRollout;
+import org.concernet.system.SystemSpec;
+import org.concernet.training.Checkpoints;
+import org.concernet.training.ProgressListener;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
+
+/**
+ * One seed of the paper's pipeline, the one path every run, {@link TrainedModels} and a resumed run
+ * take: data → [autoencoder] → contrastive learning of H → a baseline and a projected dynamics model
+ * → evaluation. The models learn in a {@link StateSpace}: the system's own states, or the latent
+ * space of an autoencoder trained first on the same data (paper eq. 6). Evaluation is always on
+ * the system's states: R² of H(E(x)) against the known invariants on fresh noise-free trajectories,
+ * and rollouts in the space from E(x0), decoded at every time, against the double-precision truth.
+ *
+ * <p>Every random stream is derived from the seed and the stage's name ({@link Seeds}).
+ */
+final class SeedPipeline {
+  private final ExperimentConfig config;
+  private final SystemSpec system;
+  private final Protocol protocol;
+  private final TrajectoryGenerator generator = TrajectoryGenerator.reference();
+
+  SeedPipeline(ExperimentConfig config) {
+    this.config = config;
+    this.system = config.system();
+    this.protocol = config.protocol();
+  }
+
+  /** How a seed's stages train: whom they report to, and their checkpoints ({@code null} for none). */
+  record Training(ProgressListener listener, Checkpoints checkpoints) {
+    static final Training QUIET = new Training(ProgressListener.NONE, null);
+  }
+
+  /**
+   * Runs one seed on {@code measured} data, or on data generated from the seed when it is {@code
+   * null}, and reports its figures to {@code progress}.
+   */
+  SeedRun run(long seed, Trajectories measured, ConsoleProgress progress, Training training) {
+    StageClock clock = new StageClock();
+    clock.start("data");
+    Trajectories data = measured != null ? measured : trainingData(seed);
+    clock.stop();
+    TrainedModels models = train(data, seed, training, clock);
+    Map<String, String> notes = new LinkedHashMap<>();
+
+    clock.start("evaluation");
+    Map<String, Double> r2 = new LinkedHashMap<>();
+    Map<String, Double> r2Cubic = new LinkedHashMap<>();
+    double heldOut = Double.NaN;
+    if (!system.invariantNames().isEmpty() || models.autoencoder().isPresent()) {
+      Trajectories fresh = generator.generate(system, protocol.r2Trajectories(), protocol.trainingTimes(),
+          Seeds.derive(seed, "r2"));
+      if (models.autoencoder().isPresent()) {
+        LearnedAutoencoder ae = models.autoencoder().get();
+        heldOut = ae.reconstructionMse(states(fresh));
+        clock.rate("autoencoder.heldOutMse", heldOut);
+        notes.put("autoencoder", String.format(Locale.ROOT, "%d→%s→%d; reconstruction MSE %.3e on %d×%d held-out"
+            + " (fresh, noise-free) states, %.3e on the %d (noisy) training states", system.dimension(),
+            ae.provenance().hidden(), ae.provenance().latent(), heldOut, fresh.count(), fresh.length(),
+            clock.rates().get("autoencoder.trainMse"), ae.provenance().states()));
+      }
+      if (!system.invariantNames().isEmpty()) {
+        RSquared.Sample sample = RSquared.sample(models::invariant, fresh, system::invariants);
+        for (int k = 0; k < sample.linear().length; k++) {
+          r2.put(system.invariantNames().get(k), sample.linear()[k]);
+          r2Cubic.put(system.invariantNames().get(k), sample.cubic()[k]);
+        }
+      }
+    }
+    EvaluationRollouts rollouts = rollouts(seed, models);
+    Rollout truth = rollouts.truth();
+    Rk4.StepChoice b = rollouts.baseline();
+    Rk4.StepChoice c = rollouts.concernet();
+    Metrics mb = Metrics.of(system, truth, b.rollout());
+    Metrics mc = Metrics.of(system, truth, c.rollout());
+    clock.stop();
+    notes.put("rolloutSubsteps", "baseline " + b.substeps() + ", concernet " + c.substeps()
+        + (models.autoencoder().isPresent() ? " (RK4 in the latent space, decoded at every time)" : ""));
+    if (!b.rollout().isFinite()) {
+      notes.put("baselineNonFinite", b.rollout().nonFiniteReport());
+    }
+    if (!c.rollout().isFinite()) {
+      notes.put("concernetNonFinite", c.rollout().nonFiniteReport());
+    }
+    Map<String, Double> timings = clock.total();
+    SeedResult result = new SeedResult(seed, r2, r2Cubic,
+        Map.of(SeedResult.BASELINE, mb.mse(), SeedResult.CONCERNET, mc.mse()),
+        Map.of(SeedResult.BASELINE, mb.finalMse(), SeedResult.CONCERNET, mc.finalMse()),
+        Map.of(SeedResult.BASELINE, mb.violation(), SeedResult.CONCERNET, mc.violation()),
+        Map.of(SeedResult.BASELINE, mb.finalViolation(), SeedResult.CONCERNET, mc.finalViolation()),
+        timings, clock.rates(), notes, evaluationTrajectories(truth, b.rollout(), c.rollout()));
+    progress.message(String.format(Locale.ROOT, "seed %d: %sR² %s, MSE baseline %.3e / ConCerNet %.3e (%.1f s)",
+        seed, Double.isNaN(heldOut) ? "" : String.format(Locale.ROOT, "autoencoder held-out MSE %.3e, ", heldOut),
+        r2.isEmpty() ? "-" : formatR2(r2), mb.mse(), mc.mse(), timings.get("total")));
+    result.worstTrajectoryLine().ifPresent(progress::message);
+    return new SeedRun(result, models, truth, b.rollout(), c.rollout());
+  }
+
+  /** The training data a seed generates from the system. */
+  Trajectories trainingData(long seed) {
+    return generator.trainingData(system, protocol, Seeds.derive(seed, "data"));
+  }
+
+  /**
+   * The models of one seed trained on {@code data}: for a protocol with an autoencoder, the
+   * autoencoder first (on the states of {@code data}), then H and both dynamics models in its
+   * latent space; otherwise H and both dynamics models on the states themselves.
+   */
+  TrainedModels train(Trajectories data, long seed, Training training, StageClock clock) {
+    StateSpace space = StateSpace.identity();
+    if (protocol.autoencoder().isPresent()) {
+      clock.start(AutoencoderLearner.STAGE);
+      LearnedAutoencoder autoencoder = AutoencoderLearner.of(protocol)
+          .withPrecision(precision())
+          .withListener(training.listener())
+          .withCheckpoints(training.checkpoints())
+          .learn(system.name(), data, Seeds.derive(seed, AutoencoderLearner.STAGE));
+      space = StateSpace.of(autoencoder);
+      Trajectories encoded = space.encode(data);
+      clock.stop();
+      LearnedAutoencoder.Provenance ap = autoencoder.provenance();
+      clock.rate("autoencoder.secondsPerEpoch", ap.secondsPerEpoch());
+      clock.rate("autoencoder.stepsPerSecond", ap.secondsPerEpoch() > 0
+          ? Math.ceil((double) ap.states() / ap.batch()) / ap.secondsPerEpoch() : Double.NaN);
+      clock.rate("autoencoder.trainMse", autoencoder.reconstructionMse(states(data)));
+      return learn(space, encoded, seed, training, clock);
+    }
+    return learn(space, data, seed, training, clock);
+  }
+
+  /** Steps (i) and (ii) on {@code data}, which lie in {@code space}. */
+  private TrainedModels learn(StateSpace space, Trajectories data, long seed, Training training, StageClock clock) {
+    clock.start("contrastive");
+    LearnedInvariant invariant = new InvariantLearner(protocol)
+        .withPrecision(precision())
+        .withListener(training.listener())
+        .withCheckpoints(training.checkpoints())
+        .learn(system.name(), data, Seeds.derive(seed, "contrastive"));
+    clock.stop();
+    clock.rate("contrastive.secondsPerEpoch", invariant.provenance().secondsPerEpoch());
+    clock.rate("contrastive.stepsPerSecond",
+        invariant.provenance().stepsPerEpoch() / invariant.provenance().secondsPerEpoch());
+
+    clock.start("dynamics");
+    DynamicsLearner learner = DynamicsLearner.builder(protocol)
+        .seed(Seeds.derive(seed, "dynamics"))
+        .type(config.float64() ? TFloat64.class : TFloat32.class)
+        .listener(training.listener())
+        .checkpoints(training.checkpoints())
+        .build();
+    LearnedDynamics baseline = learner.trainBaseline(data);
+    LearnedDynamics concernet = learner.trainProjected(data, invariant::weights);
+    clock.stop();
+    baseline.training().ifPresent(t -> {
+      long points = (long) data.count() * data.length();
+      long stepsPerEpoch = (points + protocol.dynamicsBatch() - 1) / protocol.dynamicsBatch();
+      clock.rate("dynamics.stepsPerSecond", t.seconds() > 0 ? t.epochs() * stepsPerEpoch / t.seconds() : Double.NaN);
+    });
+    return new TrainedModels(invariant, baseline, concernet, space);
+  }
+
+  /** The truth and both models' rollouts from one seed's evaluation initial states. */
+  record EvaluationRollouts(Rollout truth, Rk4.StepChoice baseline, Rk4.StepChoice concernet) {}
+
+  /**
+   * Rolls both models out from the evaluation initial states of {@code seed}, with the step rule
+   * against the truth: deterministic, so a resumed run recomputes exactly what the interrupted one had.
+   */
+  EvaluationRollouts rollouts(long seed, TrainedModels models) {
+    double[][] initial = TrajectoryGenerator.sampleEvaluationStates(system, protocol.evaluationTrajectories(),
+        TrajectoryGenerator.initialStateRandom(Seeds.derive(seed, "evaluation")));
+    double[] times = protocol.evaluationTimes();
+    Rollout truth = TrueRollout.of(system, initial, times);
+    return new EvaluationRollouts(truth, models.converged(models.baseline(), initial, times, truth),
+        models.converged(models.concernet(), initial, times, truth));
+  }
+
+  private Precision precision() {
+    return config.float64() ? Precision.FLOAT64 : Precision.FLOAT32;
+  }
+
+  /** Each evaluation trajectory's initial state and both models' MSE over it alone. */
+  private static List<EvaluationTrajectory> evaluationTrajectories(Rollout truth, Rollout baseline,
+      Rollout concernet) {
+    double[] b = Mse.perTrajectory(truth, baseline);
+    double[] c = Mse.perTrajectory(truth, concernet);
+    List<EvaluationTrajectory> out = new ArrayList<>();
+    for (int i = 0; i < truth.count(); i++) {
+      List<Double> x0 = new ArrayList<>();
+      for (double v : truth.state(i, 0)) {
+        x0.add(v);
+      }
+      Map<String, Double> mse = new LinkedHashMap<>();
+      mse.put(SeedResult.BASELINE, b[i]);
+      mse.put(SeedResult.CONCERNET, c[i]);
+      out.add(new EvaluationTrajectory(x0, mse));
+    }
+    return out;
+  }
+
+  private static double[][] states(Trajectories data) {
+    double[][] xs = new double[data.count() * data.length()][];
+    for (int i = 0; i < data.count(); i++) {
+      for (int t = 0; t < data.length(); t++) {
+        xs[i * data.length() + t] = data.state(i, t);
+      }
+    }
+    return xs;
+  }
+
+  private static String formatR2(Map<String, Double> r2) {
+    StringBuilder s = new StringBuilder();
+    r2.forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(k).append(' ')
+        .append(String.format(Locale.ROOT, "%.5f", v)));
+    return s.toString();
+  }
+}
