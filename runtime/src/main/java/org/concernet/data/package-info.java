@@ -21,5 +21,11 @@
  *
  * <p>Every problem with data is an {@link org.concernet.data.InvalidDataException} naming the
  * source (file), the place (line, entry, trajectory and point) and the offending value or shape.
+ *
+ * <p>Must not depend on: {@code org.concernet.nn}, {@code org.concernet.system}, {@code
+ * org.concernet.protocol}, {@code org.concernet.simulate}, {@code org.concernet.training}, {@code
+ * org.concernet.contrastive}, {@code org.concernet.dynamics}, {@code org.concernet.latent}, {@code
+ * org.concernet.eval}, {@code org.concernet.results}, {@code org.concernet.report}, {@code
+ * org.concernet.experiment}, {@code org.concernet.cli}.
  */
 package org.concernet.data;

@@ -6,5 +6,10 @@
  * ({@link org.concernet.simulate.Rk4}), the double-precision ground truth ({@link
  * org.concernet.simulate.TrueRollout}), and their common value object {@link
  * org.concernet.data.Rollout}.
+ *
+ * <p>Must not depend on: {@code org.concernet.training}, {@code org.concernet.contrastive}, {@code
+ * org.concernet.dynamics}, {@code org.concernet.latent}, {@code org.concernet.eval}, {@code
+ * org.concernet.results}, {@code org.concernet.report}, {@code org.concernet.experiment}, {@code
+ * org.concernet.cli}.
  */
 package org.concernet.simulate;
