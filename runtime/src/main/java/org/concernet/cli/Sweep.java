@@ -12,10 +12,10 @@ import java.util.Map;
 import org.concernet.eval.Statistics;
 import org.concernet.experiment.Experiment;
 import org.concernet.experiment.ExperimentConfig;
+import org.concernet.io.AtomicFiles;
 import org.concernet.protocol.Protocol;
 import org.concernet.results.ExperimentResults;
 import org.concernet.results.SeedResult;
-import org.concernet.training.AtomicFiles;
 import org.concernet.training.Checkpoints;
 import org.concernet.training.ProgressListener;
 

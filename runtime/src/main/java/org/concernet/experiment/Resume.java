@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import org.concernet.io.AtomicFiles;
 import org.concernet.results.SeedResult;
-import org.concernet.training.AtomicFiles;
 
 /**
  * What {@code --resume} needs of a completed seed: its results with the configuration that made

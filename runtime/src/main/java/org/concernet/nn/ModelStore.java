@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.concernet.io.AtomicFiles;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -76,7 +77,7 @@ public final class ModelStore {
       requireModelDirectory(target);
     }
     Files.createDirectories(target.getParent());
-    Path temporary = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".tmp-");
+    Path temporary = AtomicFiles.temporarySibling(target, true);
     try {
       exportSavedModel(temporary.resolve(SAVED_MODEL), weights);
       JSON.writeValue(temporary.resolve(WEIGHTS).toFile(), weightsJson(weights));

@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.concernet.eval.Statistics;
+import org.concernet.io.AtomicFiles;
 import org.concernet.results.EvaluationTrajectory;
 import org.concernet.results.ExperimentResults;
 import org.concernet.results.SeedResult;
-import org.concernet.training.AtomicFiles;
 
 /**
  * One self-contained {@code report.html} for an experiment: the summary tables (the paper's

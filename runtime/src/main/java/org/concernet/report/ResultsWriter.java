@@ -13,10 +13,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import org.concernet.eval.Statistics;
+import org.concernet.io.AtomicFiles;
 import org.concernet.results.EvaluationTrajectory;
 import org.concernet.results.ExperimentResults;
 import org.concernet.results.SeedResult;
-import org.concernet.training.AtomicFiles;
 
 /**
  * Writes {@code results.json} and {@code results.csv} (the output contract in DESIGN.md), each

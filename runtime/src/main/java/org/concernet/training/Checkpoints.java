@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.concernet.io.AtomicFiles;
 
 /**
  * Where and how often the learners save their training state inside a stage, so that an

@@ -14,7 +14,6 @@ import org.concernet.data.Trajectories;
 import org.concernet.eval.Mse;
 import org.concernet.eval.Violation;
 import org.concernet.nn.MlpWeights;
-
 import org.concernet.protocol.LearningRateSchedule;
 import org.concernet.protocol.Protocol;
 import org.concernet.simulate.Rk4;
