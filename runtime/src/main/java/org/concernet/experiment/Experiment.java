@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.concernet.data.Trajectories;
+import org.concernet.eval.InvariantDrift;
 import org.concernet.nn.Sessions;
 import org.concernet.protocol.Protocol;
 import org.concernet.report.ConsoleProgress;
@@ -21,6 +22,7 @@ import org.concernet.report.ResultsWriter;
 import org.concernet.report.SummaryTable;
 import org.concernet.results.ExperimentResults;
 import org.concernet.results.SeedResult;
+import org.concernet.simulate.TrajectoryGenerator;
 import org.concernet.system.SystemSpec;
 import org.concernet.training.Checkpoints;
 import org.concernet.training.LibraryVersion;
@@ -38,6 +40,9 @@ import org.concernet.training.ProgressListener;
  * same seed and configuration give the same results on the same machine.
  */
 public final class Experiment {
+  /** Noise-free reference trajectories on which declared invariants are checked before training. */
+  private static final int INVARIANT_CHECK_TRAJECTORIES = 32;
+
   private Experiment() {}
 
   /** Runs the experiment, writes its outputs into {@code config.out()}, and returns its results. */
@@ -94,6 +99,7 @@ public final class Experiment {
         "  learning in the latent space of an autoencoder %d→%s→%d (tanh), %d epochs, batch %d (paper eq. 6)%n",
         system.dimension(), ae.hidden(), ae.latent(), ae.epochs(), ae.batch()));
 
+    requireDeclaredInvariantsConserved(config);
     SeedPipeline pipeline = new SeedPipeline(config);
     List<SeedResult> seeds = new ArrayList<>();
     List<SeedRun> runs = new ArrayList<>();
@@ -132,6 +138,25 @@ public final class Experiment {
     out.print(SummaryTable.render(results));
     out.println("Results: " + config.out().resolve("results.json") + ", report: " + report);
     return results;
+  }
+
+  /**
+   * Stops the run before any training when a declared {@code @Invariant} is not conserved by the
+   * declared equations (checked on noise-free reference trajectories of the training span, from
+   * initial states of their own seed, so no result depends on the check).
+   */
+  private static void requireDeclaredInvariantsConserved(ExperimentConfig config) {
+    SystemSpec system = config.system();
+    if (system.invariantNames().isEmpty()) {
+      return;
+    }
+    Trajectories reference = TrajectoryGenerator.reference().generate(system, INVARIANT_CHECK_TRAJECTORIES,
+        config.protocol().trainingTimes(), Seeds.derive(config.seeds().get(0), "invariant-check"));
+    String violations = InvariantDrift.violations(system.name(), InvariantDrift.of(system, reference),
+        InvariantDrift.DEFAULT_TOLERANCE);
+    if (!violations.isEmpty()) {
+      throw new IllegalStateException(violations);
+    }
   }
 
   private static void deleteIfEmpty(Path folder) {
