@@ -17,6 +17,7 @@ import org.concernet.protocol.Protocol;
 import org.concernet.training.Adam;
 import org.concernet.training.Checkpoints;
 import org.concernet.training.EpochLoop;
+import org.concernet.training.LibraryVersion;
 import org.concernet.training.ProgressListener;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -142,7 +143,7 @@ public final class InvariantLearner {
       loop.requireFinite(trained, null, outcome);
       InvariantProvenance provenance = new InvariantProvenance(system, InvariantProvenance.settings(protocol),
           seed, precision, count, points, n, InvariantProvenance.hash(data),
-          InvariantProvenance.currentLibraryVersion(), epochs, batches.length,
+          LibraryVersion.get(), epochs, batches.length,
           epochs == 0 ? 0.0 : outcome.seconds() / epochs, outcome.finalLoss());
       return new LearnedInvariant(trained, provenance);
     }

@@ -3,8 +3,6 @@
  */
 package org.concernet.contrastive;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import org.concernet.data.Trajectories;
 import org.concernet.nn.Precision;
 import org.concernet.protocol.Protocol;
@@ -33,7 +30,7 @@ import org.concernet.protocol.Protocol;
  * @param points T of the training data
  * @param dimension n of the training data
  * @param dataSha256 {@link #hash(Trajectories)} of the training data
- * @param libraryVersion concernet-runtime's version ("development" outside a released jar)
+ * @param libraryVersion concernet-runtime's version, as Maven built it
  * @param epochs contrastive epochs run
  * @param stepsPerEpoch optimizer steps (batches) per epoch
  * @param secondsPerEpoch wall-clock seconds per epoch of the training loop (graph building and the
@@ -126,24 +123,5 @@ public record InvariantProvenance(
     ByteBuffer buffer = ByteBuffer.allocate(values.length * Double.BYTES);
     buffer.asDoubleBuffer().put(values);
     digest.update(buffer.array());
-  }
-
-  /** concernet-runtime's version, from the jar's Maven metadata; "development" when run from classes. */
-  public static String currentLibraryVersion() {
-    String fromManifest = InvariantProvenance.class.getPackage().getImplementationVersion();
-    if (fromManifest != null) {
-      return fromManifest;
-    }
-    try (InputStream in = InvariantProvenance.class.getResourceAsStream(
-        "/META-INF/maven/org.concernet/concernet-runtime/pom.properties")) {
-      if (in != null) {
-        Properties properties = new Properties();
-        properties.load(in);
-        return properties.getProperty("version", "development");
-      }
-    } catch (IOException e) {
-      // fall through: the version is informative only
-    }
-    return "development";
   }
 }

@@ -5,20 +5,36 @@ package org.concernet.experiment;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.concernet.data.InvalidDataException;
 import org.concernet.data.Trajectories;
 import org.concernet.data.TrajectoryIO;
 import org.concernet.system.SystemSpec;
 
-/** Training trajectories from a file (.csv or .npz) given with {@code --data}. */
-final class MeasuredData {
+/**
+ * Training trajectories from a file (.csv or .npz), as {@code --data} reads them: what a user with
+ * measured data calls to check a file before an experiment ({@code docs/data-checks.md}).
+ */
+public final class MeasuredData {
   private MeasuredData() {}
 
-  static Trajectories read(Path file, SystemSpec system) {
+  /**
+   * The trajectories of {@code file}, checked for {@code system}: its state names, at least two
+   * trajectories of at least two points, and derivative columns.
+   *
+   * @throws InvalidDataException naming the file, line or array index and value of the first problem
+   * @throws UncheckedIOException naming the file and why it cannot be read (e.g. it does not exist)
+   */
+  public static Trajectories read(Path file, SystemSpec system) {
     Trajectories data;
     try {
       data = TrajectoryIO.read(file, system.stateNames());
+    } catch (NoSuchFileException e) {
+      throw new UncheckedIOException("cannot read " + file + ": no such file (" + file.toAbsolutePath() + ")", e);
+    } catch (AccessDeniedException e) {
+      throw new UncheckedIOException("cannot read " + file + ": permission denied", e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
