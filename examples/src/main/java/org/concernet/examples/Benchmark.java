@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.concernet.experiment.Experiment;
 import org.concernet.experiment.ExperimentConfig;
+import org.concernet.experiment.OutputFolder;
 import org.concernet.nn.Device;
 import org.concernet.nn.Sessions;
 import org.concernet.protocol.Preset;
@@ -79,6 +80,7 @@ public final class Benchmark implements Callable<Integer> {
       }
       ExperimentConfig config = new ExperimentConfig(system, preset.apply(name, system.protocol()), preset,
           seedList, false, null, out.resolve(name), Device.CPU, threads);
+      OutputFolder.clear(config.out());  // the benchmark's own scratch folder: each run replaces the last
       ExperimentResults results = Experiment.run(config, console);
       Map<String, Double> timings = results.timings();
       for (Map.Entry<String, Double> stage : timings.entrySet()) {

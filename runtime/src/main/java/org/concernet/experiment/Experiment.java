@@ -70,8 +70,51 @@ public final class Experiment {
    */
   public static ExperimentResults run(ExperimentConfig config, PrintStream out, boolean resume, int checkpointEvery,
       ProgressListener observer) {
+    return run(config, out, resume ? Start.RESUME : Start.FRESH, checkpointEvery, observer);
+  }
+
+  /** What a run does with an output folder that holds an earlier run. */
+  public enum Start {
+    /** Refuse it: the run starts only in a folder that holds no run. */
+    FRESH,
+    /** Continue it: completed seeds are taken, an interrupted one continues from its checkpoints. */
+    RESUME,
+    /**
+     * Replace it: its outputs (and only those) are moved aside, deleted once this run is complete,
+     * and put back if this run fails.
+     */
+    OVERWRITE
+  }
+
+  /**
+   * As {@link #run(ExperimentConfig, PrintStream, boolean, int, ProgressListener)}, with {@code start}
+   * saying what happens to an earlier run in {@code config.out()}.
+   */
+  public static ExperimentResults run(ExperimentConfig config, PrintStream out, Start start, int checkpointEvery,
+      ProgressListener observer) {
+    Path aside = start == Start.OVERWRITE && Files.isDirectory(config.out()) ? OutputFolder.setAside(config.out())
+        : null;
+    if (aside != null) {
+      out.println("Replacing the earlier run in " + config.out() + " (its outputs are kept until this run completes)");
+    }
+    ExperimentResults results;
+    try {
+      results = runIn(config, out, start == Start.RESUME, checkpointEvery, observer);
+    } catch (RuntimeException | Error e) {
+      if (aside != null) {
+        OutputFolder.restore(config.out(), aside);
+      }
+      throw e;
+    }
+    OutputFolder.discard(aside);
+    return results;
+  }
+
+  private static ExperimentResults runIn(ExperimentConfig config, PrintStream out, boolean resume,
+      int checkpointEvery, ProgressListener observer) {
     SystemSpec system = config.system();
     Protocol protocol = config.protocol();
+    OutputFolder.requireUsable(config.out(), resume);
     if (system.invariantNames().isEmpty()) {
       out.println(system.name() + " declares no @Invariant: R² and violation cannot be measured, only MSE.");
     }
@@ -100,6 +143,7 @@ public final class Experiment {
         system.dimension(), ae.hidden(), ae.latent(), ae.epochs(), ae.batch()));
 
     requireDeclaredInvariantsConserved(config);
+    OutputFolder.mark(config.out(), system.name());
     SeedPipeline pipeline = new SeedPipeline(config);
     List<SeedResult> seeds = new ArrayList<>();
     List<SeedRun> runs = new ArrayList<>();
@@ -131,7 +175,7 @@ public final class Experiment {
       runs.add(run);
       seeds.add(run.result());
     }
-    deleteIfEmpty(config.out().resolve("checkpoints"));
+    OutputFolder.deleteIfEmpty(config.out().resolve("checkpoints"));
     ExperimentResults results = new ExperimentResults(system.name(), system.invariantNames(), configMap(config), seeds);
     ResultsWriter.write(results, config.out());
     Path report = ExperimentFigures.write(config, results, runs);
@@ -156,16 +200,6 @@ public final class Experiment {
         InvariantDrift.DEFAULT_TOLERANCE);
     if (!violations.isEmpty()) {
       throw new IllegalStateException(violations);
-    }
-  }
-
-  private static void deleteIfEmpty(Path folder) {
-    try (java.util.stream.Stream<Path> entries = Files.isDirectory(folder) ? Files.list(folder) : null) {
-      if (entries != null && entries.findAny().isEmpty()) {
-        Files.delete(folder);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + folder + ": " + e.getMessage(), e);
     }
   }
 
