@@ -123,23 +123,11 @@ public final class HtmlReport {
         .append("<th scope=\"col\" class=\"baseline\">baseline</th>")
         .append("<th scope=\"col\" class=\"concernet\">ConCerNet</th>")
         .append("<th scope=\"col\">baseline ÷ ConCerNet</th></tr></thead>\n<tbody>\n");
-    dynamicsRow(h, "MSE", results.mse(false));
-    dynamicsRow(h, "MSE, final time", results.mse(true));
-    Map<String, Map<String, Statistics>> violation = results.violation(false);
-    Map<String, Map<String, Statistics>> violationFinal = results.violation(true);
-    for (String name : results.invariants()) {
-      dynamicsRow(h, "violation of " + name, byModel(violation, name));
-      dynamicsRow(h, "violation of " + name + ", final time", byModel(violationFinal, name));
+    for (DynamicsRow row : DynamicsRow.of(results)) {
+      dynamicsRow(h, (row.invariant() == null ? "MSE" : "violation of " + row.invariant())
+          + (row.finalTime() ? ", final time" : ""), row.byModel());
     }
     h.append("</tbody>\n</table>\n</section>\n");
-  }
-
-  private static Map<String, Statistics> byModel(Map<String, Map<String, Statistics>> figures, String invariant) {
-    Map<String, Statistics> byModel = new LinkedHashMap<>();
-    for (String model : ExperimentResults.MODELS) {
-      byModel.put(model, figures.get(model).get(invariant));
-    }
-    return byModel;
   }
 
   private static void dynamicsRow(StringBuilder h, String label, Map<String, Statistics> byModel) {
