@@ -1,0 +1,23 @@
+/*
+ * Copyright 2026 The concernet-java Authors. Licensed under the Apache License, Version 2.0.
+ */
+/**
+ * What a run shows and leaves behind: the console summary ({@link org.concernet.report.SummaryTable},
+ * laid out like the paper's Tables 2 and 3), training progress on the console
+ * ({@link org.concernet.report.ConsoleProgress}), {@code results.json} and {@code results.csv}
+ * ({@link org.concernet.report.ResultsWriter}), the self-contained {@code report.html}
+ * ({@link org.concernet.report.HtmlReport}) and the PNG figures like the paper's Figures 3-5
+ * ({@link org.concernet.report.Figures}, the one entry point; one class per kind of figure behind it:
+ * the invariant's contour map and its level lines, trajectories, quantities over time, and the style,
+ * palette and input checks they share).
+ *
+ * <p>Everything here takes finished numbers: results ({@code org.concernet.results}), statistics
+ * ({@code org.concernet.eval}), plain arrays, and writes files through
+ * {@code org.concernet.training.AtomicFiles}; it listens to training only through
+ * {@code org.concernet.training.ProgressListener}. It may depend on results, eval, data and those
+ * two training types, but never on experiment, cli, contrastive, dynamics or latent: the pipeline
+ * calls the report, not the other way round, so a report can be written again from a saved
+ * {@code results.json} without TensorFlow or a trained model ({@code ReportDependenciesTest}
+ * checks the imports).
+ */
+package org.concernet.report;
