@@ -11,10 +11,10 @@ import org.concernet.training.AtomicFiles;
 /**
  * The figures of an experiment as PNG files, like the paper's Figures 3-5: the learned invariant's
  * contour map beside the true one, a typical trajectory, and violation or error over time, the
- * baseline against ConCerNet. This class is the one entry point; each figure is drawn by its own
- * class ({@link ContourFigure}, {@link TrajectoryFigures}, {@link OverTimeFigure}) in the shared
- * look of {@link ChartStyle} and {@link LinePlots}, after {@link FigureInputs} has checked its
- * inputs.
+ * baseline against ConCerNet. This class is the one entry point; behind it, each kind of figure
+ * is drawn by its own package-private class ({@code ContourFigure}, {@code TrajectoryFigures},
+ * {@code OverTimeFigure}) in the shared look of {@code ChartStyle} and {@code LinePlots}, after
+ * {@code FigureInputs} has checked its inputs.
  *
  * <p>Inputs are plain arrays and functions, so the pipeline calls these without knowing the
  * plotting library. Rendering is headless, and the same data gives byte-identical files (on the
@@ -76,7 +76,7 @@ public final class Figures {
 
   /**
    * Figure 4, first row: a typical trajectory, one panel per state coordinate over time (at most
-   * {@value TrajectoryFigures#MAX_PANELS}, the first ones; the subtitle says when there are more):
+   * six, the first ones; the subtitle says when there are more):
    * the truth, the baseline and ConCerNet. States are indexed {@code [time][coordinate]}; a model
    * may be {@code null} to leave it out.
    */

@@ -42,7 +42,7 @@ final class LevelLines {
   }
 
   /** The quantiles 1/n, …, (n-1)/n of the finite values (without repeats). */
-  static double[] quantileLevels(double[][] values, int n) {
+  private static double[] quantileLevels(double[][] values, int n) {
     double[] sorted = Arrays.stream(values).flatMapToDouble(Arrays::stream).filter(Double::isFinite)
         .sorted().toArray();
     if (sorted.length == 0) {

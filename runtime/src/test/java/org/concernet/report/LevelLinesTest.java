@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+/** Contour tracing on maps whose level lines are known: straight lines, and circles under a monotone map. */
 class LevelLinesTest {
   @Test
   void contourSegmentsOfALinearFunctionLieOnTheLevelLine() {
