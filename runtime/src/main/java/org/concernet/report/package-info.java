@@ -16,8 +16,8 @@
  * {@code org.concernet.training.AtomicFiles}; it listens to training only through
  * {@code org.concernet.training.ProgressListener}. It may depend on results, eval, data and those
  * two training types, but never on experiment, cli, contrastive, dynamics or latent: the pipeline
- * calls the report, not the other way round, so a report can be written again from a saved
- * {@code results.json} without TensorFlow or a trained model ({@code ReportDependenciesTest}
- * checks the imports).
+ * calls the report, not the other way round, so every report can be written from results alone,
+ * without TensorFlow or a trained model, as its tests do with made-up results
+ * ({@code ReportDependenciesTest} checks the sources).
  */
 package org.concernet.report;
