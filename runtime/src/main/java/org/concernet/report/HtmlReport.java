@@ -70,11 +70,7 @@ public final class HtmlReport {
     StringBuilder h = new StringBuilder(1 << 16);
     int n = results.seeds().size();
     String title = "ConCerNet — " + results.system();
-    h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n")
-        .append("<title>").append(escape(title)).append("</title>\n")
-        .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
-
+    openPage(h, title);
     h.append("<header>\n<h1>").append(escape(title)).append("</h1>\n<p class=\"lead\">")
         .append(n).append(n == 1 ? " seed" : " seeds").append(" (");
     for (int s = 0; s < n; s++) {
@@ -123,23 +119,11 @@ public final class HtmlReport {
         .append("<th scope=\"col\" class=\"baseline\">baseline</th>")
         .append("<th scope=\"col\" class=\"concernet\">ConCerNet</th>")
         .append("<th scope=\"col\">baseline ÷ ConCerNet</th></tr></thead>\n<tbody>\n");
-    dynamicsRow(h, "MSE", results.mse(false));
-    dynamicsRow(h, "MSE, final time", results.mse(true));
-    Map<String, Map<String, Statistics>> violation = results.violation(false);
-    Map<String, Map<String, Statistics>> violationFinal = results.violation(true);
-    for (String name : results.invariants()) {
-      dynamicsRow(h, "violation of " + name, byModel(violation, name));
-      dynamicsRow(h, "violation of " + name + ", final time", byModel(violationFinal, name));
+    for (DynamicsRow row : DynamicsRow.of(results)) {
+      dynamicsRow(h, (row.invariant() == null ? "MSE" : "violation of " + row.invariant())
+          + (row.finalTime() ? ", final time" : ""), row.byModel());
     }
     h.append("</tbody>\n</table>\n</section>\n");
-  }
-
-  private static Map<String, Statistics> byModel(Map<String, Map<String, Statistics>> figures, String invariant) {
-    Map<String, Statistics> byModel = new LinkedHashMap<>();
-    for (String model : ExperimentResults.MODELS) {
-      byModel.put(model, figures.get(model).get(invariant));
-    }
-    return byModel;
   }
 
   private static void dynamicsRow(StringBuilder h, String label, Map<String, Statistics> byModel) {
@@ -333,9 +317,9 @@ public final class HtmlReport {
    * @param links one relative link per data row, to that run's report.html
    */
   public static void writeSweep(Path html, String title, String caption, List<String[]> rows, List<String> links) {
-    StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-        .append(escape(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n")
-        .append("<header>\n<h1>").append(escape(title)).append("</h1>\n</header>\n<section>\n<table class=\"figures\">\n<caption>")
+    StringBuilder h = new StringBuilder();
+    openPage(h, title);
+    h.append("<header>\n<h1>").append(escape(title)).append("</h1>\n</header>\n<section>\n<table class=\"figures\">\n<caption>")
         .append(escape(caption)).append("</caption>\n<thead><tr>");
     for (String cell : rows.get(0)) {
       h.append("<th>").append(escape(cell)).append("</th>");
@@ -350,6 +334,14 @@ public final class HtmlReport {
     }
     h.append("</tbody>\n</table>\n</section>\n</main>\n</body>\n</html>\n");
     AtomicFiles.write(html, h.toString());
+  }
+
+  /** Everything up to the page's content: the head with its title and style sheet, then {@code <main>}. */
+  private static void openPage(StringBuilder h, String title) {
+    h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n")
+        .append("<title>").append(escape(title)).append("</title>\n")
+        .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
   }
 
   /** Escapes text for HTML element content and quoted attribute values. */

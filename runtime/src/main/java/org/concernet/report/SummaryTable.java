@@ -32,17 +32,11 @@ public final class SummaryTable {
 
     List<String[]> dyn = new ArrayList<>();
     dyn.add(new String[] {"Dynamics (Table 3)", "baseline", "ConCerNet"});
-    addRow(dyn, "MSE", results.mse(false));
-    addRow(dyn, "MSE, final time", results.mse(true));
-    Map<String, Map<String, Statistics>> violation = results.violation(false);
-    Map<String, Map<String, Statistics>> violationFinal = results.violation(true);
-    for (String name : results.invariants()) {
-      addRow(dyn, "violation " + name, Map.of(
-          SeedResult.BASELINE, violation.get(SeedResult.BASELINE).get(name),
-          SeedResult.CONCERNET, violation.get(SeedResult.CONCERNET).get(name)));
-      addRow(dyn, "violation " + name + ", final", Map.of(
-          SeedResult.BASELINE, violationFinal.get(SeedResult.BASELINE).get(name),
-          SeedResult.CONCERNET, violationFinal.get(SeedResult.CONCERNET).get(name)));
+    for (DynamicsRow row : DynamicsRow.of(results)) {
+      String label = row.invariant() == null ? "MSE" + (row.finalTime() ? ", final time" : "")
+          : "violation " + row.invariant() + (row.finalTime() ? ", final" : "");
+      dyn.add(new String[] {label, row.byModel().get(SeedResult.BASELINE).format("%.3e"),
+          row.byModel().get(SeedResult.CONCERNET).format("%.3e")});
     }
     out.append('\n').append(table(dyn));
 
@@ -51,11 +45,6 @@ public final class SummaryTable {
     timings.setLength(timings.length() - 1);
     out.append(timings).append('\n');
     return out.toString();
-  }
-
-  private static void addRow(List<String[]> rows, String label, Map<String, Statistics> byModel) {
-    rows.add(new String[] {label, byModel.get(SeedResult.BASELINE).format("%.3e"),
-        byModel.get(SeedResult.CONCERNET).format("%.3e")});
   }
 
   /**

@@ -186,7 +186,7 @@ class FiguresTest {
     }
     Figures.trajectory(folder.resolve("heat.png"), "heat", times, names, truth, truth, truth);
     BufferedImage image = read(folder.resolve("heat.png"));
-    assertEquals(Math.max(Figures.HEIGHT, 120 + 160 * Figures.MAX_TRAJECTORY_PANELS), image.getHeight());
+    assertEquals(Math.max(Figures.HEIGHT, 120 + 160 * TrajectoryFigures.MAX_PANELS), image.getHeight());
   }
 
   @Test
@@ -201,54 +201,6 @@ class FiguresTest {
     e = assertThrows(IllegalArgumentException.class, () -> Figures.contourComparison(folder.resolve("z.png"),
         "t", "x", "y", new double[] {1, 0}, new double[] {0, 1}, (x, y) -> x, (x, y) -> y, "E"));
     assertTrue(e.getMessage().contains("xRange must be {min, max}"), e.getMessage());
-  }
-
-  @Test
-  void contourSegmentsOfALinearFunctionLieOnTheLevelLine() {
-    double[] xs = {0, 1, 2, 3};
-    double[] ys = {0, 1, 2, 3};
-    double[][] v = new double[4][4];
-    for (int i = 0; i < 4; i++) {
-      for (int j = 0; j < 4; j++) {
-        v[i][j] = (xs[i] + ys[j]) / 6;
-      }
-    }
-    double[][] segments = Figures.contourSegments(xs, ys, v, 0.25);
-    assertTrue(segments[0].length > 0);
-    for (int k = 0; k < segments[0].length; k++) {
-      if (!Double.isNaN(segments[0][k])) {
-        assertEquals(1.5, segments[0][k] + segments[1][k], 1e-12);
-      }
-    }
-  }
-
-  @Test
-  void levelLinesCoincideWhenHIsAMonotoneFunctionOfTheInvariant() {
-    int n = 41;
-    double[] xs = new double[n];
-    double[] ys = new double[n];
-    for (int i = 0; i < n; i++) {
-      xs[i] = -2 + 4.0 * i / (n - 1);
-      ys[i] = xs[i];
-    }
-    double[][] truth = new double[n][n];
-    double[][] learned = new double[n][n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        truth[i][j] = xs[i] * xs[i] + ys[j] * ys[j];
-        learned[i][j] = Math.exp(truth[i][j]); // monotone, far from linear
-      }
-    }
-    double[][] a = Figures.levelLines(xs, ys, Figures.normalise(truth));
-    double[][] b = Figures.levelLines(xs, ys, Figures.normalise(learned));
-    assertEquals(a[0].length, b[0].length, "same segments, cell by cell");
-    double cell = xs[1] - xs[0];
-    for (int k = 0; k < a[0].length; k++) {
-      assertEquals(Double.isNaN(a[0][k]), Double.isNaN(b[0][k]));
-      if (!Double.isNaN(a[0][k])) {
-        assertTrue(Math.hypot(a[0][k] - b[0][k], a[1][k] - b[1][k]) <= cell, "within one grid cell");
-      }
-    }
   }
 
   /** Figure 5: the heat equation's Σu over time (the truth conserves it) and the error over time. */
@@ -318,7 +270,7 @@ class FiguresTest {
 
   @Test
   void contourFromGridValuesEqualsContourFromFunctions() throws IOException {
-    int n = Figures.CONTOUR_GRID;
+    int n = ContourFigure.GRID;
     double[] xs = new double[n];
     for (int i = 0; i < n; i++) {
       xs[i] = -2 + (2 - -2) * (double) i / (n - 1); // as the function overload samples
@@ -342,10 +294,10 @@ class FiguresTest {
 
   @Test
   void shortNumbers() {
-    assertEquals("7.5", Figures.shortNumber(7.5000000001));
-    assertEquals("0", Figures.shortNumber(0));
-    assertEquals("0.0125", Figures.shortNumber(0.0125));
-    assertEquals("1.235E+7", Figures.shortNumber(12345678));
-    assertEquals("1E-7", Figures.shortNumber(1e-7));
+    assertEquals("7.5", TrajectoryFigures.shortNumber(7.5000000001));
+    assertEquals("0", TrajectoryFigures.shortNumber(0));
+    assertEquals("0.0125", TrajectoryFigures.shortNumber(0.0125));
+    assertEquals("1.235E+7", TrajectoryFigures.shortNumber(12345678));
+    assertEquals("1E-7", TrajectoryFigures.shortNumber(1e-7));
   }
 }

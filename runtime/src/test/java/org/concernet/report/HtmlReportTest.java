@@ -27,6 +27,7 @@ import org.concernet.results.SeedResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 class HtmlReportTest {
   private static final String DATA_URI = "<img src=\"data:image/png;base64,";
@@ -138,6 +139,19 @@ class HtmlReportTest {
     assertFalse(Pattern.compile("src=\"(?!data:)").matcher(html).find(), "every src is a data: URI");
     assertFalse(Pattern.compile("href=\"(?!#)").matcher(html).find(), "every link is within the page");
     assertFalse(html.contains("url("), "no CSS fetches");
+  }
+
+  @Test
+  void theSweepPageIsWellFormedToo() throws Exception {
+    Path html = folder.resolve("sweep.html");
+    HtmlReport.writeSweep(html, "Sweep <noise>", "one run per noise",
+        List.of(new String[] {"noise", "MSE"}, new String[] {"0.1", "1e-3"}), List.of("run-1/report.html"));
+    Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(Files.newInputStream(html));
+    assertEquals(1, document.getElementsByTagName("style").getLength());
+    assertEquals("Sweep <noise>", document.getElementsByTagName("title").item(0).getTextContent());
+    assertEquals("run-1/report.html",
+        ((Element) document.getElementsByTagName("a").item(0)).getAttribute("href"));
   }
 
   @Test
