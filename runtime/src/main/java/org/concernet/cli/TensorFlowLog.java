@@ -1,0 +1,106 @@
+/*
+ * Copyright 2026 The concernet-java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package org.concernet.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps TensorFlow's native start-up log (oneDNN, cpu_feature_guard, absl, MLIR) off the console of
+ * a run. TensorFlow writes it from C++ straight to the process's standard error, and its level is
+ * read from the environment when the natives load — a JVM cannot change its own environment, and
+ * the absl and MLIR lines ignore {@code TF_CPP_MIN_LOG_LEVEL} altogether. So a command's {@code
+ * main} runs its own command line once more as a child process, with {@code TF_CPP_MIN_LOG_LEVEL=2}
+ * set, and passes the child's standard error on without TensorFlow's informational and warning
+ * lines. Errors ({@code E}, {@code F}) and everything else pass unchanged; standard output is the
+ * child's own. {@value #OPTION} turns the filter off.
+ */
+final class TensorFlowLog {
+  /** The option that shows TensorFlow's log. */
+  static final String OPTION = "--tensorflow-log";
+
+  /** Set in the child's environment, so it does not start another child. */
+  static final String CHILD = "CONCERNET_TENSORFLOW_LOG_FILTERED";
+
+  private static final List<Pattern> TENSORFLOW_LINES = List.of(
+      // TensorFlow's own C++ log: "2026-12-03 15:07:42.503486: I tensorflow/core/util/port.cc:153] …"
+      Pattern.compile("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d+: [IW] \\S+:\\d+\\] .*"),
+      // absl's format: "I0000 00:00:1796310464.105849   25641 mlir_graph_optimization_pass.cc:401] …"
+      Pattern.compile("^[IW]\\d{4} \\d\\d:\\d\\d:\\d\\d\\.\\d+\\s+\\d+ \\S+:\\d+\\] .*"),
+      Pattern.compile("^WARNING: All log messages before absl::InitializeLog\\(\\) is called are written to STDERR$"),
+      // the second line of cpu_feature_guard's message
+      Pattern.compile("^To enable the following instructions: .* rebuild TensorFlow with the appropriate compiler"
+          + " flags\\.$"));
+
+  private TensorFlowLog() {}
+
+  /** Whether {@code line} is an informational or warning line of TensorFlow's native log. */
+  static boolean isTensorFlowLine(String line) {
+    return TENSORFLOW_LINES.stream().anyMatch(p -> p.matcher(line).matches());
+  }
+
+  /**
+   * Runs this process's command line again as a child with TensorFlow's log filtered from its
+   * standard error, and returns the child's exit status; empty when this process should run the
+   * command itself: it is the child, {@value #OPTION} was given, or the command line is unknown.
+   */
+  static OptionalInt runFiltered(String[] args, PrintStream err) {
+    if (System.getenv(CHILD) != null || List.of(args).contains(OPTION)) {
+      return OptionalInt.empty();
+    }
+    ProcessHandle.Info info = ProcessHandle.current().info();
+    Optional<String> command = info.command();
+    Optional<String[]> arguments = info.arguments();
+    if (command.isEmpty() || arguments.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    List<String> commandLine = new ArrayList<>();
+    commandLine.add(command.get());
+    commandLine.addAll(List.of(arguments.get()));
+    ProcessBuilder builder = new ProcessBuilder(commandLine)
+        .redirectInput(ProcessBuilder.Redirect.INHERIT)
+        .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+        .redirectError(ProcessBuilder.Redirect.PIPE);
+    builder.environment().put(CHILD, "1");
+    builder.environment().putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "2");
+    Process child;
+    try {
+      child = builder.start();
+    } catch (IOException e) {
+      return OptionalInt.empty();  // run in this process, log and all
+    }
+    Thread stop = new Thread(child::destroy, "stop the experiment's child process");
+    Runtime.getRuntime().addShutdownHook(stop);
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getErrorStream(),
+        StandardCharsets.UTF_8))) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        if (!isTensorFlowLine(line)) {
+          err.println(line);
+        }
+      }
+      return OptionalInt.of(child.waitFor());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the experiment's error stream: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      child.destroy();
+      Thread.currentThread().interrupt();
+      return OptionalInt.of(130);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(stop);
+      } catch (IllegalStateException e) {
+        // the JVM is shutting down: the hook stops the child
+      }
+    }
+  }
+}
