@@ -36,7 +36,7 @@ final class TensorFlowLog {
       // TensorFlow's own C++ log: "2026-12-03 15:07:42.503486: I tensorflow/core/util/port.cc:153] …"
       Pattern.compile("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d+: [IW] \\S+:\\d+\\] .*"),
       // absl's format: "I0000 00:00:1796310464.105849   25641 mlir_graph_optimization_pass.cc:401] …"
-      Pattern.compile("^[IW]\\d{4} \\d\\d:\\d\\d:\\d\\d\\.\\d+\\s+\\d+ \\S+:\\d+\\] .*"),
+      Pattern.compile("^[IW]\\d{4} \\d\\d:\\d\\d:\\d+\\.\\d+\\s+\\d+ \\S+:\\d+\\] .*"),
       Pattern.compile("^WARNING: All log messages before absl::InitializeLog\\(\\) is called are written to STDERR$"),
       // the second line of cpu_feature_guard's message
       Pattern.compile("^To enable the following instructions: .* rebuild TensorFlow with the appropriate compiler"
