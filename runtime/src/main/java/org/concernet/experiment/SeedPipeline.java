@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.concernet.contrastive.InvariantLearner;
 import org.concernet.contrastive.LearnedInvariant;
 import org.concernet.data.Rollout;
@@ -72,6 +73,10 @@ final class SeedPipeline {
     clock.stop();
     TrainedModels models = train(data, seed, training, clock);
     Map<String, String> notes = new LinkedHashMap<>();
+    warn(notes, progress, "dataWarning", DataWarnings.derivativeSpan(data));
+    Trajectories learned = models.space().encode(data);
+    models.baseline().training().ifPresent(t ->
+        warn(notes, progress, "baselineWarning", DataWarnings.unfit("baseline", t.finalLoss(), learned)));
 
     clock.start("evaluation");
     Map<String, Double> r2 = new LinkedHashMap<>();
@@ -124,6 +129,14 @@ final class SeedPipeline {
         r2.isEmpty() ? "-" : formatR2(r2), mb.mse(), mc.mse(), timings.get("total")));
     result.worstTrajectoryLine().ifPresent(progress::message);
     return new SeedRun(result, models, truth, b.rollout(), c.rollout());
+  }
+
+  /** Prints {@code warning}, if there is one, and keeps it in the seed's notes under {@code key}. */
+  private static void warn(Map<String, String> notes, ConsoleProgress progress, String key, Optional<String> warning) {
+    warning.ifPresent(w -> {
+      notes.put(key, w);
+      progress.message("warning: " + w);
+    });
   }
 
   /** The training data a seed generates from the system. */
