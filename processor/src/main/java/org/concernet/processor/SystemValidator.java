@@ -4,6 +4,7 @@
 package org.concernet.processor;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.Trees;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -27,12 +29,12 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
-import org.concernet.processor.SystemModel.AutoencoderModel;
 import org.concernet.processor.SystemModel.Derivative;
 import org.concernet.processor.SystemModel.GraphForm;
 import org.concernet.processor.SystemModel.Invariant;
 import org.concernet.processor.SystemModel.Parameter;
 import org.concernet.processor.SystemModel.ProtocolModel;
+import org.concernet.processor.SystemModel.SettingValue;
 import org.concernet.processor.SystemModel.State;
 
 /**
@@ -322,14 +324,14 @@ final class SystemValidator {
   private ProtocolModel validateProtocol(TypeElement type, AnnotationMirror system, int dimension,
       boolean dimensionKnown, ValidationReport report) {
     ProtocolChecker c = new ProtocolChecker(type, system, report);
-    int trajectories = c.integer("trajectories", v -> v >= 2, "at least 2 trajectories are needed for the contrastive loss");
+    c.integer("trajectories", v -> v >= 2, "at least 2 trajectories are needed for the contrastive loss");
     int points = c.integer("points", v -> v >= 2, "each trajectory needs at least 2 points");
     double startTime = c.real("startTime", Double::isFinite, "startTime must be finite");
-    double endTime = c.real("endTime", v -> Double.isFinite(v) && v > startTime, "endTime must be finite and greater than startTime (" + startTime + ")");
-    double noise = c.real("noise", v -> Double.isFinite(v) && v >= 0, "noise is a standard deviation: write a finite value >= 0");
-    int evaluationTrajectories = c.integer("evaluationTrajectories", v -> v >= 1, "write at least 1");
-    int evaluationPoints = c.integer("evaluationPoints", v -> v >= 2, "write at least 2");
-    double evaluationHorizon = c.real("evaluationHorizon", v -> Double.isFinite(v) && v > 0, "write a finite horizon > 0");
+    c.real("endTime", v -> Double.isFinite(v) && v > startTime, "endTime must be finite and greater than startTime (" + startTime + ")");
+    c.real("noise", v -> Double.isFinite(v) && v >= 0, "noise is a standard deviation: write a finite value >= 0");
+    c.integer("evaluationTrajectories", v -> v >= 1, "write at least 1");
+    c.integer("evaluationPoints", v -> v >= 2, "write at least 2");
+    c.real("evaluationHorizon", v -> Double.isFinite(v) && v > 0, "write a finite horizon > 0");
     int r2Trajectories = c.integer("r2Trajectories", v -> v >= 1, "write at least 1");
     int latent = c.integer("latent", v -> v >= 1, "the learned invariant needs latent >= 1 outputs");
     if (r2Trajectories >= 1 && points >= 2 && latent >= 1) {
@@ -341,17 +343,17 @@ final class SystemValidator {
             + (long) r2Trajectories * points + "); write at least " + ((needed + points - 1) / points));
       }
     }
-    List<Integer> hidden = c.widths("hidden", "write one or more layer widths, each >= 1");
-    String activation = ((VariableElement) value(system, "activation").getValue()).getSimpleName().toString();
-    int contrastiveEpochs = c.integer("contrastiveEpochs", v -> v >= 0, "write a count >= 0");
-    int contrastiveBatch = c.integer("contrastiveBatch", v -> v >= 2, "a contrastive batch needs at least 2 trajectories");
-    int dynamicsEpochs = c.integer("dynamicsEpochs", v -> v >= 0, "write a count >= 0");
-    int dynamicsBatch = c.integer("dynamicsBatch", v -> v >= 1, "write at least 1");
+    c.widths("hidden", "write one or more layer widths, each >= 1");
+    c.integer("contrastiveEpochs", v -> v >= 0, "write a count >= 0");
+    c.integer("contrastiveBatch", v -> v >= 2, "a contrastive batch needs at least 2 trajectories");
+    c.integer("dynamicsEpochs", v -> v >= 0, "write a count >= 0");
+    c.integer("dynamicsBatch", v -> v >= 1, "write at least 1");
+    c.real("learningRate", v -> Double.isFinite(v) && v > 0, "write a finite rate > 0");
+    List<SettingValue> settings = changedSettings(system, "", Set.of("name", "autoencoder"));
 
     AnnotationValue autoencoders = value(system, "autoencoder");
     @SuppressWarnings("unchecked")
     List<? extends AnnotationValue> list = (List<? extends AnnotationValue>) autoencoders.getValue();
-    Optional<AutoencoderModel> autoencoder = Optional.empty();
     if (list.size() > 1) {
       report.error(Message.AUTOENCODER, type, system, autoencoders,
           "declares " + list.size() + " autoencoders; declare at most one");
@@ -385,12 +387,57 @@ final class SystemValidator {
         ok = false;
       }
       if (ok) {
-        autoencoder = Optional.of(new AutoencoderModel(aeLatent, aeHidden, epochs, batch));
+        settings.add(new SettingValue("autoencoder", CodeBlock.of("$L", aeLatent)));
+        settings.addAll(changedSettings(mirror, "autoencoder", Set.of("latent")));
       }
     }
-    return new ProtocolModel(trajectories, points, startTime, endTime, noise, evaluationTrajectories,
-        evaluationPoints, evaluationHorizon, r2Trajectories, latent, hidden, activation,
-        contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch, autoencoder);
+    return new ProtocolModel(settings);
+  }
+
+  /**
+   * The attributes of {@code mirror} whose values differ from their defaults, in declaration order,
+   * except {@code skip}; named as the builder names them ({@code prefix} + capitalised attribute).
+   */
+  private List<SettingValue> changedSettings(AnnotationMirror mirror, String prefix, Set<String> skip) {
+    Map<? extends ExecutableElement, ? extends AnnotationValue> values = elements.getElementValuesWithDefaults(mirror);
+    List<SettingValue> settings = new ArrayList<>();
+    for (ExecutableElement attribute : ElementFilter.methodsIn(mirror.getAnnotationType().asElement().getEnclosedElements())) {
+      String name = attribute.getSimpleName().toString();
+      AnnotationValue value = values.get(attribute);
+      AnnotationValue defaultValue = attribute.getDefaultValue();
+      if (skip.contains(name) || value == null
+          || (defaultValue != null && plain(value).equals(plain(defaultValue)))) {
+        continue;
+      }
+      String builderName = prefix.isEmpty() ? name : prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+      settings.add(new SettingValue(builderName, literal(value)));
+    }
+    return settings;
+  }
+
+  /** An attribute value as a comparable Java object: enum constants by name, arrays as lists. */
+  private static Object plain(AnnotationValue value) {
+    Object v = value.getValue();
+    if (v instanceof List<?> list) {
+      return list.stream().map(e -> plain((AnnotationValue) e)).toList();
+    }
+    if (v instanceof VariableElement constant) {
+      return constant.getSimpleName().toString();
+    }
+    return v;
+  }
+
+  /** An attribute value as Java source: numbers as literals, enum constants qualified, int[] as List.of. */
+  private static CodeBlock literal(AnnotationValue value) {
+    Object v = value.getValue();
+    if (v instanceof List<?> list) {
+      return CodeBlock.of("$T.of($L)", List.class,
+          CodeBlock.join(list.stream().map(e -> literal((AnnotationValue) e)).toList(), ", "));
+    }
+    if (v instanceof VariableElement constant) {
+      return CodeBlock.of("$T.$N", ClassName.get((TypeElement) constant.getEnclosingElement()), constant.getSimpleName().toString());
+    }
+    return CodeBlock.of("$L", v);
   }
 
   private final class ProtocolChecker {
