@@ -33,63 +33,67 @@ public final class Setting<T> {
   /** The group of the autoencoder's settings, and their key in the config and provenance maps. */
   public static final String AUTOENCODER = "autoencoder";
 
-  public static final Setting<Integer> TRAJECTORIES = integer("trajectories",
+  private static final Type<Integer> INT = number("N", Integer::parseInt);
+  private static final Type<Double> REAL = number("X", Double::parseDouble);
+  private static final Type<List<Integer>> WIDTHS = widthsType();
+
+  public static final Setting<Integer> TRAJECTORIES = setting("trajectories", INT,
       "Training trajectories.", 50, null, Protocol::trajectories, Protocol.Builder::trajectories);
-  public static final Setting<Integer> POINTS = integer("points",
+  public static final Setting<Integer> POINTS = setting("points", INT,
       "Points per training trajectory, evenly spaced on [startTime, endTime].", 100, null,
       Protocol::points, Protocol.Builder::points);
-  public static final Setting<Double> START_TIME = real("startTime",
+  public static final Setting<Double> START_TIME = setting("startTime", REAL,
       "Start of the training time span.", 0.0, null, Protocol::startTime, Protocol.Builder::startTime);
-  public static final Setting<Double> END_TIME = real("endTime",
+  public static final Setting<Double> END_TIME = setting("endTime", REAL,
       "End of the training time span.", 10.0, null, Protocol::endTime, Protocol.Builder::endTime);
-  public static final Setting<Double> NOISE = real("noise",
+  public static final Setting<Double> NOISE = setting("noise", REAL,
       "Std of the Gaussian noise on training states and derivatives.", 0.01, 0.01,
       Protocol::noise, Protocol.Builder::noise);
-  public static final Setting<Integer> EVALUATION_TRAJECTORIES = integer("evaluationTrajectories",
+  public static final Setting<Integer> EVALUATION_TRAJECTORIES = setting("evaluationTrajectories", INT,
       "Rollouts for MSE and violation.", 10, 10,
       Protocol::evaluationTrajectories, Protocol.Builder::evaluationTrajectories);
-  public static final Setting<Integer> EVALUATION_POINTS = integer("evaluationPoints",
+  public static final Setting<Integer> EVALUATION_POINTS = setting("evaluationPoints", INT,
       "Time points per evaluation rollout, on [0, evaluationHorizon].", 1001, 1001,
       Protocol::evaluationPoints, Protocol.Builder::evaluationPoints);
-  public static final Setting<Double> EVALUATION_HORIZON = real("evaluationHorizon",
+  public static final Setting<Double> EVALUATION_HORIZON = setting("evaluationHorizon", REAL,
       "Length of the evaluation rollouts.", 10.0, null,
       Protocol::evaluationHorizon, Protocol.Builder::evaluationHorizon);
-  public static final Setting<Integer> R2_TRAJECTORIES = integer("r2Trajectories",
+  public static final Setting<Integer> R2_TRAJECTORIES = setting("r2Trajectories", INT,
       "Fresh noise-free trajectories for R² of the learned invariant.", 500, 500,
       Protocol::r2Trajectories, Protocol.Builder::r2Trajectories);
-  public static final Setting<Integer> LATENT = integer("latent",
+  public static final Setting<Integer> LATENT = setting("latent", INT,
       "Number of learned conserved quantities (outputs of H).", 1, 1, Protocol::latent, Protocol.Builder::latent);
-  public static final Setting<List<Integer>> HIDDEN = widths("hidden",
+  public static final Setting<List<Integer>> HIDDEN = setting("hidden", WIDTHS,
       "Hidden layer widths of the invariant and dynamics networks, comma-separated.", List.of(100, 100),
       List.of(100, 100), Protocol::hidden, Protocol.Builder::hidden);
-  public static final Setting<Activation> ACTIVATION = choice("activation", Activation.class,
+  public static final Setting<Activation> ACTIVATION = setting("activation", choice(Activation.class),
       "Activation of the hidden layers.", Activation.TANH, null, Protocol::activation, Protocol.Builder::activation);
-  public static final Setting<Integer> CONTRASTIVE_EPOCHS = integer("contrastiveEpochs",
+  public static final Setting<Integer> CONTRASTIVE_EPOCHS = setting("contrastiveEpochs", INT,
       "Epochs of contrastive (square ratio loss) training.", 1000, 1000,
       Protocol::contrastiveEpochs, Protocol.Builder::contrastiveEpochs);
-  public static final Setting<Integer> CONTRASTIVE_BATCH = integer("contrastiveBatch",
+  public static final Setting<Integer> CONTRASTIVE_BATCH = setting("contrastiveBatch", INT,
       "Trajectories per contrastive batch.", 10, 10, Protocol::contrastiveBatch, Protocol.Builder::contrastiveBatch);
-  public static final Setting<Integer> DYNAMICS_EPOCHS = integer("dynamicsEpochs",
+  public static final Setting<Integer> DYNAMICS_EPOCHS = setting("dynamicsEpochs", INT,
       "Epochs of dynamics training, for each of the two models (the paper: 200 with an autoencoder).", 1000, 1000,
       Protocol::dynamicsEpochs, Protocol.Builder::dynamicsEpochs);
-  public static final Setting<Integer> DYNAMICS_BATCH = integer("dynamicsBatch",
+  public static final Setting<Integer> DYNAMICS_BATCH = setting("dynamicsBatch", INT,
       "Points per dynamics batch (the paper: 20 with an autoencoder).", 100, 100,
       Protocol::dynamicsBatch, Protocol.Builder::dynamicsBatch);
-  public static final Setting<Double> LEARNING_RATE = real("learningRate",
+  public static final Setting<Double> LEARNING_RATE = setting("learningRate", REAL,
       "Adam's learning rate (of the first epoch of each stage).", Protocol.DEFAULT_LEARNING_RATE,
       Protocol.DEFAULT_LEARNING_RATE, Protocol::learningRate, Protocol.Builder::learningRate);
-  public static final Setting<LearningRateSchedule> LEARNING_RATE_SCHEDULE = choice("learningRateSchedule",
-      LearningRateSchedule.class, "Learning rate over the contrastive and dynamics epochs: constant, or cosine from"
+  public static final Setting<LearningRateSchedule> LEARNING_RATE_SCHEDULE = setting("learningRateSchedule",
+      choice(LearningRateSchedule.class), "Learning rate over the contrastive and dynamics epochs: constant, or cosine from"
           + " the rate down to 1% of it at the last epoch.", Protocol.DEFAULT_SCHEDULE, LearningRateSchedule.CONSTANT,
       Protocol::learningRateSchedule, Protocol.Builder::learningRateSchedule);
-  public static final Setting<Integer> AUTOENCODER_LATENT = autoencoder(integerType(), "latent",
+  public static final Setting<Integer> AUTOENCODER_LATENT = autoencoder(INT, "latent",
       "Size of the autoencoder's latent code.", null, AutoencoderSpec::latent, Protocol.Builder::autoencoderLatent);
-  public static final Setting<List<Integer>> AUTOENCODER_HIDDEN = autoencoder(widthsType(), "hidden",
+  public static final Setting<List<Integer>> AUTOENCODER_HIDDEN = autoencoder(WIDTHS, "hidden",
       "Hidden widths of the autoencoder's encoder (the decoder mirrors them), comma-separated.", List.of(32, 16),
       AutoencoderSpec::hidden, Protocol.Builder::autoencoderHidden);
-  public static final Setting<Integer> AUTOENCODER_EPOCHS = autoencoder(integerType(), "epochs",
+  public static final Setting<Integer> AUTOENCODER_EPOCHS = autoencoder(INT, "epochs",
       "Epochs of autoencoder training.", 200, AutoencoderSpec::epochs, Protocol.Builder::autoencoderEpochs);
-  public static final Setting<Integer> AUTOENCODER_BATCH = autoencoder(integerType(), "batch",
+  public static final Setting<Integer> AUTOENCODER_BATCH = autoencoder(INT, "batch",
       "States per autoencoder batch.", 100, AutoencoderSpec::batch, Protocol.Builder::autoencoderBatch);
 
   /**
@@ -299,20 +303,10 @@ public final class Setting<T> {
   /** How values of one type are parsed, written and labelled on the command line. */
   private record Type<T>(String label, Function<String, T> parse, Function<T, String> format) {}
 
-  private static Type<Integer> integerType() {
-    return new Type<>("N", text -> {
+  private static <N> Type<N> number(String label, Function<String, N> parse) {
+    return new Type<>(label, text -> {
       try {
-        return Integer.parseInt(text);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("'" + text + "' is not a number", e);
-      }
-    }, String::valueOf);
-  }
-
-  private static Type<Double> realType() {
-    return new Type<>("X", text -> {
-      try {
-        return Double.parseDouble(text);
+        return parse.apply(text);
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("'" + text + "' is not a number", e);
       }
@@ -320,12 +314,11 @@ public final class Setting<T> {
   }
 
   private static Type<List<Integer>> widthsType() {
-    Type<Integer> integer = integerType();
-    return new Type<>("W1,W2,…", text -> Arrays.stream(text.split(",")).map(String::trim).map(integer.parse).toList(),
+    return new Type<>("W1,W2,…", text -> Arrays.stream(text.split(",")).map(String::trim).map(INT.parse).toList(),
         widths -> String.join(",", widths.stream().map(String::valueOf).toList()));
   }
 
-  private static <E extends Enum<E>> Type<E> choiceType(Class<E> type) {
+  private static <E extends Enum<E>> Type<E> choice(Class<E> type) {
     List<String> names = Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList();
     return new Type<>(String.join("|", names), text -> {
       try {
@@ -336,25 +329,10 @@ public final class Setting<T> {
     }, e -> e.name().toLowerCase(Locale.ROOT));
   }
 
-  private static Setting<Integer> integer(String name, String meaning, Integer defaultValue, Integer paperValue,
-      Function<Protocol, Integer> getter, BiFunction<Protocol.Builder, Integer, Protocol.Builder> with) {
-    return new Setting<>(name, null, name, integerType(), meaning, defaultValue, paperValue, getter, with);
-  }
-
-  private static Setting<Double> real(String name, String meaning, Double defaultValue, Double paperValue,
-      Function<Protocol, Double> getter, BiFunction<Protocol.Builder, Double, Protocol.Builder> with) {
-    return new Setting<>(name, null, name, realType(), meaning, defaultValue, paperValue, getter, with);
-  }
-
-  private static Setting<List<Integer>> widths(String name, String meaning, List<Integer> defaultValue,
-      List<Integer> paperValue, Function<Protocol, List<Integer>> getter,
-      BiFunction<Protocol.Builder, List<Integer>, Protocol.Builder> with) {
-    return new Setting<>(name, null, name, widthsType(), meaning, defaultValue, paperValue, getter, with);
-  }
-
-  private static <E extends Enum<E>> Setting<E> choice(String name, Class<E> type, String meaning, E defaultValue,
-      E paperValue, Function<Protocol, E> getter, BiFunction<Protocol.Builder, E, Protocol.Builder> with) {
-    return new Setting<>(name, null, name, choiceType(type), meaning, defaultValue, paperValue, getter, with);
+  /** A setting of the protocol itself. */
+  private static <T> Setting<T> setting(String name, Type<T> type, String meaning, T defaultValue, T paperValue,
+      Function<Protocol, T> getter, BiFunction<Protocol.Builder, T, Protocol.Builder> with) {
+    return new Setting<>(name, null, name, type, meaning, defaultValue, paperValue, getter, with);
   }
 
   /** A setting of the autoencoder; the paper's value is its heat equation's, so none here. */
