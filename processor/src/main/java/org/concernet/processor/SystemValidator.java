@@ -56,8 +56,10 @@ final class SystemValidator {
 
     List<State> states = new ArrayList<>();
     List<Parameter> parameters = new ArrayList<>();
+    List<? extends Element> members = members(type);
+    Map<String, AnnotationMirror> resized = stateSizes(type, system, report);
     int offset = 0;
-    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+    for (VariableElement field : ElementFilter.fieldsIn(members)) {
       Optional<AnnotationMirror> state = mirror(field, RuntimeNames.STATE);
       Optional<AnnotationMirror> parameter = mirror(field, RuntimeNames.PARAMETER);
       if (state.isPresent() && parameter.isPresent()) {
@@ -65,7 +67,8 @@ final class SystemValidator {
         continue;
       }
       if (state.isPresent()) {
-        Optional<State> validated = validateState(field, state.get(), offset, report);
+        Optional<State> validated = validateState(field, state.get(), offset, resized.remove(field.getSimpleName().toString()),
+            type, report);
         if (validated.isPresent()) {
           states.add(validated.get());
           offset += validated.get().width();
@@ -74,10 +77,12 @@ final class SystemValidator {
         validateParameter(field, report).ifPresent(parameters::add);
       }
     }
+    resized.forEach((name, mirror) -> report.error(Message.STATE_SIZES, type, mirror, value(mirror, "state"),
+        "names \"" + name + "\", which is no @State double[] field of " + type.getSimpleName() + " or the classes it extends"));
     Map<String, State> statesByName = new LinkedHashMap<>();
     states.forEach(s -> statesByName.put(s.name(), s));
     // states that failed validation still count as known names, so no second error follows
-    List<String> allStateNames = ElementFilter.fieldsIn(type.getEnclosedElements()).stream()
+    List<String> allStateNames = ElementFilter.fieldsIn(members).stream()
         .filter(f -> mirror(f, RuntimeNames.STATE).isPresent())
         .map(f -> f.getSimpleName().toString())
         .collect(Collectors.toList());
@@ -88,7 +93,7 @@ final class SystemValidator {
     Map<String, String> invariantMethods = new LinkedHashMap<>();
     String initialState = null;
     String evaluationInitialState = null;
-    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+    for (ExecutableElement method : ElementFilter.methodsIn(members)) {
       Optional<AnnotationMirror> derivative = mirror(method, RuntimeNames.DERIVATIVE);
       Optional<AnnotationMirror> invariant = mirror(method, RuntimeNames.INVARIANT);
       Optional<AnnotationMirror> initial = mirror(method, RuntimeNames.INITIAL_STATE);
@@ -203,6 +208,46 @@ final class SystemValidator {
         Optional.ofNullable(evaluationInitialState), protocol, GraphForm.unavailable("not translated")));
   }
 
+  /**
+   * The members of {@code type} and of the classes it extends, superclass members first: a system
+   * that extends another system's class inherits its states, parameters and equations.
+   */
+  static List<Element> members(TypeElement type) {
+    java.util.Deque<TypeElement> chain = new java.util.ArrayDeque<>();
+    for (TypeElement t = type; t != null; ) {
+      chain.addFirst(t);
+      TypeMirror superclass = t.getSuperclass();
+      TypeElement next = superclass.getKind() == TypeKind.DECLARED
+          ? (TypeElement) ((javax.lang.model.type.DeclaredType) superclass).asElement() : null;
+      t = next == null || next.getQualifiedName().contentEquals("java.lang.Object") ? null : next;
+    }
+    List<Element> members = new ArrayList<>();
+    chain.forEach(t -> members.addAll(t.getEnclosedElements()));
+    return members;
+  }
+
+  /** The {@code @StateSize} entries of {@code stateSizes} by state name; reports sizes below 1 and repeated names. */
+  private Map<String, AnnotationMirror> stateSizes(TypeElement type, AnnotationMirror system, ValidationReport report) {
+    Map<String, AnnotationMirror> sizes = new LinkedHashMap<>();
+    @SuppressWarnings("unchecked")
+    List<? extends AnnotationValue> list = (List<? extends AnnotationValue>) value(system, "stateSizes").getValue();
+    for (AnnotationValue entry : list) {
+      AnnotationMirror mirror = (AnnotationMirror) entry.getValue();
+      String state = (String) value(mirror, "state").getValue();
+      AnnotationValue size = value(mirror, "size");
+      if ((Integer) size.getValue() < 1) {
+        report.error(Message.STATE_SIZES, type, mirror, size,
+            "size = " + size.getValue() + " for \"" + state + "\" is out of range: write at least 1");
+      } else if (sizes.containsKey(state)) {
+        report.error(Message.STATE_SIZES, type, mirror, value(mirror, "state"),
+            "names \"" + state + "\" twice; give each array state one size");
+      } else {
+        sizes.put(state, mirror);
+      }
+    }
+    return sizes;
+  }
+
   private void validateKind(TypeElement type, ValidationReport report) {
     String kind = null;
     switch (type.getKind()) {
@@ -238,7 +283,8 @@ final class SystemValidator {
     }
   }
 
-  private Optional<State> validateState(VariableElement field, AnnotationMirror mirror, int offset, ValidationReport report) {
+  private Optional<State> validateState(VariableElement field, AnnotationMirror mirror, int offset,
+      AnnotationMirror resize, TypeElement system, ValidationReport report) {
     String name = field.getSimpleName().toString();
     boolean ok = validateMember(field, "State", report);
     if (field.getModifiers().contains(Modifier.FINAL)) {
@@ -260,6 +306,15 @@ final class SystemValidator {
     } else if (array && size < 1) {
       report.error(Message.STATE_SIZE_MISSING, field, mirror, sizeValue, name, size);
       ok = false;
+    }
+    if (resize != null) {
+      if (array) {
+        size = (Integer) value(resize, "size").getValue();
+      } else {
+        report.error(Message.STATE_SIZES, system, resize, value(resize, "state"),
+            "names \"" + name + "\", a scalar @State; only double[] states have a size");
+        ok = false;
+      }
     }
     AnnotationValue minValue = value(mirror, "min");
     double min = (Double) minValue.getValue();
@@ -349,7 +404,7 @@ final class SystemValidator {
     c.integer("dynamicsEpochs", v -> v >= 0, "write a count >= 0");
     c.integer("dynamicsBatch", v -> v >= 1, "write at least 1");
     c.real("learningRate", v -> Double.isFinite(v) && v > 0, "write a finite rate > 0");
-    List<SettingValue> settings = changedSettings(system, "", Set.of("name", "autoencoder"));
+    List<SettingValue> settings = changedSettings(system, "", Set.of("name", "stateSizes", "autoencoder"));
 
     AnnotationValue autoencoders = value(system, "autoencoder");
     @SuppressWarnings("unchecked")

@@ -50,7 +50,7 @@ class GeneratedCodeTest {
   @Test
   void allExamplesTranslateWithoutNotes() throws IOException {
     Compilation compilation = compile(example("SpringMass"), example("ChemicalKinetics"), example("Kepler"),
-        example("HeatEquation"));
+        example("HeatEquation"), example("LongRod"));
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation.notes().stream().filter(n -> n.getMessage(null).contains("Concernet")).toList()).isEmpty();
   }

@@ -205,6 +205,50 @@ class ValidationTest {
     assertThat(compilation).hadErrorCount(12);
   }
 
+  private static final String[] ROD = {
+      "  @State(size = 3) double[] u;",
+      "  @State double q;",
+      "  public Rod() { this(3); }",
+      "  Rod(int nodes) { u = new double[nodes]; }",
+      "  @Derivative(\"u\") double[] du() { return new double[u.length]; }",
+      "  @Derivative(\"q\") double dq() { return -q; }",
+      "  @Invariant double total() { double s = q; for (double v : u) { s += v; } return s; }"};
+
+  private static JavaFileObject longer(String sizes) {
+    return type("Longer", "@DynamicalSystem(stateSizes = " + sizes + ")\npublic final class Longer extends Rod {",
+        "  public Longer() { super(5); }");
+  }
+
+  @Test
+  void stateSizes() {
+    JavaFileObject rod = type("Rod", "@DynamicalSystem\npublic class Rod {", ROD);
+    JavaFileObject unknown = longer("@StateSize(state = \"v\", size = 5)");
+    Compilation compilation = compile(rod, unknown);
+    assertThat(compilation).hadErrorContaining("[Concernet/StateSizes] @DynamicalSystem stateSizes names \"v\", which is no"
+        + " @State double[] field of Longer or the classes it extends").inFile(unknown).onLineContaining("state = \"v\"");
+    JavaFileObject scalar = longer("@StateSize(state = \"q\", size = 5)");
+    assertThat(compile(rod, scalar)).hadErrorContaining("stateSizes names \"q\", a scalar @State; only double[] states have a size")
+        .inFile(scalar).onLineContaining("state = \"q\"");
+    JavaFileObject empty = longer("@StateSize(state = \"u\", size = 0)");
+    assertThat(compile(rod, empty)).hadErrorContaining("stateSizes size = 0 for \"u\" is out of range: write at least 1")
+        .inFile(empty).onLineContaining("size = 0");
+    JavaFileObject twice = longer("{@StateSize(state = \"u\", size = 5), @StateSize(state = \"u\", size = 6)}");
+    assertThat(compile(rod, twice)).hadErrorContaining("[Concernet/StateSizes]").inFile(twice).onLineContaining("size = 6");
+  }
+
+  @Test
+  void aSystemExtendingAnotherInheritsItsMembersAndResizesItsArrays() {
+    JavaFileObject rod = type("Rod", "@DynamicalSystem\npublic class Rod {", ROD);
+    Compilation compilation = compile(rod, longer("@StateSize(state = \"u\", size = 5)"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.LongerSystem").contentsAsUtf8String()
+        .contains("StateField.array(\"u\", 5, -1.0, 1.0),\n          StateField.scalar(\"q\", -1.0, 1.0))");
+    assertThat(compilation).generatedSourceFile("test.LongerSystem").contentsAsUtf8String()
+        .contains("List<Operand<T>> du() {");
+    assertThat(compilation).generatedSourceFile("test.RodSystem").contentsAsUtf8String()
+        .contains("StateField.array(\"u\", 3, -1.0, 1.0)");
+  }
+
   @Test
   void autoencoder() {
     assertError(system("(autoencoder = @Autoencoder(latent = 2))", valid()), "Autoencoder", "latent = 2");

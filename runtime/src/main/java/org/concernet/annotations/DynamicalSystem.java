@@ -22,7 +22,9 @@ import org.concernet.protocol.LearningRateSchedule;
  * where its meaning and default are declared; a test keeps the defaults here equal to those.
  *
  * <p>The class must be a top-level or static nested, non-abstract class with a no-argument
- * constructor that the generated code (in the same package) can call.
+ * constructor that the generated code (in the same package) can call. It may extend another
+ * {@code @DynamicalSystem} class: its annotated fields and methods are inherited (superclass
+ * members first), and {@link #stateSizes()} resizes inherited array states.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -87,6 +89,12 @@ public @interface DynamicalSystem {
    * annealing, or the paper's constant rate.
    */
   LearningRateSchedule learningRateSchedule() default LearningRateSchedule.COSINE;
+
+  /**
+   * New sizes for array states this class inherits from another {@code @DynamicalSystem} class it
+   * extends; empty (the default) keeps each {@code @State(size = …)}.
+   */
+  StateSize[] stateSizes() default {};
 
   /**
    * An autoencoder for high-dimensional states: learning then runs in its latent space. Empty

@@ -56,6 +56,7 @@ class SettingTest {
     }
     assertThat(defaults.remove("name")).isEqualTo("");
     assertThat(defaults.remove(Setting.AUTOENCODER)).isEqualTo(new Autoencoder[0]);
+    assertThat(defaults.remove("stateSizes")).isEqualTo(new org.concernet.annotations.StateSize[0]);
     assertThat(defaults.keySet()).containsExactlyElementsIn(topLevel());
     for (Setting<?> setting : Setting.ALL) {
       if (setting.group().isEmpty()) {
