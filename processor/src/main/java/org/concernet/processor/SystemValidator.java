@@ -59,9 +59,19 @@ final class SystemValidator {
     List<? extends Element> members = members(type);
     Map<String, AnnotationMirror> resized = stateSizes(type, system, report);
     int offset = 0;
+    Map<String, VariableElement> annotatedFields = new LinkedHashMap<>();
     for (VariableElement field : ElementFilter.fieldsIn(members)) {
       Optional<AnnotationMirror> state = mirror(field, RuntimeNames.STATE);
       Optional<AnnotationMirror> parameter = mirror(field, RuntimeNames.PARAMETER);
+      VariableElement hidden = annotatedFields.get(field.getSimpleName().toString());
+      if (hidden != null) {
+        report.error(Message.HIDDEN_FIELD, field, field.getSimpleName(), enclosingName(field), enclosingName(hidden),
+            enclosingName(hidden));
+        continue;
+      }
+      if (state.isPresent() || parameter.isPresent()) {
+        annotatedFields.put(field.getSimpleName().toString(), field);
+      }
       if (state.isPresent() && parameter.isPresent()) {
         report.error(Message.CONFLICTING_ROLES, field, "field", field.getSimpleName(), "both @State and @Parameter");
         continue;

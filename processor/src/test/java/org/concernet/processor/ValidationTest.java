@@ -237,6 +237,15 @@ class ValidationTest {
   }
 
   @Test
+  void hiddenField() {
+    JavaFileObject rod = type("Rod", "@DynamicalSystem\npublic class Rod {", ROD);
+    JavaFileObject hiding = type("Longer", "@DynamicalSystem\npublic final class Longer extends Rod {",
+        "  @State(size = 5) double[] u = new double[5];");
+    assertThat(compile(rod, hiding)).hadErrorContaining("[Concernet/HiddenField] field u of Longer hides the annotated"
+        + " field of Rod that the inherited methods read").inFile(hiding).onLineContaining("double[] u");
+  }
+
+  @Test
   void aSystemExtendingAnotherInheritsItsMembersAndResizesItsArrays() {
     JavaFileObject rod = type("Rod", "@DynamicalSystem\npublic class Rod {", ROD);
     Compilation compilation = compile(rod, longer("@StateSize(state = \"u\", size = 5)"));
