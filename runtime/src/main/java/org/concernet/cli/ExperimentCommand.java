@@ -42,9 +42,9 @@ import picocli.CommandLine;
     description = {
       "Learns the conserved quantities of %s from its trajectories by contrastive learning, then a",
       "baseline and a ConCerNet (projected) dynamics model, and compares their rollouts with the truth.",
-      "Protocol options (after --verbose) default to the system's own @DynamicalSystem values, shown",
-      "below with the paper's where it has one for every system; a preset replaces them, and options",
-      "given explicitly win over both.",
+      "Protocol options (listed last) default to the system's own @DynamicalSystem values; a preset",
+      "replaces them, and options given explicitly win over both. \"Paper:\" is the paper's value",
+      "where it uses one for every system.",
       ""
     })
 public final class ExperimentCommand implements Callable<Integer> {

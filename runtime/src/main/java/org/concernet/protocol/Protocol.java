@@ -172,25 +172,13 @@ public record Protocol(
       return new Builder();
     }
 
+    /** A builder holding every setting of {@code p}, copied through {@link Setting#ALL}. */
     private Builder(Protocol p) {
-      trajectories = p.trajectories;
-      points = p.points;
-      startTime = p.startTime;
-      endTime = p.endTime;
-      noise = p.noise;
-      evaluationTrajectories = p.evaluationTrajectories;
-      evaluationPoints = p.evaluationPoints;
-      evaluationHorizon = p.evaluationHorizon;
-      r2Trajectories = p.r2Trajectories;
-      latent = p.latent;
-      hidden = p.hidden;
-      activation = p.activation;
-      contrastiveEpochs = p.contrastiveEpochs;
-      contrastiveBatch = p.contrastiveBatch;
-      dynamicsEpochs = p.dynamicsEpochs;
-      dynamicsBatch = p.dynamicsBatch;
-      learningRate = p.learningRate;
-      learningRateSchedule = p.learningRateSchedule;
+      for (Setting<?> setting : Setting.ALL) {
+        if (setting.group().isEmpty()) {
+          setting.copy(p, this);
+        }
+      }
       autoencoder = p.autoencoder;
     }
 

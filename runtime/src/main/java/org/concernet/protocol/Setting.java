@@ -239,6 +239,11 @@ public final class Setting<T> {
     with(b, defaultValue);
   }
 
+  /** Sets this setting of {@code from} on {@code to}. */
+  void copy(Protocol from, Protocol.Builder to) {
+    with(to, get(from));
+  }
+
   /** Sets the paper's value on {@code b}, when the paper has one. */
   void withPaperValue(Protocol.Builder b) {
     if (paperValue != null) {
