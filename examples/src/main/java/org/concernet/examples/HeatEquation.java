@@ -15,6 +15,9 @@ import org.concernet.annotations.State;
  * The one-dimensional heat equation of ConCerNet (ICML 2023), section 5.2: 101 nodes on
  * [-5, 5] with zero-flux boundaries (ghost nodes equal to the edge values), conserving the total
  * heat Σ u. Learning runs in the 9-dimensional latent space of an autoencoder (eq. 6).
+ *
+ * <p>The equations and the sampler hold for a rod of any length with this spacing, centred on 0:
+ * {@link LongRod} extends this class and declares only its length and its protocol.
  */
 @DynamicalSystem(
     name = "HeatEquation",
@@ -34,13 +37,21 @@ import org.concernet.annotations.State;
     dynamicsEpochs = 200,
     dynamicsBatch = 20,
     autoencoder = @Autoencoder(latent = 9, hidden = {32, 16}, epochs = 200, batch = 100))
-public final class HeatEquation {
+public class HeatEquation {
   static final int NODES = 101;
-  static final double X_MIN = -5.0;
   static final double DX = 0.1;
 
-  /** Temperature at x_i = -5 + 0.1 i. */
-  @State(size = NODES) double[] u = new double[NODES];
+  /** Temperature at x_i = -(NODES - 1) DX / 2 + i DX: here -5 + 0.1 i. */
+  @State(size = NODES) double[] u;
+
+  public HeatEquation() {
+    this(NODES);
+  }
+
+  /** A rod of {@code nodes} nodes, for a system that extends this one and resizes {@code u}. */
+  HeatEquation(int nodes) {
+    u = new double[nodes];
+  }
 
   /** Second differences; the ghost nodes equal the edge values, so no heat leaves. */
   @Derivative("u")
@@ -69,8 +80,9 @@ public final class HeatEquation {
   void sample(RandomGenerator rng) {
     double c = rng.nextDouble(-1.0, 1.0);
     double s = 0.25 * rng.nextDouble(0.5, 2.0);
-    for (int i = 0; i < NODES; i++) {
-      double x = X_MIN + i * DX;
+    double xMin = -(u.length - 1) * DX / 2; // exactly -5.0 for 101 nodes, -50.0 for 1001
+    for (int i = 0; i < u.length; i++) {
+      double x = xMin + i * DX;
       u[i] = Math.exp(-(x - c) * (x - c) / s);
     }
   }

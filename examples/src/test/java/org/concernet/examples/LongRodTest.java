@@ -8,7 +8,7 @@ import static com.google.common.truth.Truth.assertThat;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The 1001-node rod: the same equations as HeatEquation at ten times the length. */
+/** The 1001-node rod: HeatEquation's equations, inherited, at ten times the length. */
 class LongRodTest {
   private final LongRodSystem rod = new LongRodSystem();
 
@@ -34,5 +34,22 @@ class LongRodTest {
     // the bump starts near the centre: the ends of the long rod are cold
     assertThat(u[0]).isLessThan(1e-100);
     assertThat(u[500]).isGreaterThan(0.0);
+  }
+
+  @Test
+  void isTheHeatEquationsDeclarationResized() {
+    assertThat(LongRod.class.getSuperclass()).isEqualTo(HeatEquation.class);
+    // away from the ends, both rods apply the same stencil to the same values
+    double[] shortRod = new HeatEquationSystem().sampleInitialState(new SplittableRandom(9));
+    double[] longRod = new double[1001];
+    System.arraycopy(shortRod, 0, longRod, 450, 101);
+    double[] shortField = new HeatEquationSystem().derivative(shortRod);
+    double[] longField = rod.derivative(longRod);
+    for (int i = 1; i < 100; i++) {
+      assertThat(longField[450 + i]).isEqualTo(shortField[i]);
+    }
+    // the sampler centres the grid on 0 for either length: x_500 = 0 here, x_50 = 0 there
+    double[] sampled = rod.sampleInitialState(new SplittableRandom(9));
+    assertThat(sampled[500]).isEqualTo(shortRod[50]);
   }
 }

@@ -136,7 +136,7 @@ final class GraphTranslator {
     for (SystemModel.Parameter parameter : model.parameters()) {
       fields.put(parameter.name(), Kind.GRAPH);
     }
-    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+    for (VariableElement field : ElementFilter.fieldsIn(SystemValidator.members(type))) {
       if (field.getModifiers().containsAll(Set.of(Modifier.STATIC, Modifier.FINAL))
           && field.getConstantValue() != null) {
         constants.put(field.getSimpleName().toString(), field);
@@ -169,7 +169,7 @@ final class GraphTranslator {
       return GraphForm.unavailable(reason);
     }
     List<GraphMethod> methods = new ArrayList<>();
-    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+    for (ExecutableElement method : ElementFilter.methodsIn(SystemValidator.members(type))) {
       if (done.containsKey(method)) {
         methods.add(done.get(method));
       }
@@ -753,7 +753,7 @@ final class GraphTranslator {
       throw new Unsupported(tree, "the call " + snippet(tree) + ", which the translator cannot see into");
     }
     List<ExecutableElement> candidates = new ArrayList<>();
-    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+    for (ExecutableElement method : ElementFilter.methodsIn(SystemValidator.members(type))) {
       if (method.getSimpleName().contentEquals(name) && method.getParameters().size() == tree.getArguments().size()
           && !method.isVarArgs()) {
         candidates.add(method);
@@ -1012,7 +1012,7 @@ final class GraphTranslator {
   /** {@code g}, unless the user's class already uses that name. */
   private String mathName() {
     Set<String> used = new HashSet<>();
-    type.getEnclosedElements().forEach(e -> used.add(e.getSimpleName().toString()));
+    SystemValidator.members(type).forEach(e -> used.add(e.getSimpleName().toString()));
     Tree tree = trees.getTree(type);
     if (tree != null) {
       tree.accept(new TreeScanner<Void, Void>() {

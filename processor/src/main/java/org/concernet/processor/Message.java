@@ -18,6 +18,11 @@ enum Message {
       "@State double[] %s needs a fixed size; write @State(size = n) with n >= 1 (found size = %s)"),
   STATE_SIZE_ON_SCALAR("StateSize",
       "@State double %s is a scalar but declares size = %s; remove size, or declare the field as double[]"),
+  STATE_SIZES("StateSizes",
+      "@DynamicalSystem stateSizes %s"),
+  HIDDEN_FIELD("HiddenField",
+      "field %s of %s hides the annotated field of %s that the inherited methods read; remove it, and set the field of %s"
+          + " (in the constructor, or with stateSizes for an array's size)"),
   STATE_RANGE("StateRange",
       "@State %s has min = %s >= max = %s; the default sampler draws from [min, max), so write min < max"),
   MISSING_DERIVATIVE("MissingDerivative",

@@ -19,9 +19,10 @@ final class RuntimeNames {
 
   static final ClassName SYSTEM_SPEC = ClassName.get("org.concernet.system", "SystemSpec");
   static final ClassName PROTOCOL = ClassName.get("org.concernet.protocol", "Protocol");
-  static final ClassName AUTOENCODER_SPEC = PROTOCOL.nestedClass("AutoencoderSpec");
   static final ClassName GRAPH_MATH = ClassName.get("org.concernet.system", "GraphMath");
-  static final ClassName ACTIVATION = ClassName.get("org.concernet.nn", "Activation");
+  static final ClassName DECLARED_SYSTEM = ClassName.get("org.concernet.system", "DeclaredSystem");
+  static final ClassName GRAPH_EQUATIONS = DECLARED_SYSTEM.nestedClass("GraphEquations");
+  static final ClassName STATE_FIELD = ClassName.get("org.concernet.system", "StateField");
   static final ClassName EXPERIMENT_COMMAND =
       ClassName.get("org.concernet.cli", "ExperimentCommand");
 

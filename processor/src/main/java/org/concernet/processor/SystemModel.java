@@ -79,27 +79,20 @@ record SystemModel(
   /** An {@code @Invariant} method and its reported name. */
   record Invariant(ExecutableElement element, String method, String name) {}
 
-  /** The {@code @DynamicalSystem} attributes, validated. */
-  record ProtocolModel(
-      int trajectories,
-      int points,
-      double startTime,
-      double endTime,
-      double noise,
-      int evaluationTrajectories,
-      int evaluationPoints,
-      double evaluationHorizon,
-      int r2Trajectories,
-      int latent,
-      List<Integer> hidden,
-      String activation,
-      int contrastiveEpochs,
-      int contrastiveBatch,
-      int dynamicsEpochs,
-      int dynamicsBatch,
-      Optional<AutoencoderModel> autoencoder) {}
+  /**
+   * The {@code @DynamicalSystem} attributes, validated: each protocol setting whose value differs
+   * from the attribute's default, by name in declaration order, then the autoencoder's (its latent
+   * size as {@code autoencoder}, its other attributes as {@code autoencoderHidden}, …). Generated
+   * code sets them by name on {@code Protocol.builder()}, which holds the defaults.
+   */
+  record ProtocolModel(List<SettingValue> settings) {
+    ProtocolModel {
+      settings = List.copyOf(settings);
+    }
+  }
 
-  record AutoencoderModel(int latent, List<Integer> hidden, int epochs, int batch) {}
+  /** One protocol setting: the builder method's name and the value as Java source. */
+  record SettingValue(String name, CodeBlock value) {}
 
   /**
    * The graph form: either the translated methods of the nested {@code Graph} class, or the reason

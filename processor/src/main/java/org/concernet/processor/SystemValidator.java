@@ -4,6 +4,7 @@
 package org.concernet.processor;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.Trees;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -27,12 +29,12 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
-import org.concernet.processor.SystemModel.AutoencoderModel;
 import org.concernet.processor.SystemModel.Derivative;
 import org.concernet.processor.SystemModel.GraphForm;
 import org.concernet.processor.SystemModel.Invariant;
 import org.concernet.processor.SystemModel.Parameter;
 import org.concernet.processor.SystemModel.ProtocolModel;
+import org.concernet.processor.SystemModel.SettingValue;
 import org.concernet.processor.SystemModel.State;
 
 /**
@@ -54,16 +56,29 @@ final class SystemValidator {
 
     List<State> states = new ArrayList<>();
     List<Parameter> parameters = new ArrayList<>();
+    List<? extends Element> members = members(type);
+    Map<String, AnnotationMirror> resized = stateSizes(type, system, report);
     int offset = 0;
-    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+    Map<String, VariableElement> annotatedFields = new LinkedHashMap<>();
+    for (VariableElement field : ElementFilter.fieldsIn(members)) {
       Optional<AnnotationMirror> state = mirror(field, RuntimeNames.STATE);
       Optional<AnnotationMirror> parameter = mirror(field, RuntimeNames.PARAMETER);
+      VariableElement hidden = annotatedFields.get(field.getSimpleName().toString());
+      if (hidden != null) {
+        report.error(Message.HIDDEN_FIELD, field, field.getSimpleName(), enclosingName(field), enclosingName(hidden),
+            enclosingName(hidden));
+        continue;
+      }
+      if (state.isPresent() || parameter.isPresent()) {
+        annotatedFields.put(field.getSimpleName().toString(), field);
+      }
       if (state.isPresent() && parameter.isPresent()) {
         report.error(Message.CONFLICTING_ROLES, field, "field", field.getSimpleName(), "both @State and @Parameter");
         continue;
       }
       if (state.isPresent()) {
-        Optional<State> validated = validateState(field, state.get(), offset, report);
+        Optional<State> validated = validateState(field, state.get(), offset, resized.remove(field.getSimpleName().toString()),
+            type, report);
         if (validated.isPresent()) {
           states.add(validated.get());
           offset += validated.get().width();
@@ -72,10 +87,12 @@ final class SystemValidator {
         validateParameter(field, report).ifPresent(parameters::add);
       }
     }
+    resized.forEach((name, mirror) -> report.error(Message.STATE_SIZES, type, mirror, value(mirror, "state"),
+        "names \"" + name + "\", which is no @State double[] field of " + type.getSimpleName() + " or the classes it extends"));
     Map<String, State> statesByName = new LinkedHashMap<>();
     states.forEach(s -> statesByName.put(s.name(), s));
     // states that failed validation still count as known names, so no second error follows
-    List<String> allStateNames = ElementFilter.fieldsIn(type.getEnclosedElements()).stream()
+    List<String> allStateNames = ElementFilter.fieldsIn(members).stream()
         .filter(f -> mirror(f, RuntimeNames.STATE).isPresent())
         .map(f -> f.getSimpleName().toString())
         .collect(Collectors.toList());
@@ -86,7 +103,7 @@ final class SystemValidator {
     Map<String, String> invariantMethods = new LinkedHashMap<>();
     String initialState = null;
     String evaluationInitialState = null;
-    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+    for (ExecutableElement method : ElementFilter.methodsIn(members)) {
       Optional<AnnotationMirror> derivative = mirror(method, RuntimeNames.DERIVATIVE);
       Optional<AnnotationMirror> invariant = mirror(method, RuntimeNames.INVARIANT);
       Optional<AnnotationMirror> initial = mirror(method, RuntimeNames.INITIAL_STATE);
@@ -201,6 +218,46 @@ final class SystemValidator {
         Optional.ofNullable(evaluationInitialState), protocol, GraphForm.unavailable("not translated")));
   }
 
+  /**
+   * The members of {@code type} and of the classes it extends, superclass members first: a system
+   * that extends another system's class inherits its states, parameters and equations.
+   */
+  static List<Element> members(TypeElement type) {
+    java.util.Deque<TypeElement> chain = new java.util.ArrayDeque<>();
+    for (TypeElement t = type; t != null; ) {
+      chain.addFirst(t);
+      TypeMirror superclass = t.getSuperclass();
+      TypeElement next = superclass.getKind() == TypeKind.DECLARED
+          ? (TypeElement) ((javax.lang.model.type.DeclaredType) superclass).asElement() : null;
+      t = next == null || next.getQualifiedName().contentEquals("java.lang.Object") ? null : next;
+    }
+    List<Element> members = new ArrayList<>();
+    chain.forEach(t -> members.addAll(t.getEnclosedElements()));
+    return members;
+  }
+
+  /** The {@code @StateSize} entries of {@code stateSizes} by state name; reports sizes below 1 and repeated names. */
+  private Map<String, AnnotationMirror> stateSizes(TypeElement type, AnnotationMirror system, ValidationReport report) {
+    Map<String, AnnotationMirror> sizes = new LinkedHashMap<>();
+    @SuppressWarnings("unchecked")
+    List<? extends AnnotationValue> list = (List<? extends AnnotationValue>) value(system, "stateSizes").getValue();
+    for (AnnotationValue entry : list) {
+      AnnotationMirror mirror = (AnnotationMirror) entry.getValue();
+      String state = (String) value(mirror, "state").getValue();
+      AnnotationValue size = value(mirror, "size");
+      if ((Integer) size.getValue() < 1) {
+        report.error(Message.STATE_SIZES, type, mirror, size,
+            "size = " + size.getValue() + " for \"" + state + "\" is out of range: write at least 1");
+      } else if (sizes.containsKey(state)) {
+        report.error(Message.STATE_SIZES, type, mirror, value(mirror, "state"),
+            "names \"" + state + "\" twice; give each array state one size");
+      } else {
+        sizes.put(state, mirror);
+      }
+    }
+    return sizes;
+  }
+
   private void validateKind(TypeElement type, ValidationReport report) {
     String kind = null;
     switch (type.getKind()) {
@@ -236,7 +293,8 @@ final class SystemValidator {
     }
   }
 
-  private Optional<State> validateState(VariableElement field, AnnotationMirror mirror, int offset, ValidationReport report) {
+  private Optional<State> validateState(VariableElement field, AnnotationMirror mirror, int offset,
+      AnnotationMirror resize, TypeElement system, ValidationReport report) {
     String name = field.getSimpleName().toString();
     boolean ok = validateMember(field, "State", report);
     if (field.getModifiers().contains(Modifier.FINAL)) {
@@ -258,6 +316,15 @@ final class SystemValidator {
     } else if (array && size < 1) {
       report.error(Message.STATE_SIZE_MISSING, field, mirror, sizeValue, name, size);
       ok = false;
+    }
+    if (resize != null) {
+      if (array) {
+        size = (Integer) value(resize, "size").getValue();
+      } else {
+        report.error(Message.STATE_SIZES, system, resize, value(resize, "state"),
+            "names \"" + name + "\", a scalar @State; only double[] states have a size");
+        ok = false;
+      }
     }
     AnnotationValue minValue = value(mirror, "min");
     double min = (Double) minValue.getValue();
@@ -322,14 +389,14 @@ final class SystemValidator {
   private ProtocolModel validateProtocol(TypeElement type, AnnotationMirror system, int dimension,
       boolean dimensionKnown, ValidationReport report) {
     ProtocolChecker c = new ProtocolChecker(type, system, report);
-    int trajectories = c.integer("trajectories", v -> v >= 2, "at least 2 trajectories are needed for the contrastive loss");
+    c.integer("trajectories", v -> v >= 2, "at least 2 trajectories are needed for the contrastive loss");
     int points = c.integer("points", v -> v >= 2, "each trajectory needs at least 2 points");
     double startTime = c.real("startTime", Double::isFinite, "startTime must be finite");
-    double endTime = c.real("endTime", v -> Double.isFinite(v) && v > startTime, "endTime must be finite and greater than startTime (" + startTime + ")");
-    double noise = c.real("noise", v -> Double.isFinite(v) && v >= 0, "noise is a standard deviation: write a finite value >= 0");
-    int evaluationTrajectories = c.integer("evaluationTrajectories", v -> v >= 1, "write at least 1");
-    int evaluationPoints = c.integer("evaluationPoints", v -> v >= 2, "write at least 2");
-    double evaluationHorizon = c.real("evaluationHorizon", v -> Double.isFinite(v) && v > 0, "write a finite horizon > 0");
+    c.real("endTime", v -> Double.isFinite(v) && v > startTime, "endTime must be finite and greater than startTime (" + startTime + ")");
+    c.real("noise", v -> Double.isFinite(v) && v >= 0, "noise is a standard deviation: write a finite value >= 0");
+    c.integer("evaluationTrajectories", v -> v >= 1, "write at least 1");
+    c.integer("evaluationPoints", v -> v >= 2, "write at least 2");
+    c.real("evaluationHorizon", v -> Double.isFinite(v) && v > 0, "write a finite horizon > 0");
     int r2Trajectories = c.integer("r2Trajectories", v -> v >= 1, "write at least 1");
     int latent = c.integer("latent", v -> v >= 1, "the learned invariant needs latent >= 1 outputs");
     if (r2Trajectories >= 1 && points >= 2 && latent >= 1) {
@@ -341,17 +408,17 @@ final class SystemValidator {
             + (long) r2Trajectories * points + "); write at least " + ((needed + points - 1) / points));
       }
     }
-    List<Integer> hidden = c.widths("hidden", "write one or more layer widths, each >= 1");
-    String activation = ((VariableElement) value(system, "activation").getValue()).getSimpleName().toString();
-    int contrastiveEpochs = c.integer("contrastiveEpochs", v -> v >= 0, "write a count >= 0");
-    int contrastiveBatch = c.integer("contrastiveBatch", v -> v >= 2, "a contrastive batch needs at least 2 trajectories");
-    int dynamicsEpochs = c.integer("dynamicsEpochs", v -> v >= 0, "write a count >= 0");
-    int dynamicsBatch = c.integer("dynamicsBatch", v -> v >= 1, "write at least 1");
+    c.widths("hidden", "write one or more layer widths, each >= 1");
+    c.integer("contrastiveEpochs", v -> v >= 0, "write a count >= 0");
+    c.integer("contrastiveBatch", v -> v >= 2, "a contrastive batch needs at least 2 trajectories");
+    c.integer("dynamicsEpochs", v -> v >= 0, "write a count >= 0");
+    c.integer("dynamicsBatch", v -> v >= 1, "write at least 1");
+    c.real("learningRate", v -> Double.isFinite(v) && v > 0, "write a finite rate > 0");
+    List<SettingValue> settings = changedSettings(system, "", Set.of("name", "stateSizes", "autoencoder"));
 
     AnnotationValue autoencoders = value(system, "autoencoder");
     @SuppressWarnings("unchecked")
     List<? extends AnnotationValue> list = (List<? extends AnnotationValue>) autoencoders.getValue();
-    Optional<AutoencoderModel> autoencoder = Optional.empty();
     if (list.size() > 1) {
       report.error(Message.AUTOENCODER, type, system, autoencoders,
           "declares " + list.size() + " autoencoders; declare at most one");
@@ -385,12 +452,57 @@ final class SystemValidator {
         ok = false;
       }
       if (ok) {
-        autoencoder = Optional.of(new AutoencoderModel(aeLatent, aeHidden, epochs, batch));
+        settings.add(new SettingValue("autoencoder", CodeBlock.of("$L", aeLatent)));
+        settings.addAll(changedSettings(mirror, "autoencoder", Set.of("latent")));
       }
     }
-    return new ProtocolModel(trajectories, points, startTime, endTime, noise, evaluationTrajectories,
-        evaluationPoints, evaluationHorizon, r2Trajectories, latent, hidden, activation,
-        contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch, autoencoder);
+    return new ProtocolModel(settings);
+  }
+
+  /**
+   * The attributes of {@code mirror} whose values differ from their defaults, in declaration order,
+   * except {@code skip}; named as the builder names them ({@code prefix} + capitalised attribute).
+   */
+  private List<SettingValue> changedSettings(AnnotationMirror mirror, String prefix, Set<String> skip) {
+    Map<? extends ExecutableElement, ? extends AnnotationValue> values = elements.getElementValuesWithDefaults(mirror);
+    List<SettingValue> settings = new ArrayList<>();
+    for (ExecutableElement attribute : ElementFilter.methodsIn(mirror.getAnnotationType().asElement().getEnclosedElements())) {
+      String name = attribute.getSimpleName().toString();
+      AnnotationValue value = values.get(attribute);
+      AnnotationValue defaultValue = attribute.getDefaultValue();
+      if (skip.contains(name) || value == null
+          || (defaultValue != null && plain(value).equals(plain(defaultValue)))) {
+        continue;
+      }
+      String builderName = prefix.isEmpty() ? name : prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+      settings.add(new SettingValue(builderName, literal(value)));
+    }
+    return settings;
+  }
+
+  /** An attribute value as a comparable Java object: enum constants by name, arrays as lists. */
+  private static Object plain(AnnotationValue value) {
+    Object v = value.getValue();
+    if (v instanceof List<?> list) {
+      return list.stream().map(e -> plain((AnnotationValue) e)).toList();
+    }
+    if (v instanceof VariableElement constant) {
+      return constant.getSimpleName().toString();
+    }
+    return v;
+  }
+
+  /** An attribute value as Java source: numbers as literals, enum constants qualified, int[] as List.of. */
+  private static CodeBlock literal(AnnotationValue value) {
+    Object v = value.getValue();
+    if (v instanceof List<?> list) {
+      return CodeBlock.of("$T.of($L)", List.class,
+          CodeBlock.join(list.stream().map(e -> literal((AnnotationValue) e)).toList(), ", "));
+    }
+    if (v instanceof VariableElement constant) {
+      return CodeBlock.of("$T.$N", ClassName.get((TypeElement) constant.getEnclosingElement()), constant.getSimpleName().toString());
+    }
+    return CodeBlock.of("$L", v);
   }
 
   private final class ProtocolChecker {

@@ -192,15 +192,70 @@ class ValidationTest {
         + "    hidden = {100, 0},\n"
         + "    contrastiveEpochs = -1,\n"
         + "    contrastiveBatch = 1,\n"
-        + "    dynamicsBatch = 0)", valid());
+        + "    dynamicsBatch = 0,\n"
+        + "    learningRate = -1e-3)", valid());
     Compilation compilation = compile(source);
     assertThat(compilation).failed();
     for (String line : List.of("trajectories = 1,", "points = 1,", "endTime = 1.0,", "noise = -0.5,",
         "evaluationPoints = 0,", "evaluationHorizon = 0,", "latent = 0,", "hidden = {100, 0},",
-        "contrastiveEpochs = -1,", "contrastiveBatch = 1,", "dynamicsBatch = 0)")) {
+        "contrastiveEpochs = -1,", "contrastiveBatch = 1,", "dynamicsBatch = 0,", "learningRate = -1e-3)")) {
       assertThat(compilation).hadErrorContaining("[Concernet/ProtocolValue]").inFile(source).onLineContaining(line);
     }
-    assertThat(compilation).hadErrorCount(11);
+    assertThat(compilation).hadErrorContaining("@DynamicalSystem(learningRate = -0.001) is out of range: write a finite rate > 0");
+    assertThat(compilation).hadErrorCount(12);
+  }
+
+  private static final String[] ROD = {
+      "  @State(size = 3) double[] u;",
+      "  @State double q;",
+      "  public Rod() { this(3); }",
+      "  Rod(int nodes) { u = new double[nodes]; }",
+      "  @Derivative(\"u\") double[] du() { return new double[u.length]; }",
+      "  @Derivative(\"q\") double dq() { return -q; }",
+      "  @Invariant double total() { double s = q; for (double v : u) { s += v; } return s; }"};
+
+  private static JavaFileObject longer(String sizes) {
+    return type("Longer", "@DynamicalSystem(stateSizes = " + sizes + ")\npublic final class Longer extends Rod {",
+        "  public Longer() { super(5); }");
+  }
+
+  @Test
+  void stateSizes() {
+    JavaFileObject rod = type("Rod", "@DynamicalSystem\npublic class Rod {", ROD);
+    JavaFileObject unknown = longer("@StateSize(state = \"v\", size = 5)");
+    Compilation compilation = compile(rod, unknown);
+    assertThat(compilation).hadErrorContaining("[Concernet/StateSizes] @DynamicalSystem stateSizes names \"v\", which is no"
+        + " @State double[] field of Longer or the classes it extends").inFile(unknown).onLineContaining("state = \"v\"");
+    JavaFileObject scalar = longer("@StateSize(state = \"q\", size = 5)");
+    assertThat(compile(rod, scalar)).hadErrorContaining("stateSizes names \"q\", a scalar @State; only double[] states have a size")
+        .inFile(scalar).onLineContaining("state = \"q\"");
+    JavaFileObject empty = longer("@StateSize(state = \"u\", size = 0)");
+    assertThat(compile(rod, empty)).hadErrorContaining("stateSizes size = 0 for \"u\" is out of range: write at least 1")
+        .inFile(empty).onLineContaining("size = 0");
+    JavaFileObject twice = longer("{@StateSize(state = \"u\", size = 5), @StateSize(state = \"u\", size = 6)}");
+    assertThat(compile(rod, twice)).hadErrorContaining("[Concernet/StateSizes]").inFile(twice).onLineContaining("size = 6");
+  }
+
+  @Test
+  void hiddenField() {
+    JavaFileObject rod = type("Rod", "@DynamicalSystem\npublic class Rod {", ROD);
+    JavaFileObject hiding = type("Longer", "@DynamicalSystem\npublic final class Longer extends Rod {",
+        "  @State(size = 5) double[] u = new double[5];");
+    assertThat(compile(rod, hiding)).hadErrorContaining("[Concernet/HiddenField] field u of Longer hides the annotated"
+        + " field of Rod that the inherited methods read").inFile(hiding).onLineContaining("double[] u");
+  }
+
+  @Test
+  void aSystemExtendingAnotherInheritsItsMembersAndResizesItsArrays() {
+    JavaFileObject rod = type("Rod", "@DynamicalSystem\npublic class Rod {", ROD);
+    Compilation compilation = compile(rod, longer("@StateSize(state = \"u\", size = 5)"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.LongerSystem").contentsAsUtf8String()
+        .contains("StateField.array(\"u\", 5, -1.0, 1.0),\n          StateField.scalar(\"q\", -1.0, 1.0))");
+    assertThat(compilation).generatedSourceFile("test.LongerSystem").contentsAsUtf8String()
+        .contains("List<Operand<T>> du() {");
+    assertThat(compilation).generatedSourceFile("test.RodSystem").contentsAsUtf8String()
+        .contains("StateField.array(\"u\", 3, -1.0, 1.0)");
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.concernet.nn.Activation;
+import org.concernet.protocol.LearningRateSchedule;
 
 /**
  * Declares a dynamical system. The annotation processor generates {@code <Name>System}, an
@@ -17,10 +18,13 @@ import org.concernet.nn.Activation;
  *
  * <p>The attributes are the system's own experiment protocol: how much data to generate, how to
  * evaluate, and the networks to learn with. Every one can be overridden on the command line of the
- * generated experiment.
+ * generated experiment. Each attribute is a {@code org.concernet.protocol.Setting} of the same name,
+ * where its meaning and default are declared; a test keeps the defaults here equal to those.
  *
  * <p>The class must be a top-level or static nested, non-abstract class with a no-argument
- * constructor that the generated code (in the same package) can call.
+ * constructor that the generated code (in the same package) can call. It may extend another
+ * {@code @DynamicalSystem} class: its annotated fields and methods are inherited (superclass
+ * members first), and {@link #stateSizes()} resizes inherited array states.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -76,6 +80,21 @@ public @interface DynamicalSystem {
 
   /** Points per dynamics batch. */
   int dynamicsBatch() default 100;
+
+  /** Adam's learning rate (of the first epoch of each stage); the paper's is 1e-3. */
+  double learningRate() default 1e-3;
+
+  /**
+   * How the learning rate changes over the contrastive and dynamics epochs: the library's cosine
+   * annealing, or the paper's constant rate.
+   */
+  LearningRateSchedule learningRateSchedule() default LearningRateSchedule.COSINE;
+
+  /**
+   * New sizes for array states this class inherits from another {@code @DynamicalSystem} class it
+   * extends; empty (the default) keeps each {@code @State(size = …)}.
+   */
+  StateSize[] stateSizes() default {};
 
   /**
    * An autoencoder for high-dimensional states: learning then runs in its latent space. Empty

@@ -17,7 +17,6 @@ import org.concernet.experiment.ExperimentConfig;
 import org.concernet.experiment.Seeds;
 import org.concernet.nn.Device;
 import org.concernet.nn.Sessions;
-import org.concernet.protocol.LearningRateSchedule;
 import org.concernet.protocol.Preset;
 import org.concernet.protocol.Protocol;
 import org.concernet.system.SystemSpec;
@@ -26,8 +25,6 @@ import org.concernet.training.LibraryVersion;
 import org.concernet.training.ProgressListener;
 import org.concernet.training.TrainingDivergedException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.ArgSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine;
@@ -45,14 +42,16 @@ import picocli.CommandLine;
     description = {
       "Learns the conserved quantities of %s from its trajectories by contrastive learning, then a",
       "baseline and a ConCerNet (projected) dynamics model, and compares their rollouts with the truth.",
-      "Protocol options default to the system's own @DynamicalSystem values (shown below); a preset",
-      "replaces them, and options given explicitly win over both.",
+      "Protocol options (listed last) default to the system's own @DynamicalSystem values; a preset",
+      "replaces them, and options given explicitly win over both. \"Paper:\" is the paper's value",
+      "where it uses one for every system.",
       ""
     })
 public final class ExperimentCommand implements Callable<Integer> {
   private final SystemSpec system;
   private final PrintStream out;
   private ParseResult parsed;
+  private SettingOptions settingOptions;
 
   @Option(names = "--preset", paramLabel = "quick|paper",
       description = "paper: the paper's protocol exactly (appendix B); quick: a fifth of the epochs, a fast look."
@@ -67,51 +66,6 @@ public final class ExperimentCommand implements Callable<Integer> {
       description = "First seed; runs use S, S+1, … Default: ${DEFAULT-VALUE}.")
   long firstSeed;
 
-  @Option(names = "--trajectories", paramLabel = "N", description = "Training trajectories. Default: ${DEFAULT-VALUE}.")
-  int trajectories;
-
-  @Option(names = "--points", paramLabel = "N", description = "Points per training trajectory. Default: ${DEFAULT-VALUE}.")
-  int points;
-
-  @Option(names = "--noise", paramLabel = "X",
-      description = "Std of the Gaussian noise on training states and derivatives. Default: ${DEFAULT-VALUE}.")
-  double noise;
-
-  @Option(names = "--contrastive-epochs", paramLabel = "N",
-      description = "Epochs of contrastive (square ratio loss) training. Default: ${DEFAULT-VALUE}.")
-  int contrastiveEpochs;
-
-  @Option(names = "--dynamics-epochs", paramLabel = "N",
-      description = "Epochs of dynamics training, for each of the two models. Default: ${DEFAULT-VALUE}.")
-  int dynamicsEpochs;
-
-  @Option(names = "--latent", paramLabel = "M",
-      description = "Number of learned conserved quantities (outputs of H). Default: ${DEFAULT-VALUE}.")
-  int latent;
-
-  @Option(names = "--lr-schedule", paramLabel = "constant|cosine",
-      description = "Learning rate over the contrastive and dynamics epochs: constant (the paper's), or cosine from the rate down"
-          + " to 1%% of it at the last epoch. Default: ${DEFAULT-VALUE} (the paper preset: constant).")
-  LearningRateSchedule learningRateSchedule;
-
-  @Option(names = "--autoencoder-epochs", paramLabel = "N",
-      description = "Epochs of autoencoder training, for a system that declares an @Autoencoder."
-          + " Default: the declared epochs.")
-  int autoencoderEpochs;
-
-  @Option(names = "--autoencoder-batch", paramLabel = "N",
-      description = "States per autoencoder batch, for a system that declares an @Autoencoder."
-          + " Default: the declared batch.")
-  int autoencoderBatch;
-
-  @Option(names = "--r2-trajectories", paramLabel = "N",
-      description = "Fresh noise-free trajectories for R² of the learned invariant. Default: ${DEFAULT-VALUE}.")
-  int r2Trajectories;
-
-  @Option(names = "--evaluation-trajectories", paramLabel = "N",
-      description = "Rollouts for MSE and violation. Default: ${DEFAULT-VALUE}.")
-  int evaluationTrajectories;
-
   @Option(names = "--param", paramLabel = "NAME=VALUE",
       description = "Overrides a @Parameter of the system (repeatable).")
   Map<String, Double> parameters = new LinkedHashMap<>();
@@ -119,8 +73,7 @@ public final class ExperimentCommand implements Callable<Integer> {
   @Option(names = "--sweep", paramLabel = "KEY=V1,V2,…",
       description = "Runs the experiment for every value (repeatable: every combination) and prints one table,"
           + " e.g. --sweep noise=0,0.01,0.1,1 (paper Tables 8-9) or --sweep trajectories=5,10,20,40,80"
-          + " --sweep points=5,10,20,40 (Table 10). Keys: noise, trajectories, points, contrastiveEpochs,"
-          + " dynamicsEpochs, latent.")
+          + " --sweep points=5,10,20,40 (Table 10). KEY is any protocol setting (listed at the end).")
   List<String> sweeps = new ArrayList<>();
 
   @Option(names = "--data", paramLabel = "FILE",
@@ -178,8 +131,8 @@ public final class ExperimentCommand implements Callable<Integer> {
     CommandLine cli = new CommandLine(command)
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setOut(new PrintWriter(out, true))
-        .setErr(new PrintWriter(err, true))
-        .setDefaultValueProvider(new SystemDefaults(system.protocol()));
+        .setErr(new PrintWriter(err, true));
+    command.settingOptions = SettingOptions.add(cli.getCommandSpec(), system);
     cli.setCommandName(system.name() + "Experiment");
     cli.getCommandSpec().usageMessage().description(
         String.format(String.join("%n", cli.getCommandSpec().usageMessage().description()), system.name()).split("\\R"));
@@ -208,10 +161,10 @@ public final class ExperimentCommand implements Callable<Integer> {
     if (checkpointEvery < 1) {
       throw new IllegalArgumentException("--checkpoint-every must be at least 1 epoch, was " + checkpointEvery);
     }
+    Protocol protocol = protocol();
     Sessions.setThreads(threads);
     Device.select(device, out);
     SystemSpec configured = parameters.isEmpty() ? system : system.withParameters(parameters);
-    Protocol protocol = protocol();
     List<Long> seedList = new ArrayList<>();
     for (int i = 0; i < seeds; i++) {
       seedList.add(firstSeed + i);
@@ -250,58 +203,10 @@ public final class ExperimentCommand implements Callable<Integer> {
     return "";
   }
 
-  /** The system's protocol, then the preset, then every option given explicitly. */
+  /** The system's protocol, then the preset, then every protocol option given explicitly. */
   private Protocol protocol() {
     Protocol base = preset == null ? system.protocol() : preset.apply(system.name(), system.protocol());
-    Protocol.Builder b = base.toBuilder();
-    if (given("--trajectories")) b.trajectories(trajectories);
-    if (given("--points")) b.points(points);
-    if (given("--noise")) b.noise(noise);
-    if (given("--contrastive-epochs")) b.contrastiveEpochs(contrastiveEpochs);
-    if (given("--dynamics-epochs")) b.dynamicsEpochs(dynamicsEpochs);
-    if (given("--latent")) b.latent(latent);
-    if (given("--lr-schedule")) b.learningRateSchedule(learningRateSchedule);
-    if (given("--autoencoder-epochs") || given("--autoencoder-batch")) {
-      Protocol.AutoencoderSpec ae = base.autoencoder().orElseThrow(() -> new IllegalArgumentException(
-          (given("--autoencoder-epochs") ? "--autoencoder-epochs" : "--autoencoder-batch") + ": " + system.name()
-              + " learns in its full state space and has no autoencoder; declare one with"
-              + " @DynamicalSystem(autoencoder = @Autoencoder(...)) to learn in a latent space"));
-      b.autoencoder(java.util.Optional.of(new Protocol.AutoencoderSpec(ae.latent(), ae.hidden(),
-          given("--autoencoder-epochs") ? autoencoderEpochs : ae.epochs(),
-          given("--autoencoder-batch") ? autoencoderBatch : ae.batch())));
-    }
-    if (given("--r2-trajectories")) b.r2Trajectories(r2Trajectories);
-    if (given("--evaluation-trajectories")) b.evaluationTrajectories(evaluationTrajectories);
-    return b.build();
-  }
-
-  private boolean given(String option) {
-    return parsed != null && parsed.hasMatchedOption(option);
-  }
-
-  /** Shows and fills the system's own protocol values as the options' defaults. */
-  private static final class SystemDefaults implements CommandLine.IDefaultValueProvider {
-    private final Map<String, Object> values = new LinkedHashMap<>();
-
-    SystemDefaults(Protocol p) {
-      values.put("--trajectories", p.trajectories());
-      values.put("--points", p.points());
-      values.put("--noise", p.noise());
-      values.put("--contrastive-epochs", p.contrastiveEpochs());
-      values.put("--dynamics-epochs", p.dynamicsEpochs());
-      values.put("--latent", p.latent());
-      values.put("--lr-schedule", p.learningRateSchedule().name().toLowerCase(java.util.Locale.ROOT));
-      values.put("--r2-trajectories", p.r2Trajectories());
-      values.put("--evaluation-trajectories", p.evaluationTrajectories());
-    }
-
-    @Override
-    public String defaultValue(ArgSpec argSpec) {
-      if (argSpec instanceof OptionSpec option && values.containsKey(option.longestName())) {
-        return String.valueOf(values.get(option.longestName()));
-      }
-      return null;
-    }
+    return settingOptions.apply(base, parsed);
   }
 
   static final class DeviceConverter implements CommandLine.ITypeConverter<Device> {

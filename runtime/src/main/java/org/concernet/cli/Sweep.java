@@ -14,6 +14,7 @@ import org.concernet.experiment.Experiment;
 import org.concernet.experiment.ExperimentConfig;
 import org.concernet.io.AtomicFiles;
 import org.concernet.protocol.Protocol;
+import org.concernet.protocol.Setting;
 import org.concernet.results.ExperimentResults;
 import org.concernet.results.SeedResult;
 import org.concernet.training.Checkpoints;
@@ -26,8 +27,8 @@ import org.concernet.training.ProgressListener;
  * them (mean ± std over seeds) go into one table, on the console and in {@code sweep.csv}.
  */
 final class Sweep {
-  /** The protocol settings a sweep can vary. */
-  static final List<String> KEYS = List.of("noise", "trajectories", "points", "contrastiveEpochs", "dynamicsEpochs", "latent");
+  /** The protocol settings a sweep can vary: every {@link Setting}, by name. */
+  static final List<String> KEYS = Setting.names();
 
   private Sweep() {}
 
@@ -49,18 +50,15 @@ final class Sweep {
   }
 
   static Protocol with(Protocol p, String key, String value) {
+    Setting<?> setting = Setting.named(key).orElseThrow(() -> new IllegalArgumentException(key));
+    if (setting.group().isPresent() && p.autoencoder().isEmpty()) {
+      throw new IllegalArgumentException("--sweep " + key + ": the system learns in its full state space and has no "
+          + setting.group().get() + " to vary");
+    }
     try {
-      return switch (key) {
-        case "noise" -> p.toBuilder().noise(Double.parseDouble(value)).build();
-        case "trajectories" -> p.toBuilder().trajectories(Integer.parseInt(value)).build();
-        case "points" -> p.toBuilder().points(Integer.parseInt(value)).build();
-        case "contrastiveEpochs" -> p.toBuilder().contrastiveEpochs(Integer.parseInt(value)).build();
-        case "dynamicsEpochs" -> p.toBuilder().dynamicsEpochs(Integer.parseInt(value)).build();
-        case "latent" -> p.toBuilder().latent(Integer.parseInt(value)).build();
-        default -> throw new IllegalArgumentException(key);
-      };
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--sweep " + key + ": '" + value + "' is not a number");
+      return setting.with(p, value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--sweep " + key + ": " + e.getMessage(), e);
     }
   }
 

@@ -3,26 +3,24 @@
  */
 package org.concernet.contrastive;
 
-import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.concernet.data.Trajectories;
 import org.concernet.nn.Precision;
 import org.concernet.protocol.Protocol;
+import org.concernet.protocol.Setting;
 
 /**
  * Where a learned invariant came from: enough to reproduce it and to tell two models apart.
  * Serialised as {@code provenance.json} next to a saved model.
  *
  * @param system the system's name
- * @param protocol every setting of the {@link Protocol} the learner was given, by record component
+ * @param protocol every setting of the {@link Protocol} the learner was given, by {@link Setting}
  *     name in declaration order, as JSON values (enums by name, an absent autoencoder as null)
  * @param seed the seed of initialisation and batch shuffling
  * @param precision the dtype training ran in
@@ -57,41 +55,9 @@ public record InvariantProvenance(
     protocol = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(protocol));
   }
 
-  /** Every setting of {@code protocol} as JSON values, in declaration order. */
+  /** Every setting of {@code protocol} as JSON values, in declaration order ({@link Setting#provenance}). */
   public static Map<String, Object> settings(Protocol protocol) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (RecordComponent component : Protocol.class.getRecordComponents()) {
-      try {
-        map.put(component.getName(), jsonValue(component.getAccessor().invoke(protocol)));
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("cannot read protocol setting " + component.getName(), e);
-      }
-    }
-    return map;
-  }
-
-  private static Object jsonValue(Object value) throws ReflectiveOperationException {
-    if (value instanceof Optional<?> optional) {
-      return optional.isPresent() ? jsonValue(optional.get()) : null;
-    }
-    if (value instanceof Enum<?> e) {
-      return e.name();
-    }
-    if (value instanceof List<?> list) {
-      List<Object> out = new java.util.ArrayList<>();
-      for (Object o : list) {
-        out.add(jsonValue(o));
-      }
-      return out;
-    }
-    if (value != null && value.getClass().isRecord()) {
-      Map<String, Object> map = new LinkedHashMap<>();
-      for (RecordComponent component : value.getClass().getRecordComponents()) {
-        map.put(component.getName(), jsonValue(component.getAccessor().invoke(value)));
-      }
-      return map;
-    }
-    return value;
+    return Setting.provenance(protocol);
   }
 
   /**

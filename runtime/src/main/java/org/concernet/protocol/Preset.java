@@ -12,7 +12,8 @@ import org.concernet.nn.Activation;
  * Named protocol settings applied on top of a system's declared protocol. For the paper's four
  * systems (by name: SpringMass, ChemicalKinetics, Kepler, HeatEquation) {@link #PAPER} sets every
  * value of DESIGN.md's preset table; for any other system it keeps what is the system's own (data
- * sizes, time span, horizon, activation, autoencoder) and sets the method's settings.
+ * sizes, time span, horizon, activation, autoencoder) and sets the method's settings, each
+ * {@link Setting#paperValue()}.
  */
 public enum Preset {
   /**
@@ -33,21 +34,13 @@ public enum Preset {
             .autoencoder(known.autoencoder ? Optional.of(new Protocol.AutoencoderSpec(9, List.of(32, 16), 200, 100))
                 : Optional.empty());
       }
-      boolean latentSpace = b.build().autoencoder().isPresent();
-      return b
-          .hidden(List.of(100, 100))
-          .latent(1)
-          .contrastiveEpochs(1000)
-          .contrastiveBatch(10)
-          .dynamicsEpochs(latentSpace ? 200 : 1000)
-          .dynamicsBatch(latentSpace ? 20 : 100)
-          .noise(0.01)
-          .evaluationTrajectories(10)
-          .evaluationPoints(1001)
-          .r2Trajectories(500)
-          .learningRate(Protocol.DEFAULT_LEARNING_RATE)
-          .learningRateSchedule(LearningRateSchedule.CONSTANT)
-          .build();
+      for (Setting<?> setting : Setting.ALL) {
+        setting.withPaperValue(b);
+      }
+      if (b.hasAutoencoder()) {
+        b.dynamicsEpochs(200).dynamicsBatch(20);
+      }
+      return b.build();
     }
   },
 

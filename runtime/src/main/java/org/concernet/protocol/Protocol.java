@@ -8,9 +8,10 @@ import java.util.Optional;
 import org.concernet.nn.Activation;
 
 /**
- * The experiment protocol of a system: data, networks, training and evaluation settings. A
- * system's defaults come from its {@code @DynamicalSystem} attributes; presets and the command line
- * derive new protocols with {@link #toBuilder()}.
+ * The experiment protocol of a system: data, networks, training and evaluation settings. Each
+ * setting is declared once, with its meaning and default, in {@link Setting}. A system's protocol
+ * comes from its {@code @DynamicalSystem} attributes ({@link #builder()} with the values it
+ * changes); presets and the command line derive new protocols with {@link #toBuilder()}.
  *
  * @param trajectories training trajectories
  * @param points points per training trajectory
@@ -60,16 +61,11 @@ public record Protocol(
   public static final LearningRateSchedule DEFAULT_SCHEDULE = LearningRateSchedule.COSINE;
 
   /**
-   * A protocol with the library's default schedule, {@link LearningRateSchedule#COSINE} (the
-   * paper preset sets {@link LearningRateSchedule#CONSTANT}); the form generated code calls.
+   * A builder holding every {@link Setting}'s default (the {@code @DynamicalSystem} defaults, no
+   * autoencoder); the form generated code calls, naming only the settings it changes.
    */
-  public Protocol(int trajectories, int points, double startTime, double endTime, double noise,
-      int evaluationTrajectories, int evaluationPoints, double evaluationHorizon, int r2Trajectories, int latent,
-      List<Integer> hidden, Activation activation, int contrastiveEpochs, int contrastiveBatch, int dynamicsEpochs,
-      int dynamicsBatch, double learningRate, Optional<AutoencoderSpec> autoencoder) {
-    this(trajectories, points, startTime, endTime, noise, evaluationTrajectories, evaluationPoints,
-        evaluationHorizon, r2Trajectories, latent, hidden, activation, contrastiveEpochs, contrastiveBatch,
-        dynamicsEpochs, dynamicsBatch, learningRate, DEFAULT_SCHEDULE, autoencoder);
+  public static Builder builder() {
+    return Setting.defaults();
   }
 
   public Protocol {
@@ -167,25 +163,22 @@ public record Protocol(
     private LearningRateSchedule learningRateSchedule;
     private Optional<AutoencoderSpec> autoencoder;
 
+    private Builder() {
+      autoencoder = Optional.empty();
+    }
+
+    /** A builder with nothing set, for {@link Setting#defaults()}. */
+    static Builder empty() {
+      return new Builder();
+    }
+
+    /** A builder holding every setting of {@code p}, copied through {@link Setting#ALL}. */
     private Builder(Protocol p) {
-      trajectories = p.trajectories;
-      points = p.points;
-      startTime = p.startTime;
-      endTime = p.endTime;
-      noise = p.noise;
-      evaluationTrajectories = p.evaluationTrajectories;
-      evaluationPoints = p.evaluationPoints;
-      evaluationHorizon = p.evaluationHorizon;
-      r2Trajectories = p.r2Trajectories;
-      latent = p.latent;
-      hidden = p.hidden;
-      activation = p.activation;
-      contrastiveEpochs = p.contrastiveEpochs;
-      contrastiveBatch = p.contrastiveBatch;
-      dynamicsEpochs = p.dynamicsEpochs;
-      dynamicsBatch = p.dynamicsBatch;
-      learningRate = p.learningRate;
-      learningRateSchedule = p.learningRateSchedule;
+      for (Setting<?> setting : Setting.ALL) {
+        if (setting.group().isEmpty()) {
+          setting.copy(p, this);
+        }
+      }
       autoencoder = p.autoencoder;
     }
 
@@ -208,6 +201,31 @@ public record Protocol(
     public Builder learningRate(double v) { learningRate = v; return this; }
     public Builder learningRateSchedule(LearningRateSchedule v) { learningRateSchedule = v; return this; }
     public Builder autoencoder(Optional<AutoencoderSpec> v) { autoencoder = v; return this; }
+    public Builder autoencoder(AutoencoderSpec v) { return autoencoder(Optional.of(v)); }
+
+    /**
+     * An autoencoder with latent size {@code latent} and the other {@link Setting}s of the
+     * autoencoder at their defaults (the {@code @Autoencoder} defaults); change them by name after.
+     */
+    public Builder autoencoder(int latent) {
+      return autoencoder(new AutoencoderSpec(latent, Setting.AUTOENCODER_HIDDEN.defaultValue().orElseThrow(),
+          Setting.AUTOENCODER_EPOCHS.defaultValue().orElseThrow(), Setting.AUTOENCODER_BATCH.defaultValue().orElseThrow()));
+    }
+
+    public Builder autoencoderLatent(int v) { AutoencoderSpec a = ae(); return autoencoder(new AutoencoderSpec(v, a.hidden(), a.epochs(), a.batch())); }
+    public Builder autoencoderHidden(List<Integer> v) { AutoencoderSpec a = ae(); return autoencoder(new AutoencoderSpec(a.latent(), v, a.epochs(), a.batch())); }
+    public Builder autoencoderEpochs(int v) { AutoencoderSpec a = ae(); return autoencoder(new AutoencoderSpec(a.latent(), a.hidden(), v, a.batch())); }
+    public Builder autoencoderBatch(int v) { AutoencoderSpec a = ae(); return autoencoder(new AutoencoderSpec(a.latent(), a.hidden(), a.epochs(), v)); }
+
+    /** Whether the protocol being built has an autoencoder, whose settings can then be changed. */
+    public boolean hasAutoencoder() {
+      return autoencoder.isPresent();
+    }
+
+    private AutoencoderSpec ae() {
+      return autoencoder.orElseThrow(() -> new IllegalStateException(
+          "the protocol has no autoencoder, so its settings cannot be changed"));
+    }
 
     public Protocol build() {
       return new Protocol(trajectories, points, startTime, endTime, noise, evaluationTrajectories,

@@ -4,6 +4,8 @@
 package org.concernet.cli;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,7 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
+import org.concernet.protocol.LearningRateSchedule;
 import org.concernet.protocol.Protocol;
+import org.concernet.protocol.Setting;
 import org.concernet.system.SystemSpec;
 import org.concernet.testsystems.SpringMass;
 import org.junit.jupiter.api.Test;
@@ -24,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TNumber;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 class ExperimentCommandTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -53,6 +59,71 @@ class ExperimentCommandTest {
     }
     assertThat(help).contains("Training trajectories. Default: 25.");
     assertThat(help).contains("Default: 0.01.");
+  }
+
+  @Test
+  void everySettingIsAnOptionWithItsMeaningAndDefaultAndASweepKey() {
+    assertThat(run("--help")).isEqualTo(0);
+    String help = out().replaceAll("\\s+", " ");
+    Protocol declared = new SpringMass().protocol();
+    for (Setting<?> setting : Setting.ALL) {
+      String value = setting.formatted(declared);
+      assertThat(help).contains(setting.option() + "=" + setting.label());
+      assertThat(help).contains(setting.meaning() + (value == null ? " For a system that declares an @Autoencoder"
+          : " Default: " + value + "."));
+      setting.paperValue().ifPresent(paper -> assertThat(help).contains(
+          setting.meaning() + " Default: " + value + ". Paper: " + format(setting, paper) + "."));
+    }
+    assertThat(help).contains("--lr-schedule");
+    assertThat(help).contains("Sweep keys (--sweep KEY=V1,V2,…): " + String.join(", ", Setting.names()) + ".");
+    assertThat(Sweep.KEYS).containsExactlyElementsIn(Setting.names()).inOrder();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> String format(Setting<T> setting, Object value) {
+    return setting.format((T) value);
+  }
+
+  /** A valid value unlike {@code value}: numbers plus one, one more layer, the next enum constant. */
+  private static Object other(Object value) {
+    if (value instanceof Integer i) {
+      return i + 1;
+    }
+    if (value instanceof Double d) {
+      return d + 1;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> longer = new java.util.ArrayList<>(list);
+      longer.add(3);
+      return longer;
+    }
+    Enum<?> e = (Enum<?>) value;
+    Object[] constants = e.getDeclaringClass().getEnumConstants();
+    return constants[(e.ordinal() + 1) % constants.length];
+  }
+
+  @Test
+  void everyOptionReachesTheProtocol() {
+    CommandSpec spec = CommandSpec.create();
+    SettingOptions options = SettingOptions.add(spec, new SpringMass());
+    Protocol base = new SpringMass().protocol().toBuilder().autoencoder(1).build();
+    List<String> args = new java.util.ArrayList<>();
+    Map<Setting<?>, Object> expected = new java.util.LinkedHashMap<>();
+    for (Setting<?> setting : Setting.ALL) {
+      Object value = other(setting.get(base));
+      expected.put(setting, value);
+      args.add(setting.option());
+      args.add(format(setting, value));
+    }
+    Protocol p = options.apply(base, new CommandLine(spec).parseArgs(args.toArray(String[]::new)));
+    for (Map.Entry<Setting<?>, Object> e : expected.entrySet()) {
+      assertWithMessage(e.getKey().name()).that(e.getKey().get(p)).isEqualTo(e.getValue());
+    }
+    Protocol old = options.apply(base, new CommandLine(spec).parseArgs("--lr-schedule", "constant"));
+    assertThat(old.learningRateSchedule()).isEqualTo(LearningRateSchedule.CONSTANT);
+    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+        () -> options.apply(base, new CommandLine(spec).parseArgs("--hidden", "8,x")));
+    assertThat(bad).hasMessageThat().isEqualTo("--hidden: 'x' is not a number");
   }
 
   @Test

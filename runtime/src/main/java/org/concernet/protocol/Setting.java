@@ -1,0 +1,350 @@
+/*
+ * Copyright 2026 The concernet-java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package org.concernet.protocol;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.concernet.nn.Activation;
+import org.concernet.protocol.Protocol.AutoencoderSpec;
+
+/**
+ * One setting of the experiment {@link Protocol}, declared once: its name, type, default, meaning,
+ * the paper's value where the paper has one value for every system, how to read it from a protocol
+ * and how to set it on a builder. Everything else is derived from {@link #ALL} or checked against
+ * it by tests: the {@code @DynamicalSystem} and {@code @Autoencoder} attribute defaults, the
+ * command-line options, the {@code --sweep} keys, the {@code config} map of {@code results.json},
+ * the protocol in {@code provenance.json}, and {@link Preset#PAPER}'s method settings.
+ *
+ * <p>The settings of the {@link Protocol.AutoencoderSpec} (group {@code autoencoder}) exist only
+ * for a system that declares an autoencoder: on a protocol without one they read as {@code null}
+ * and setting them fails.
+ *
+ * @param <T> the value's type
+ */
+public final class Setting<T> {
+  /** The group of the autoencoder's settings, and their key in the config and provenance maps. */
+  public static final String AUTOENCODER = "autoencoder";
+
+  private static final Type<Integer> INT = number("N", Integer::parseInt);
+  private static final Type<Double> REAL = number("X", Double::parseDouble);
+  private static final Type<List<Integer>> WIDTHS = widthsType();
+
+  public static final Setting<Integer> TRAJECTORIES = setting("trajectories", INT,
+      "Training trajectories.", 50, null, Protocol::trajectories, Protocol.Builder::trajectories);
+  public static final Setting<Integer> POINTS = setting("points", INT,
+      "Points per training trajectory, evenly spaced on [startTime, endTime].", 100, null,
+      Protocol::points, Protocol.Builder::points);
+  public static final Setting<Double> START_TIME = setting("startTime", REAL,
+      "Start of the training time span.", 0.0, null, Protocol::startTime, Protocol.Builder::startTime);
+  public static final Setting<Double> END_TIME = setting("endTime", REAL,
+      "End of the training time span.", 10.0, null, Protocol::endTime, Protocol.Builder::endTime);
+  public static final Setting<Double> NOISE = setting("noise", REAL,
+      "Std of the Gaussian noise on training states and derivatives.", 0.01, 0.01,
+      Protocol::noise, Protocol.Builder::noise);
+  public static final Setting<Integer> EVALUATION_TRAJECTORIES = setting("evaluationTrajectories", INT,
+      "Rollouts for MSE and violation.", 10, 10,
+      Protocol::evaluationTrajectories, Protocol.Builder::evaluationTrajectories);
+  public static final Setting<Integer> EVALUATION_POINTS = setting("evaluationPoints", INT,
+      "Time points per evaluation rollout, on [0, evaluationHorizon].", 1001, 1001,
+      Protocol::evaluationPoints, Protocol.Builder::evaluationPoints);
+  public static final Setting<Double> EVALUATION_HORIZON = setting("evaluationHorizon", REAL,
+      "Length of the evaluation rollouts.", 10.0, null,
+      Protocol::evaluationHorizon, Protocol.Builder::evaluationHorizon);
+  public static final Setting<Integer> R2_TRAJECTORIES = setting("r2Trajectories", INT,
+      "Fresh noise-free trajectories for R² of the learned invariant.", 500, 500,
+      Protocol::r2Trajectories, Protocol.Builder::r2Trajectories);
+  public static final Setting<Integer> LATENT = setting("latent", INT,
+      "Number of learned conserved quantities (outputs of H).", 1, 1, Protocol::latent, Protocol.Builder::latent);
+  public static final Setting<List<Integer>> HIDDEN = setting("hidden", WIDTHS,
+      "Hidden layer widths of the invariant and dynamics networks, comma-separated.", List.of(100, 100),
+      List.of(100, 100), Protocol::hidden, Protocol.Builder::hidden);
+  public static final Setting<Activation> ACTIVATION = setting("activation", choice(Activation.class),
+      "Activation of the hidden layers.", Activation.TANH, null, Protocol::activation, Protocol.Builder::activation);
+  public static final Setting<Integer> CONTRASTIVE_EPOCHS = setting("contrastiveEpochs", INT,
+      "Epochs of contrastive (square ratio loss) training.", 1000, 1000,
+      Protocol::contrastiveEpochs, Protocol.Builder::contrastiveEpochs);
+  public static final Setting<Integer> CONTRASTIVE_BATCH = setting("contrastiveBatch", INT,
+      "Trajectories per contrastive batch.", 10, 10, Protocol::contrastiveBatch, Protocol.Builder::contrastiveBatch);
+  public static final Setting<Integer> DYNAMICS_EPOCHS = setting("dynamicsEpochs", INT,
+      "Epochs of dynamics training, for each of the two models (the paper: 200 with an autoencoder).", 1000, 1000,
+      Protocol::dynamicsEpochs, Protocol.Builder::dynamicsEpochs);
+  public static final Setting<Integer> DYNAMICS_BATCH = setting("dynamicsBatch", INT,
+      "Points per dynamics batch (the paper: 20 with an autoencoder).", 100, 100,
+      Protocol::dynamicsBatch, Protocol.Builder::dynamicsBatch);
+  public static final Setting<Double> LEARNING_RATE = setting("learningRate", REAL,
+      "Adam's learning rate (of the first epoch of each stage).", Protocol.DEFAULT_LEARNING_RATE,
+      Protocol.DEFAULT_LEARNING_RATE, Protocol::learningRate, Protocol.Builder::learningRate);
+  public static final Setting<LearningRateSchedule> LEARNING_RATE_SCHEDULE = setting("learningRateSchedule",
+      choice(LearningRateSchedule.class), "Learning rate over the contrastive and dynamics epochs: constant, or cosine from"
+          + " the rate down to 1% of it at the last epoch.", Protocol.DEFAULT_SCHEDULE, LearningRateSchedule.CONSTANT,
+      Protocol::learningRateSchedule, Protocol.Builder::learningRateSchedule);
+  public static final Setting<Integer> AUTOENCODER_LATENT = autoencoder(INT, "latent",
+      "Size of the autoencoder's latent code.", null, AutoencoderSpec::latent, Protocol.Builder::autoencoderLatent);
+  public static final Setting<List<Integer>> AUTOENCODER_HIDDEN = autoencoder(WIDTHS, "hidden",
+      "Hidden widths of the autoencoder's encoder (the decoder mirrors them), comma-separated.", List.of(32, 16),
+      AutoencoderSpec::hidden, Protocol.Builder::autoencoderHidden);
+  public static final Setting<Integer> AUTOENCODER_EPOCHS = autoencoder(INT, "epochs",
+      "Epochs of autoencoder training.", 200, AutoencoderSpec::epochs, Protocol.Builder::autoencoderEpochs);
+  public static final Setting<Integer> AUTOENCODER_BATCH = autoencoder(INT, "batch",
+      "States per autoencoder batch.", 100, AutoencoderSpec::batch, Protocol.Builder::autoencoderBatch);
+
+  /**
+   * Every setting: first those of {@link Protocol}'s record components in their order, then the
+   * autoencoder's in {@link Protocol.AutoencoderSpec}'s order.
+   */
+  public static final List<Setting<?>> ALL = List.of(TRAJECTORIES, POINTS, START_TIME, END_TIME, NOISE,
+      EVALUATION_TRAJECTORIES, EVALUATION_POINTS, EVALUATION_HORIZON, R2_TRAJECTORIES, LATENT, HIDDEN, ACTIVATION,
+      CONTRASTIVE_EPOCHS, CONTRASTIVE_BATCH, DYNAMICS_EPOCHS, DYNAMICS_BATCH, LEARNING_RATE, LEARNING_RATE_SCHEDULE,
+      AUTOENCODER_LATENT, AUTOENCODER_HIDDEN, AUTOENCODER_EPOCHS, AUTOENCODER_BATCH);
+
+  private final String name;
+  private final String group;
+  private final String key;
+  private final Type<T> type;
+  private final String meaning;
+  private final T defaultValue;
+  private final T paperValue;
+  private final Function<Protocol, T> getter;
+  private final BiFunction<Protocol.Builder, T, Protocol.Builder> with;
+
+  private Setting(String name, String group, String key, Type<T> type, String meaning, T defaultValue, T paperValue,
+      Function<Protocol, T> getter, BiFunction<Protocol.Builder, T, Protocol.Builder> with) {
+    this.name = name;
+    this.group = group;
+    this.key = key;
+    this.type = type;
+    this.meaning = meaning;
+    this.defaultValue = defaultValue;
+    this.paperValue = paperValue;
+    this.getter = getter;
+    this.with = with;
+  }
+
+  /**
+   * The setting's name: the annotation attribute, the builder method, the {@code --sweep} key. For
+   * a setting of a group, the group followed by the capitalised key ({@code autoencoderEpochs}).
+   */
+  public String name() {
+    return name;
+  }
+
+  /** {@code autoencoder} for the autoencoder's settings, empty for the protocol's own. */
+  public Optional<String> group() {
+    return Optional.ofNullable(group);
+  }
+
+  /** The name inside the group ({@code epochs}), or the name. */
+  public String key() {
+    return key;
+  }
+
+  /** The long command-line option: the name in kebab case ({@code --contrastive-epochs}). */
+  public String option() {
+    return "--" + name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+  }
+
+  /** What the setting means, one sentence. */
+  public String meaning() {
+    return meaning;
+  }
+
+  /** The library's default: the annotation attribute's default; empty when the attribute is required. */
+  public Optional<T> defaultValue() {
+    return Optional.ofNullable(defaultValue);
+  }
+
+  /**
+   * The paper's value when the paper uses one value for every system (appendix B); empty when it
+   * differs by system (then {@link Preset#PAPER} sets it from its table of the four systems).
+   */
+  public Optional<T> paperValue() {
+    return Optional.ofNullable(paperValue);
+  }
+
+  /** What a value looks like on the command line, e.g. {@code N} or {@code constant|cosine}. */
+  public String label() {
+    return type.label;
+  }
+
+  /** The value in {@code protocol}; {@code null} for an autoencoder setting of a protocol without one. */
+  public T get(Protocol protocol) {
+    return getter.apply(protocol);
+  }
+
+  /** Sets the value on {@code builder}. */
+  public Protocol.Builder with(Protocol.Builder builder, T value) {
+    return with.apply(builder, value);
+  }
+
+  /** {@code protocol} with this setting changed to {@code text}, parsed. */
+  public Protocol with(Protocol protocol, String text) {
+    return with(protocol.toBuilder(), parse(text)).build();
+  }
+
+  /**
+   * Parses a command-line value: numbers, comma-separated widths, enum constants in any case.
+   *
+   * @throws IllegalArgumentException saying what was expected, if {@code text} is not a value
+   */
+  public T parse(String text) {
+    return type.parse.apply(text.trim());
+  }
+
+  /** The value as the command line writes it. */
+  public String format(T value) {
+    return type.format.apply(value);
+  }
+
+  /** The value of {@code protocol} as the command line writes it; {@code null} when absent. */
+  public String formatted(Protocol protocol) {
+    T value = get(protocol);
+    return value == null ? null : format(value);
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+
+  /** The setting named {@code name}, if any. */
+  public static Optional<Setting<?>> named(String name) {
+    return ALL.stream().filter(s -> s.name.equals(name)).findFirst();
+  }
+
+  /** The names of {@link #ALL}. */
+  public static List<String> names() {
+    return ALL.stream().map(Setting::name).toList();
+  }
+
+  /** The defaults: what a {@code @DynamicalSystem} without attributes declares (no autoencoder). */
+  public static Protocol.Builder defaults() {
+    Protocol.Builder b = Protocol.Builder.empty();
+    for (Setting<?> setting : ALL) {
+      if (setting.group == null) {
+        setting.withDefault(b);
+      }
+    }
+    return b;
+  }
+
+  private void withDefault(Protocol.Builder b) {
+    with(b, defaultValue);
+  }
+
+  /** Sets this setting of {@code from} on {@code to}. */
+  void copy(Protocol from, Protocol.Builder to) {
+    with(to, get(from));
+  }
+
+  /** Sets the paper's value on {@code b}, when the paper has one. */
+  void withPaperValue(Protocol.Builder b) {
+    if (paperValue != null) {
+      with(b, paperValue);
+    }
+  }
+
+  /**
+   * The settings of {@code protocol} as the {@code config} map of {@code results.json} writes them:
+   * by name in {@link #ALL}'s order, enums in lower case, the autoencoder (when there is one) as
+   * one nested map, which also names its activation (always tanh).
+   */
+  public static Map<String, Object> config(Protocol protocol) {
+    Map<String, Object> map = values(protocol, true);
+    protocol.autoencoder().ifPresent(ae -> {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> nested = (Map<String, Object>) map.get(AUTOENCODER);
+      Map<String, Object> withActivation = new LinkedHashMap<>();
+      nested.forEach((k, v) -> {
+        withActivation.put(k, v);
+        if (k.equals(AUTOENCODER_HIDDEN.key)) {
+          withActivation.put("activation", "tanh"); // the autoencoder's layers are always tanh
+        }
+      });
+      map.put(AUTOENCODER, withActivation);
+    });
+    return map;
+  }
+
+  /**
+   * The settings of {@code protocol} as {@code provenance.json} writes them: by name in
+   * {@link #ALL}'s order, enums by constant name, the autoencoder as one nested map or null.
+   */
+  public static Map<String, Object> provenance(Protocol protocol) {
+    Map<String, Object> map = values(protocol, false);
+    map.putIfAbsent(AUTOENCODER, null);
+    return map;
+  }
+
+  private static Map<String, Object> values(Protocol protocol, boolean lowerCaseEnums) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (Setting<?> setting : ALL) {
+      Object value = setting.get(protocol);
+      if (value instanceof Enum<?> e) {
+        value = lowerCaseEnums ? e.name().toLowerCase(Locale.ROOT) : e.name();
+      } else if (value instanceof List<?> list) {
+        value = new ArrayList<>(list);
+      }
+      if (setting.group == null) {
+        map.put(setting.name, value);
+      } else if (protocol.autoencoder().isPresent()) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> nested = (Map<String, Object>) map.computeIfAbsent(setting.group, g -> new LinkedHashMap<>());
+        nested.put(setting.key, value);
+      }
+    }
+    return map;
+  }
+
+  // ---- the value types ----
+
+  /** How values of one type are parsed, written and labelled on the command line. */
+  private record Type<T>(String label, Function<String, T> parse, Function<T, String> format) {}
+
+  private static <N> Type<N> number(String label, Function<String, N> parse) {
+    return new Type<>(label, text -> {
+      try {
+        return parse.apply(text);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("'" + text + "' is not a number", e);
+      }
+    }, String::valueOf);
+  }
+
+  private static Type<List<Integer>> widthsType() {
+    return new Type<>("W1,W2,…", text -> Arrays.stream(text.split(",")).map(String::trim).map(INT.parse).toList(),
+        widths -> String.join(",", widths.stream().map(String::valueOf).toList()));
+  }
+
+  private static <E extends Enum<E>> Type<E> choice(Class<E> type) {
+    List<String> names = Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList();
+    return new Type<>(String.join("|", names), text -> {
+      try {
+        return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("expected " + String.join(", ", names) + ", found '" + text + "'", e);
+      }
+    }, e -> e.name().toLowerCase(Locale.ROOT));
+  }
+
+  /** A setting of the protocol itself. */
+  private static <T> Setting<T> setting(String name, Type<T> type, String meaning, T defaultValue, T paperValue,
+      Function<Protocol, T> getter, BiFunction<Protocol.Builder, T, Protocol.Builder> with) {
+    return new Setting<>(name, null, name, type, meaning, defaultValue, paperValue, getter, with);
+  }
+
+  /** A setting of the autoencoder; the paper's value is its heat equation's, so none here. */
+  private static <T> Setting<T> autoencoder(Type<T> type, String key, String meaning, T defaultValue,
+      Function<AutoencoderSpec, T> getter, BiFunction<Protocol.Builder, T, Protocol.Builder> with) {
+    String name = AUTOENCODER + Character.toUpperCase(key.charAt(0)) + key.substring(1);
+    return new Setting<>(name, AUTOENCODER, key, type, meaning, defaultValue, null,
+        p -> p.autoencoder().map(getter).orElse(null), with);
+  }
+}
