@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.concernet.data.InvalidDataException;
 import org.concernet.experiment.Experiment;
@@ -81,8 +82,14 @@ public final class ExperimentCommand implements Callable<Integer> {
   Path data;
 
   @Option(names = "--out", paramLabel = "DIR",
-      description = "Output folder. Default: target/concernet/<system>.")
+      description = "Output folder; one that holds another run is refused unless --overwrite or --resume is given."
+          + " Default: target/concernet/<system>, whose earlier run each run replaces.")
   Path outDir;
+
+  @Option(names = "--overwrite",
+      description = "Replace the outputs of an earlier run in --out (only those: other files stay); they are kept"
+          + " until this run completes, and put back if it fails.")
+  boolean overwrite;
 
   @Option(names = "--device", paramLabel = "cpu|gpu|auto", defaultValue = "auto",
       converter = DeviceConverter.class,
@@ -110,14 +117,24 @@ public final class ExperimentCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Print stack traces of errors.")
   boolean verbose;
 
+  @Option(names = TensorFlowLog.OPTION,
+      description = "Show TensorFlow's native start-up log (oneDNN, CPU features, absl, MLIR), which is hidden by"
+          + " default.")
+  boolean tensorFlowLog;
+
   private ExperimentCommand(SystemSpec system, PrintStream out) {
     this.system = system;
     this.out = out;
   }
 
-  /** Runs the experiment for {@code system} with command-line {@code args}, then exits with its status. */
+  /**
+   * Runs the experiment for {@code system} with command-line {@code args}, then exits with its
+   * status. Without {@value TensorFlowLog#OPTION} the run happens in a child process whose
+   * TensorFlow start-up log is filtered out ({@link TensorFlowLog}).
+   */
   public static void main(SystemSpec system, String[] args) {
-    System.exit(run(system, args));
+    OptionalInt filtered = TensorFlowLog.runFiltered(args, System.err);
+    System.exit(filtered.isPresent() ? filtered.getAsInt() : run(system, args));
   }
 
   /** Runs the experiment for {@code system} with command-line {@code args}; returns the exit status. */
@@ -133,7 +150,7 @@ public final class ExperimentCommand implements Callable<Integer> {
         .setOut(new PrintWriter(out, true))
         .setErr(new PrintWriter(err, true));
     command.settingOptions = SettingOptions.add(cli.getCommandSpec(), system);
-    cli.setCommandName(system.name() + "Experiment");
+    cli.setCommandName(commandName(system));
     cli.getCommandSpec().usageMessage().description(
         String.format(String.join("%n", cli.getCommandSpec().usageMessage().description()), system.name()).split("\\R"));
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -143,7 +160,7 @@ public final class ExperimentCommand implements Callable<Integer> {
       if (command.verbose || !expected) {
         e.printStackTrace(err);
       }
-      err.println(system.name() + "Experiment: error: " + e.getMessage() + command.runSeedHint(e));
+      err.println(commandName(system) + ": error: " + e.getMessage() + command.runSeedHint(e));
       return expected ? 2 : 1;
     });
     cli.setExecutionStrategy(parseResult -> {
@@ -170,18 +187,35 @@ public final class ExperimentCommand implements Callable<Integer> {
       seedList.add(firstSeed + i);
     }
     Path folder = outDir != null ? outDir : Path.of("target", "concernet", system.name());
+    Experiment.Start start = resume ? Experiment.Start.RESUME
+        : overwrite || outDir == null ? Experiment.Start.OVERWRITE : Experiment.Start.FRESH;
+    if (resume && overwrite) {
+      throw new IllegalArgumentException("--resume continues the run in --out and --overwrite replaces it: give one");
+    }
     ExperimentConfig config = new ExperimentConfig(configured, protocol, preset, seedList,
         float64, data, folder, Sessions.device(), threads);
     if (sweeps.isEmpty()) {
-      Experiment.run(config, out, resume, checkpointEvery, ProgressListener.NONE);
+      Experiment.run(config, out, start, checkpointEvery, ProgressListener.NONE);
     } else {
       List<Map.Entry<String, List<String>>> parsedSweeps = new ArrayList<>();
       for (String sweep : sweeps) {
         parsedSweeps.add(Sweep.parse(sweep));
       }
-      Sweep.run(config, parsedSweeps, out, resume, checkpointEvery);
+      Sweep.run(config, parsedSweeps, out, start, checkpointEvery);
     }
     return 0;
+  }
+
+  /**
+   * The generated class that runs {@code system}: {@code FooExperiment} beside {@code FooSystem}
+   * (the annotated class's name, which the system's own name need not match, e.g. {@code SIR} for
+   * {@code Sir}); {@code <name>Experiment} for a system written by hand.
+   */
+  static String commandName(SystemSpec system) {
+    String generated = system.getClass().getSimpleName();
+    return generated.endsWith("System") && generated.length() > "System".length()
+        ? generated.substring(0, generated.length() - "System".length()) + "Experiment"
+        : system.name() + "Experiment";
   }
 
   /**

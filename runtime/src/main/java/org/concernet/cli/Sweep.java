@@ -4,6 +4,8 @@
 package org.concernet.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Map;
 import org.concernet.eval.Statistics;
 import org.concernet.experiment.Experiment;
 import org.concernet.experiment.ExperimentConfig;
+import org.concernet.experiment.OutputFolder;
 import org.concernet.io.AtomicFiles;
 import org.concernet.protocol.Protocol;
 import org.concernet.protocol.Setting;
@@ -64,16 +67,17 @@ final class Sweep {
 
   /** Runs every combination and writes the table; returns the rows' results. */
   static List<ExperimentResults> run(ExperimentConfig base, List<Map.Entry<String, List<String>>> sweeps, PrintStream out) {
-    return run(base, sweeps, out, false, Checkpoints.DEFAULT_EVERY);
+    return run(base, sweeps, out, Experiment.Start.FRESH, Checkpoints.DEFAULT_EVERY);
   }
 
   /**
-   * As {@link #run(ExperimentConfig, List, PrintStream)}; with {@code resume}, each combination's
-   * folder is resumed as {@code --resume} resumes a single run (completed seeds taken from there,
-   * interrupted stages continued from their checkpoints).
+   * As {@link #run(ExperimentConfig, List, PrintStream)}; {@code start} applies to each
+   * combination's folder as to a single run's: {@code RESUME} takes completed seeds from there and
+   * continues interrupted stages from their checkpoints, {@code OVERWRITE} replaces an earlier
+   * sweep's combination.
    */
   static List<ExperimentResults> run(ExperimentConfig base, List<Map.Entry<String, List<String>>> sweeps, PrintStream out,
-      boolean resume, int checkpointEvery) {
+      Experiment.Start start, int checkpointEvery) {
     for (Map.Entry<String, List<String>> sweep : sweeps) {
       for (String value : sweep.getValue()) {
         with(base.protocol(), sweep.getKey(), value); // every value is checked before anything runs
@@ -92,6 +96,9 @@ final class Sweep {
       }
       combinations = next;
     }
+    if (start != Experiment.Start.OVERWRITE) {
+      OutputFolder.requireUsable(base.out(), start == Experiment.Start.RESUME);
+    }
     List<ExperimentResults> results = new ArrayList<>();
     List<String> folders = new ArrayList<>();
     for (Map<String, String> combination : combinations) {
@@ -103,9 +110,13 @@ final class Sweep {
       }
       out.println("== sweep " + combination);
       folders.add(folder.toString());
+      Path combinationFolder = base.out().resolve(folder.toString());
       ExperimentConfig config = new ExperimentConfig(base.system(), protocol, base.preset(), base.seeds(),
-          base.float64(), base.data(), base.out().resolve(folder.toString()), base.device(), base.threads());
-      results.add(Experiment.run(config, out, resume, checkpointEvery, ProgressListener.NONE));
+          base.float64(), base.data(), combinationFolder, base.device(), base.threads());
+      // a resumed sweep starts the combinations the interrupted one never reached
+      Experiment.Start each = start == Experiment.Start.RESUME && !Files.isDirectory(combinationFolder)
+          ? Experiment.Start.FRESH : start;
+      results.add(Experiment.run(config, out, each, checkpointEvery, ProgressListener.NONE));
     }
     List<String> invariants = base.system().invariantNames();
     List<String[]> rows = new ArrayList<>();

@@ -289,14 +289,87 @@ class ExperimentCommandTest {
         "--out", dir.toString()};
     assertThat(run(quick)).isEqualTo(0);
     byte[] before = Files.readAllBytes(dir.resolve("results.json"));
+    String[] again = java.util.stream.Stream.concat(Stream.of(quick), Stream.of("--overwrite")).toArray(String[]::new);
     int status = ExperimentCommand.run(withLearningRate(new SpringMass(), 1e30),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), quick);
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), again);
     assertThat(status).isEqualTo(2);
     assertThat(err()).contains("diverged at epoch");
     assertThat(Files.readAllBytes(dir.resolve("results.json"))).isEqualTo(before);
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("results.json")).toList())
           .containsExactly("results.json");
+    }
+  }
+
+  @Test
+  void aRerunIntoTheFolderOfAnotherRunIsRefusedAndLosesNothing(@TempDir Path dir) throws IOException {
+    String[] quick = {"--seeds", "1", "--trajectories", "6", "--points", "10", "--contrastive-epochs", "5",
+        "--dynamics-epochs", "5", "--r2-trajectories", "5", "--evaluation-trajectories", "2", "--device", "cpu",
+        "--out", dir.toString()};
+    assertThat(run(quick)).isEqualTo(0);
+    byte[] before = Files.readAllBytes(dir.resolve("results.json"));
+    String[] other = quick.clone();
+    other[1] = "2";
+    assertThat(run(other)).isEqualTo(2);
+    assertThat(err()).contains("SpringMassExperiment: error: " + dir + " holds the outputs of another run (");
+    assertThat(err()).contains("give another --out, continue that run with --resume, or replace its outputs with"
+        + " --overwrite");
+    assertThat(Files.readAllBytes(dir.resolve("results.json"))).isEqualTo(before);
+    assertThat(Files.exists(dir.resolve("seeds/seed-1.json"))).isFalse();
+  }
+
+  @Test
+  void anOutputFolderThatIsAFileIsRefusedBeforeTraining(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("out.txt"), "mine");
+    assertThat(run("--seeds", "1", "--device", "cpu", "--out", file.toString())).isEqualTo(2);
+    assertThat(err()).contains("error: the output folder " + file + " is a file; give --out a folder");
+    assertThat(out()).doesNotContain("contrastive");
+    assertThat(Files.readString(file)).isEqualTo("mine");
+  }
+
+  @Test
+  void resumingAFolderThatDoesNotExistSaysSo(@TempDir Path dir) {
+    Path missing = dir.resolve("never-ran");
+    assertThat(run("--seeds", "1", "--device", "cpu", "--resume", "--out", missing.toString())).isEqualTo(2);
+    assertThat(err()).contains("error: --resume: " + missing + " does not exist, so there is no run to resume there");
+    assertThat(Files.exists(missing)).isFalse();
+  }
+
+  @Test
+  void theCommandIsNamedAfterTheGeneratedClassNotTheSystemsName() {
+    assertThat(ExperimentCommand.commandName(new SirSystem())).isEqualTo("SirExperiment");
+    assertThat(ExperimentCommand.commandName(new SpringMass())).isEqualTo("SpringMassExperiment");
+    assertThat(ExperimentCommand.run(new SirSystem(), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), "--help")).isEqualTo(0);
+    assertThat(out()).contains("Usage: SirExperiment");
+  }
+
+  /** A system whose declared name ("SIR") differs from its class's, as generated code for {@code @DynamicalSystem(name = "SIR") class Sir}. */
+  private static final class SirSystem implements org.concernet.system.SystemSpec {
+    private final org.concernet.system.SystemSpec sir = new org.concernet.testsystems.Sir();
+
+    @Override public String name() { return "SIR"; }
+    @Override public int dimension() { return sir.dimension(); }
+    @Override public java.util.List<String> stateNames() { return sir.stateNames(); }
+    @Override public java.util.List<String> invariantNames() { return sir.invariantNames(); }
+    @Override public java.util.Map<String, Double> parameters() { return sir.parameters(); }
+    @Override public org.concernet.system.SystemSpec withParameters(java.util.Map<String, Double> o) { return this; }
+    @Override public org.concernet.protocol.Protocol protocol() { return sir.protocol(); }
+    @Override public double[] derivative(double[] x) { return sir.derivative(x); }
+    @Override public double[] invariants(double[] x) { return sir.invariants(x); }
+    @Override public double[] sampleInitialState(java.util.random.RandomGenerator rng) {
+      return sir.sampleInitialState(rng);
+    }
+    @Override public java.util.Optional<String> graphFormUnavailableReason() {
+      return sir.graphFormUnavailableReason();
+    }
+    @Override public <T extends org.tensorflow.types.family.TNumber> org.tensorflow.Operand<T> derivative(
+        org.tensorflow.op.Ops tf, org.tensorflow.Operand<T> x) {
+      return sir.derivative(tf, x);
+    }
+    @Override public <T extends org.tensorflow.types.family.TNumber> org.tensorflow.Operand<T> invariants(
+        org.tensorflow.op.Ops tf, org.tensorflow.Operand<T> x) {
+      return sir.invariants(tf, x);
     }
   }
 }
