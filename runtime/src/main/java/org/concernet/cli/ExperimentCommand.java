@@ -133,7 +133,8 @@ public final class ExperimentCommand implements Callable<Integer> {
    * TensorFlow start-up log is filtered out ({@link TensorFlowLog}).
    */
   public static void main(SystemSpec system, String[] args) {
-    OptionalInt filtered = TensorFlowLog.runFiltered(args, System.err);
+    Class<?> mainClass = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
+    OptionalInt filtered = TensorFlowLog.runFiltered(mainClass, args, System.err);
     System.exit(filtered.isPresent() ? filtered.getAsInt() : run(system, args));
   }
 

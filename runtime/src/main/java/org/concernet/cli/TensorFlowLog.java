@@ -4,11 +4,16 @@
 package org.concernet.cli;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,23 +55,56 @@ final class TensorFlowLog {
   }
 
   /**
-   * Runs this process's command line again as a child with TensorFlow's log filtered from its
-   * standard error, and returns the child's exit status; empty when this process should run the
-   * command itself: it is the child, {@value #OPTION} was given, or the command line is unknown.
+   * Runs {@code mainClass} with {@code args} again as a child process with TensorFlow's log
+   * filtered from its standard error, and returns the child's exit status; empty when this process
+   * should run the command itself: it is the child, {@value #OPTION} was given, or the command
+   * cannot be repeated. When {@code mainClass} is this JVM's main class the child repeats this
+   * JVM's whole command line (its options included); when it was started inside another program's
+   * JVM ({@code mvn exec:java}), the child is a plain {@code java} on the classes {@code mainClass}
+   * was loaded from.
    */
-  static OptionalInt runFiltered(String[] args, PrintStream err) {
+  static OptionalInt runFiltered(Class<?> mainClass, String[] args, PrintStream err) {
     if (System.getenv(CHILD) != null || List.of(args).contains(OPTION)) {
       return OptionalInt.empty();
     }
-    ProcessHandle.Info info = ProcessHandle.current().info();
-    Optional<String> command = info.command();
-    Optional<String[]> arguments = info.arguments();
-    if (command.isEmpty() || arguments.isEmpty()) {
+    Optional<List<String>> commandLine = commandLine(mainClass, args);
+    if (commandLine.isEmpty()) {
       return OptionalInt.empty();
     }
-    List<String> commandLine = new ArrayList<>();
-    commandLine.add(command.get());
-    commandLine.addAll(List.of(arguments.get()));
+    return runFiltered(commandLine.get(), err);
+  }
+
+  /** The command that runs {@code mainClass} with {@code args} in a new JVM, if it can be known. */
+  private static Optional<List<String>> commandLine(Class<?> mainClass, String[] args) {
+    ProcessHandle.Info info = ProcessHandle.current().info();
+    String launched = System.getProperty("sun.java.command", "").split(" ", 2)[0];
+    if (launched.equals(mainClass.getName()) && info.command().isPresent() && info.arguments().isPresent()) {
+      List<String> line = new ArrayList<>();
+      line.add(info.command().get());
+      line.addAll(List.of(info.arguments().get()));
+      return Optional.of(line);
+    }
+    if (mainClass.getClassLoader() instanceof URLClassLoader loader) {
+      List<String> path = new ArrayList<>();
+      for (URL url : loader.getURLs()) {
+        if (!"file".equals(url.getProtocol())) {
+          return Optional.empty();
+        }
+        try {
+          path.add(Path.of(url.toURI()).toString());
+        } catch (URISyntaxException e) {
+          return Optional.empty();
+        }
+      }
+      List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", String.join(File.pathSeparator, path), mainClass.getName()));
+      line.addAll(List.of(args));
+      return Optional.of(line);
+    }
+    return Optional.empty();
+  }
+
+  private static OptionalInt runFiltered(List<String> commandLine, PrintStream err) {
     ProcessBuilder builder = new ProcessBuilder(commandLine)
         .redirectInput(ProcessBuilder.Redirect.INHERIT)
         .redirectOutput(ProcessBuilder.Redirect.INHERIT)
