@@ -60,7 +60,7 @@ final class DataWarnings {
         + " |ẋ| %.3g, largest %.3g at %s of trajectory %d, point %d): the trajectories pass close to a singularity or"
         + " are stiff, and one network cannot fit both scales; sample initial states away from it with an"
         + " @InitialState method or narrower @State ranges", Math.log10(max / median), median, max,
-        Arrays.toString(data.state(i, t)), i, t));
+        format(data.state(i, t)), i, t));
   }
 
   /**
@@ -76,6 +76,15 @@ final class DataWarnings {
         + " the derivatives' variance (%.3g) unexplained: it has learned little of the field; check the data (the"
         + " warning above, the noise) or train longer (--dynamics-epochs)", model, finalLoss,
         100 * finalLoss / variance, variance));
+  }
+
+  /** A state as "(x1, x2, …)" to three significant digits. */
+  private static String format(double[] x) {
+    StringBuilder s = new StringBuilder("(");
+    for (int k = 0; k < x.length; k++) {
+      s.append(k == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3g", x[k]));
+    }
+    return s.append(')').toString();
   }
 
   /** Σ over components of the variance of ẋ over every point. */

@@ -25,7 +25,7 @@ class DataWarningsTest {
     Trajectories data = Trajectories.of(List.of("x", "v"), times, states, derivatives);
     String warning = DataWarnings.derivativeSpan(data).orElseThrow();
     assertThat(warning).startsWith("the training derivatives span 5.0 orders of magnitude (median |ẋ| 1.00, largest"
-        + " 1.00e+05 at [0.001, 0.0] of trajectory 0, point 2)");
+        + " 1.00e+05 at (0.00100, 0.00) of trajectory 0, point 2)");
     assertThat(warning).contains("@InitialState");
   }
 
