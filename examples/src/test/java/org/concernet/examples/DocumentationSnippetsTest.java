@@ -133,6 +133,36 @@ class DocumentationSnippetsTest {
     assertThat(n).isAtLeast(3);
   }
 
+  /** groupId:artifactId:scope of every dependency in {@code xml}. */
+  private static List<String> dependencies(String xml) {
+    List<String> out = new ArrayList<>();
+    Matcher d = Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL).matcher(xml);
+    while (d.find()) {
+      out.add(tag(d.group(1), "groupId") + ":" + tag(d.group(1), "artifactId") + ":"
+          + (tag(d.group(1), "scope").isEmpty() ? "compile" : tag(d.group(1), "scope")));
+    }
+    return out;
+  }
+
+  private static String tag(String xml, String name) {
+    Matcher m = Pattern.compile("<" + name + ">\\s*([^<]*?)\\s*</" + name + ">").matcher(xml);
+    return m.find() ? m.group(1) : "";
+  }
+
+  @Test
+  void theConsumerProjectDependsOnConcernetAsTheReadmeSays() throws IOException {
+    StringBuilder readmeXml = new StringBuilder();
+    Matcher m = Pattern.compile("```xml\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(ROOT.resolve("README.md")));
+    while (m.find()) {
+      readmeXml.append(m.group(1));
+    }
+    List<String> readme = dependencies(readmeXml.toString());
+    assertThat(readme).containsAtLeast("org.concernet:concernet-runtime:compile",
+        "org.concernet:concernet-processor:provided", "com.google.truth:truth:test");
+    // src/it/pendulum is the fresh consumer project `mvn verify` builds against the installed artifacts
+    assertThat(dependencies(Files.readString(ROOT.resolve("src/it/pendulum/pom.xml")))).containsAtLeastElementsIn(readme);
+  }
+
   private static void compile(Snippet snippet, Path sources, Path classes) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     List<String> files;

@@ -1,5 +1,6 @@
 package org.example.pendulum;
 
+import static org.concernet.testing.ConcernetTruth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.concernet.cli.ExperimentCommand;
+import org.concernet.data.Rollout;
+import org.concernet.experiment.Experiment;
+import org.concernet.experiment.TrainedModels;
+import org.concernet.protocol.Protocol;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +35,15 @@ class PendulumExperimentTest {
     double concernet = results.at("/violation/concernet/energy/mean").asDouble();
     assertTrue(concernet < baseline, "ConCerNet violation " + concernet + " vs baseline " + baseline);
     assertTrue(Files.exists(out.resolve("results.csv")));
+  }
+
+  @Test
+  void trainedModelsConserveTheirInvariantAsTheReadmeShows() {
+    PendulumSystem pendulum = new PendulumSystem();
+    Protocol small = pendulum.protocol().toBuilder().trajectories(10).contrastiveEpochs(50).dynamicsEpochs(50).build();
+    TrainedModels models = Experiment.train(pendulum, small, 0);
+    Rollout rollout = models.rollout(new double[] {0.5, 0.0}, Protocol.linspace(0, 2, 21));
+    assertThat(rollout).conserves(models::invariant).within(1e-4);
   }
 
   @Test
