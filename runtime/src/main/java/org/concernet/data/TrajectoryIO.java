@@ -301,6 +301,13 @@ public final class TrajectoryIO {
             + "; the header must be 'trajectory,time," + String.join(",", expected) + "[,"
             + String.join(",", expected.stream().map(s -> s + DERIVATIVE_SUFFIX).toList()) + "]'");
       }
+      List<String> surplus = derivativeColumns.stream().filter(c -> !c.endsWith(DERIVATIVE_SUFFIX)).toList();
+      if (!surplus.isEmpty()) {
+        throw error(line, "column" + (surplus.size() == 1 ? " " : "s ") + surplus + " after the state columns "
+            + stateColumns + (surplus.size() == 1 ? " is" : " are") + " neither a state of the system nor a derivative"
+            + " column (" + String.join(", ", stateColumns.stream().map(s -> s + DERIVATIVE_SUFFIX).toList())
+            + "); remove " + (surplus.size() == 1 ? "it" : "them") + " from the file");
+      }
       if (!derivativeColumns.isEmpty()) {
         List<String> wanted = stateColumns.stream().map(s -> s + DERIVATIVE_SUFFIX).toList();
         if (!derivativeColumns.equals(wanted)) {

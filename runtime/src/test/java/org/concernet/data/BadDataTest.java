@@ -114,6 +114,9 @@ class BadDataTest {
         // state width that does not match the system
         Arguments.of("width in CSV header", csv("width.csv", "trajectory,time,q\n0,0,1\n0,1,2\n"),
             List.of("width.csv, line 1: state columns [q] found, expected the system's state names [q, p]")),
+        Arguments.of("surplus column in CSV header", csv("extra.csv", "trajectory,time,q,p,r\n0,0,1,0,0\n"),
+            List.of("extra.csv, line 1: column [r] after the state columns [q, p] is neither a state of the system"
+                + " nor a derivative column (q_dot, p_dot); remove it from the file")),
         Arguments.of("width in a CSV row", csv("row.csv", ok + "1,0,2,0,0\n"),
             List.of("row.csv, line 4: trajectory '1': 5 columns found, expected 6")),
         Arguments.of("width in NPZ", npz("width.npz", new double[][][] {{{1, 2, 3}, {4, 5, 6}}, {{1, 2, 3}, {4, 5, 7}}},
