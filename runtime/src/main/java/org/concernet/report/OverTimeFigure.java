@@ -12,6 +12,8 @@ import static org.concernet.report.ChartStyle.timeAxis;
 import static org.concernet.report.LinePlots.displayName;
 import static org.concernet.report.LinePlots.linePlot;
 
+import java.awt.BasicStroke;
+import java.awt.Stroke;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
@@ -31,6 +33,8 @@ import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
@@ -103,13 +107,21 @@ final class OverTimeFigure {
       medians.put(e.getKey(), median);
       bands.put(e.getKey(), new double[][] {lo, hi});
     }
-    List<String> notes = new ArrayList<>();
-    notes.add(String.format(Locale.ROOT, "lines: median over %d seeds; bands: their range (min to max)", seeds));
+    List<String> notes = new ArrayList<>(List.of(seedsNote(seeds)));
+    if (seeds == 1) {
+      bands = null;
+    }
     if (!leftOut.isEmpty()) {
       leftOut.sort(Comparator.naturalOrder());
       notes.add("seeds with values that are not finite (left out where they are): " + String.join(", ", leftOut));
     }
     return chartPng(title, yLabel, times, medians, bands, logScale, notes);
+  }
+
+  /** What the lines and bands of a figure over {@code seeds} seeds show; one seed has no range. */
+  static String seedsNote(int seeds) {
+    return seeds == 1 ? "one seed: no range to show" : String.format(Locale.ROOT, "lines: median over %d seeds;"
+        + " shaded, between thin dashed lines: their range (min to max)", seeds);
   }
 
   private static byte[] chartPng(String title, String yLabel, double[] times, Map<String, double[]> series,
@@ -165,13 +177,20 @@ final class OverTimeFigure {
   }
 
   /**
-   * Shaded bands under the lines, in the lines' colours: one band series per stretch of times
-   * where the band is defined, so that a gap never joins two stretches.
+   * Shaded bands under the lines, in the lines' colours, edged by thin dashed lines in the same
+   * colour, so that where two models' bands overlap each is still told by its edges (a fill alone
+   * mixes into grey): one band series per stretch of times where the band is defined, so that a
+   * gap never joins two stretches.
    */
   private static void addBands(XYPlot plot, List<Curve> curves, double[] times, Map<String, double[][]> bands) {
     YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
+    XYSeriesCollection edges = new XYSeriesCollection();
+    XYLineAndShapeRenderer edgeRenderer = new XYLineAndShapeRenderer(true, false);
+    edgeRenderer.setDefaultSeriesVisibleInLegend(false);
+    edgeRenderer.setDrawSeriesLineAsPath(true);  // one path per edge, so the dashes run along it
+    Stroke dashed = new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f);
     DeviationRenderer renderer = new DeviationRenderer(false, false);
-    renderer.setAlpha(0.2f);
+    renderer.setAlpha(0.12f);
     renderer.setDefaultSeriesVisibleInLegend(false);
     renderer.setAutoPopulateSeriesFillPaint(false);
     XYLineAndShapeRenderer lines = (XYLineAndShapeRenderer) plot.getRenderer();
@@ -179,6 +198,8 @@ final class OverTimeFigure {
       Curve c = curves.get(s);
       double[][] band = bands.get(c.name());
       YIntervalSeries stretch = null;
+      XYSeries low = null;
+      XYSeries high = null;
       for (int t = 0; t < times.length; t++) {
         boolean defined = Double.isFinite(c.ys()[t]) && Double.isFinite(band[0][t]) && Double.isFinite(band[1][t]);
         if (!defined) {
@@ -190,12 +211,23 @@ final class OverTimeFigure {
           renderer.setSeriesFillPaint(dataset.getSeriesCount(), lines.getSeriesPaint(s));
           renderer.setSeriesPaint(dataset.getSeriesCount(), lines.getSeriesPaint(s));
           dataset.addSeries(stretch);
+          low = new XYSeries("low " + s + "." + edges.getSeriesCount(), false, true);
+          high = new XYSeries("high " + s + "." + edges.getSeriesCount(), false, true);
+          for (XYSeries edge : List.of(low, high)) {
+            edgeRenderer.setSeriesPaint(edges.getSeriesCount(), lines.getSeriesPaint(s));
+            edgeRenderer.setSeriesStroke(edges.getSeriesCount(), dashed);
+            edges.addSeries(edge);
+          }
         }
         stretch.add(times[t], c.ys()[t], band[0][t], band[1][t]);
+        low.add(times[t], band[0][t]);
+        high.add(times[t], band[1][t]);
       }
     }
     plot.setDataset(1, dataset);
     plot.setRenderer(1, renderer);
+    plot.setDataset(2, edges);
+    plot.setRenderer(2, edgeRenderer);
     plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE); // bands under the lines
   }
 }
