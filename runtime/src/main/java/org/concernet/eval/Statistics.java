@@ -30,8 +30,12 @@ public record Statistics(double mean, double std, List<Double> perSeed) {
     return new Statistics(mean, Math.sqrt(squares / values.size()), values);
   }
 
-  /** "mean ± std" with the given number format, e.g. "%.4f" or "%.2e". */
+  /**
+   * "mean ± std" with the given number format, e.g. "%.4f" or "%.2e"; the value alone for one seed
+   * (whose std of 0 says nothing).
+   */
   public String format(String number) {
-    return String.format(java.util.Locale.ROOT, number + " ± " + number, mean, std);
+    return perSeed.size() == 1 ? String.format(java.util.Locale.ROOT, number, mean)
+        : String.format(java.util.Locale.ROOT, number + " ± " + number, mean, std);
   }
 }

@@ -35,6 +35,15 @@ public final class HtmlReport {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
+  /** How the per-seed notes' keys read in the report. */
+  private static final Map<String, String> NOTE_LABELS = Map.of(
+      "rolloutSubsteps", "RK4 substeps per output step",
+      "autoencoder", "autoencoder",
+      "baselineNonFinite", "baseline blew up",
+      "concernetNonFinite", "ConCerNet blew up",
+      "dataWarning", "warning, data",
+      "baselineWarning", "warning, baseline");
+
   /** A PNG figure and its caption. */
   public record Figure(Path png, String caption) {
     /** A figure captioned by its file name: {@code violation-energy.png} → "violation energy". */
@@ -76,10 +85,10 @@ public final class HtmlReport {
     for (int s = 0; s < n; s++) {
       h.append(s == 0 ? "" : ", ").append(results.seeds().get(s).seed());
     }
-    h.append("). Figures are mean ± std over seeds (population std, as the paper's tables); ")
-        .append("the better model's mean is in bold.</p>\n");
+    h.append(n == 1 ? "). Figures are of this one seed; " : "). Figures are mean ± std over seeds (population std, as"
+        + " the paper's tables); ").append("the better model's figure is in bold.</p>\n");
     h.append("<nav><a href=\"#summary\">Summary</a> · <a href=\"#per-seed\">Per seed</a> · ")
-        .append("<a href=\"#timings\">Timings</a> · <a href=\"#figures\">Figures</a> · ")
+        .append("<a href=\"#timings\">Timings</a> · <a href=\"#figures\">Figures</a> · <a href=\"#trajectories\">Trajectories</a> · ")
         .append("<a href=\"#configuration\">Configuration</a> · <a href=\"#provenance\">Provenance</a></nav>\n")
         .append("</header>\n");
 
@@ -87,6 +96,7 @@ public final class HtmlReport {
     perSeed(h, results);
     timings(h, results);
     figures(h, figures);
+    evaluationTrajectories(h, results);
     keyValues(h, "configuration", "Configuration", results.config());
     keyValues(h, "provenance", "Provenance", provenance);
 
@@ -99,8 +109,8 @@ public final class HtmlReport {
 
   private static void summary(StringBuilder h, ExperimentResults results) {
     h.append("<section id=\"summary\">\n<h2>Summary</h2>\n");
-    h.append("<table class=\"figures\">\n<caption>Learned invariant: R² against each known invariant ")
-        .append("(the paper's Table 2)</caption>\n<thead><tr><th scope=\"col\">Invariant</th>")
+    h.append("<table class=\"figures\">\n<caption>Learned invariant: R² against each known invariant")
+        .append("</caption>\n<thead><tr><th scope=\"col\">Invariant</th>")
         .append("<th scope=\"col\">R²</th><th scope=\"col\">per seed</th>")
         .append("<th scope=\"col\">R², cubic in H</th></tr></thead>\n<tbody>\n");
     Map<String, Statistics> cubic = results.invariantR2Cubic();
@@ -114,8 +124,8 @@ public final class HtmlReport {
         .append("invariant, which conserves exactly as well; a cubic R² near 1 with a lower R² means H learned a ")
         .append("function of the invariant.</p>\n");
 
-    h.append("<table class=\"figures\">\n<caption>Dynamics: rollouts against the truth (the paper's ")
-        .append("Table 3); lower is better</caption>\n<thead><tr><th scope=\"col\">Metric</th>")
+    h.append("<table class=\"figures\">\n<caption>Dynamics: rollouts against the truth; ")
+        .append("lower is better</caption>\n<thead><tr><th scope=\"col\">Metric</th>")
         .append("<th scope=\"col\" class=\"baseline\">baseline</th>")
         .append("<th scope=\"col\" class=\"concernet\">ConCerNet</th>")
         .append("<th scope=\"col\">baseline ÷ ConCerNet</th></tr></thead>\n<tbody>\n");
@@ -173,13 +183,13 @@ public final class HtmlReport {
           .append("<td class=\"notes\">");
       boolean first = true;
       for (Map.Entry<String, String> note : seed.notes().entrySet()) {
-        h.append(first ? "" : "<br />").append(escape(note.getKey())).append(": ").append(escape(note.getValue()));
+        h.append(first ? "" : "<br />").append(escape(NOTE_LABELS.getOrDefault(note.getKey(), note.getKey())))
+            .append(": ").append(escape(note.getValue()));
         first = false;
       }
       h.append("</td></tr>\n");
     }
     h.append("</tbody>\n</table>\n");
-    evaluationTrajectories(h, results);
     h.append("</section>\n");
   }
 
@@ -191,6 +201,9 @@ public final class HtmlReport {
     if (results.seeds().stream().allMatch(seed -> seed.trajectories().isEmpty())) {
       return;
     }
+    int count = results.seeds().stream().mapToInt(seed -> seed.trajectories().size()).sum();
+    h.append("<section id=\"trajectories\">\n<details>\n<summary>Evaluation trajectories (").append(count)
+        .append(" rollouts): each one's MSE and its share of its seed's</summary>\n");
     h.append("<table class=\"figures\">\n<caption>Evaluation trajectories: each model's MSE over one")
         .append(" trajectory, and its share of the seed's MSE (the seed's MSE is the mean over its")
         .append(" trajectories)</caption>\n<thead><tr>")
@@ -210,7 +223,7 @@ public final class HtmlReport {
         h.append("</tr>\n");
       }
     }
-    h.append("</tbody>\n</table>\n");
+    h.append("</tbody>\n</table>\n</details>\n</section>\n");
   }
 
   /** A trajectory's share of its seed's MSE; a dash when it has none (a sum of 0 or infinity). */

@@ -13,7 +13,8 @@ import org.concernet.results.SeedResult;
 
 /**
  * The console summary of an experiment, laid out like the paper's Tables 2 (R² of the learned
- * invariant) and 3 (MSE and violation, baseline beside ConCerNet), then the timings.
+ * invariant) and 3 (MSE and violation, baseline beside ConCerNet), then the timings. The headings
+ * do not cite the paper's tables: most systems a user runs are not the paper's.
  */
 public final class SummaryTable {
   private SummaryTable() {}
@@ -21,17 +22,17 @@ public final class SummaryTable {
   public static String render(ExperimentResults results) {
     StringBuilder out = new StringBuilder();
     int n = results.seeds().size();
-    out.append(String.format(Locale.ROOT, "%n%s — %d seed%s (mean ± std)%n", results.system(), n, n == 1 ? "" : "s"));
+    out.append(String.format(Locale.ROOT, "%n%s — %s%n", results.system(), n == 1 ? "1 seed" : n + " seeds (mean ± std)"));
 
     List<String[]> r2 = new ArrayList<>();
-    r2.add(new String[] {"Invariant R² (Table 2)", "R²", "R², cubic in H"});
+    r2.add(new String[] {"Invariant R²", "R²", "R², cubic in H"});
     Map<String, Statistics> cubic = results.invariantR2Cubic();
     results.invariantR2().forEach((name, f) -> r2.add(new String[] {name, f.format("%.5f"),
         cubic.get(name).format("%.5f")}));
     out.append(table(r2));
 
     List<String[]> dyn = new ArrayList<>();
-    dyn.add(new String[] {"Dynamics (Table 3)", "baseline", "ConCerNet"});
+    dyn.add(new String[] {"Dynamics", "baseline", "ConCerNet"});
     for (DynamicsRow row : DynamicsRow.of(results)) {
       String label = row.invariant() == null ? "MSE" + (row.finalTime() ? ", final time" : "")
           : "violation " + row.invariant() + (row.finalTime() ? ", final" : "");

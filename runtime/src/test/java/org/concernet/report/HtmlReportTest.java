@@ -81,7 +81,7 @@ class HtmlReportTest {
     // configuration and provenance, nested values as JSON
     assertTrue(html.contains("<tr><th scope=\"row\">hidden</th><td><code>[64,64]</code></td></tr>"));
     assertTrue(html.contains("<tr><th scope=\"row\">device</th><td><code>cpu</code></td></tr>"));
-    assertTrue(html.contains("rollout substeps: 4"));
+    assertTrue(html.contains("RK4 substeps per output step: baseline 4, concernet 4"));
   }
 
   @Test

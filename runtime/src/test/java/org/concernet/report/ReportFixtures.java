@@ -31,6 +31,12 @@ final class ReportFixtures {
     return results("ideal_spring_mass", "energy");
   }
 
+  /** The results of a run with the first seed only. */
+  static ExperimentResults oneSeed() {
+    ExperimentResults two = results();
+    return new ExperimentResults(two.system(), two.invariants(), two.config(), List.of(two.seeds().get(0)));
+  }
+
   private static SeedResult seed(long seed, String invariant, double r2, double mseBaseline, double mseConcernet,
       double violationBaseline, double violationConcernet, double seconds) {
     Map<String, Double> timings = new LinkedHashMap<>();
@@ -40,7 +46,7 @@ final class ReportFixtures {
     timings.put("evaluation", 0.5);
     timings.put("total", seconds);
     Map<String, String> notes = new LinkedHashMap<>();
-    notes.put("rollout substeps", "4");
+    notes.put("rolloutSubsteps", "baseline 4, concernet 4");
     return new SeedResult(seed,
         Map.of(invariant, r2),
         Map.of(invariant, Math.min(1, r2 + 0.001)),
