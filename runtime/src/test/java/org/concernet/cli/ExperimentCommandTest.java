@@ -282,14 +282,19 @@ class ExperimentCommandTest {
     assertThat(err()).contains("\tat ");
   }
 
-  @Test
-  void aFailedRerunLeavesThePreviousResultsWholeAndUntouched(@TempDir Path dir) throws IOException {
-    String[] quick = {"--seeds", "1", "--trajectories", "6", "--points", "10", "--contrastive-epochs", "5",
+  /** A one-seed run at the smallest sizes, into {@code dir}. */
+  private static String[] quickRun(Path dir) {
+    return new String[] {"--seeds", "1", "--trajectories", "6", "--points", "10", "--contrastive-epochs", "5",
         "--dynamics-epochs", "5", "--r2-trajectories", "5", "--evaluation-trajectories", "2", "--device", "cpu",
         "--out", dir.toString()};
+  }
+
+  @Test
+  void aFailedRerunLeavesThePreviousResultsWholeAndUntouched(@TempDir Path dir) throws IOException {
+    String[] quick = quickRun(dir);
     assertThat(run(quick)).isEqualTo(0);
     byte[] before = Files.readAllBytes(dir.resolve("results.json"));
-    String[] again = java.util.stream.Stream.concat(Stream.of(quick), Stream.of("--overwrite")).toArray(String[]::new);
+    String[] again = Stream.concat(Stream.of(quick), Stream.of("--overwrite")).toArray(String[]::new);
     int status = ExperimentCommand.run(withLearningRate(new SpringMass(), 1e30),
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), again);
     assertThat(status).isEqualTo(2);
@@ -303,9 +308,7 @@ class ExperimentCommandTest {
 
   @Test
   void aRerunIntoTheFolderOfAnotherRunIsRefusedAndLosesNothing(@TempDir Path dir) throws IOException {
-    String[] quick = {"--seeds", "1", "--trajectories", "6", "--points", "10", "--contrastive-epochs", "5",
-        "--dynamics-epochs", "5", "--r2-trajectories", "5", "--evaluation-trajectories", "2", "--device", "cpu",
-        "--out", dir.toString()};
+    String[] quick = quickRun(dir);
     assertThat(run(quick)).isEqualTo(0);
     byte[] before = Files.readAllBytes(dir.resolve("results.json"));
     String[] other = quick.clone();
