@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 import org.concernet.data.InvalidDataException;
 import org.concernet.experiment.Experiment;
@@ -41,11 +42,12 @@ import picocli.CommandLine;
     usageHelpAutoWidth = true,
     versionProvider = ExperimentCommand.Version.class,
     description = {
-      "Learns the conserved quantities of %s from its trajectories by contrastive learning, then a",
-      "baseline and a ConCerNet (projected) dynamics model, and compares their rollouts with the truth.",
-      "Protocol options (listed last) default to the system's own @DynamicalSystem values; a preset",
-      "replaces them, and options given explicitly win over both. \"Paper:\" is the paper's value",
-      "where it uses one for every system.",
+      // one string per paragraph: picocli wraps each to the terminal's width
+      "Learns the conserved quantities of %s from its trajectories by contrastive learning, then a"
+          + " baseline and a ConCerNet (projected) dynamics model, and compares their rollouts with the truth.",
+      "Protocol options (listed last) default to the system's own @DynamicalSystem values; a preset"
+          + " replaces them, and options given explicitly win over both. \"Paper:\" is the paper's value"
+          + " where it uses one for every system.",
       ""
     })
 public final class ExperimentCommand implements Callable<Integer> {
@@ -152,8 +154,8 @@ public final class ExperimentCommand implements Callable<Integer> {
         .setErr(new PrintWriter(err, true));
     command.settingOptions = SettingOptions.add(cli.getCommandSpec(), system);
     cli.setCommandName(commandName(system));
-    cli.getCommandSpec().usageMessage().description(
-        String.format(String.join("%n", cli.getCommandSpec().usageMessage().description()), system.name()).split("\\R"));
+    cli.getCommandSpec().usageMessage().description(Stream.of(cli.getCommandSpec().usageMessage().description())
+        .map(paragraph -> paragraph.replace("%s", system.name())).toArray(String[]::new));
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       boolean expected = e instanceof InvalidDataException || e instanceof TrainingDivergedException
           || e instanceof IllegalArgumentException || e instanceof IllegalStateException
