@@ -34,9 +34,9 @@ import org.concernet.report.SummaryTable;
 import org.concernet.results.EvaluationTrajectory;
 import org.concernet.results.ExperimentResults;
 import org.concernet.results.SeedResult;
+import org.concernet.simulate.ReferenceIntegrator;
 import org.concernet.simulate.Rk4;
 import org.concernet.simulate.TrajectoryGenerator;
-import org.concernet.simulate.TrueRollout;
 import org.concernet.system.SystemSpec;
 import org.concernet.training.Checkpoints;
 import org.concernet.training.LibraryVersion;
@@ -300,7 +300,7 @@ public final class Experiment {
       double[][] initial = TrajectoryGenerator.sampleEvaluationStates(system, protocol.evaluationTrajectories(),
           TrajectoryGenerator.initialStateRandom(Seeds.derive(seed, "evaluation")));
       double[] times = protocol.evaluationTimes();
-      return new Truth(initial, times, TrueRollout.of(system, initial, times));
+      return new Truth(initial, times, new ReferenceIntegrator().rollout(system, initial, times));
     }
   }
 

@@ -55,7 +55,7 @@ class Rk4Test {
   @Test
   void referenceIntegrationMatchesTheClosedForm() {
     double[] times = Protocol.linspace(0, 50, 1001);
-    Rollout truth = TrueRollout.of("spring", 2, Spring::derivative, INITIAL, times);
+    Rollout truth = new ReferenceIntegrator().rollout("spring", 2, Spring::derivative, INITIAL, times);
     assertThat(truth.substeps()).isEqualTo(0);
     for (int i = 0; i < INITIAL.length; i++) {
       double[] exact = Spring.exact(INITIAL[i], 50);
@@ -68,7 +68,7 @@ class Rk4Test {
   void stepRuleDoublesSubstepsUntilTheMseSettles() {
     // output spacing 0.5 (ωh = 1): one RK4 step per interval is far too coarse
     double[] times = Protocol.linspace(0, 20, 41);
-    Rollout truth = TrueRollout.of("spring", 2, Spring::derivative, INITIAL, times);
+    Rollout truth = new ReferenceIntegrator().rollout("spring", 2, Spring::derivative, INITIAL, times);
     // a slightly wrong field so that the MSE to the truth is not zero
     VectorField detuned = scaled(Spring.FIELD, 1.01);
     Rk4.StepChoice choice = Rk4.of(detuned).converged(INITIAL, times, truth);
@@ -134,7 +134,7 @@ class Rk4Test {
   void systemSpecRolloutsAgreeWithTheMetrics() {
     org.concernet.system.SystemSpec spec = new org.concernet.testsystems.SpringSpec();
     double[] times = spec.protocol().evaluationTimes();
-    Rollout truth = TrueRollout.of(spec, INITIAL, times);
+    Rollout truth = new ReferenceIntegrator().rollout(spec, INITIAL, times);
     Rk4.StepChoice choice = Rk4.of(VectorField.of(spec)).converged(INITIAL, times, 1e-6, 64);
     assertThat(choice.converged()).isTrue();
     org.concernet.eval.Metrics m = org.concernet.eval.Metrics.of(spec, truth, choice.rollout());
