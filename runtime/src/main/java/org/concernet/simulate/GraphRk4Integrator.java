@@ -116,7 +116,8 @@ public final class GraphRk4Integrator implements TrajectoryIntegrator {
         rollout = run.at(substeps);
       } else {
         // the doubling accepts a change strictly below its tolerance; this tolerance is inclusive
-        Rk4.Doubling doubling = Rk4.doubling(run, Math.nextUp(tolerance), MAX_SUBSTEPS, GraphRk4Integrator::change);
+        Rk4.Doubling doubling = Rk4.doubling(run::at, Math.nextUp(tolerance), MAX_SUBSTEPS,
+            GraphRk4Integrator::change);
         if (!doubling.choice().converged()) {
           throw new IllegalStateException(system.name() + ": graph RK4 did not settle to tolerance "
               + tolerance + " with " + doubling.choice().substeps() + " substeps per output interval (change "

@@ -6,6 +6,8 @@ package org.concernet.simulate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
 import org.concernet.data.Rollout;
 import org.concernet.nn.Sessions;
 import org.tensorflow.Graph;
@@ -86,7 +88,19 @@ public final class Rk4 {
    * {@code maxSubsteps} is reached.
    */
   public StepChoice converged(double[][] initial, double[] times, Rollout truth, double tolerance, int maxSubsteps) {
-    return converge(initial, times, tolerance, maxSubsteps, (coarse, fine) -> {
+    return converged(initial, times, truth, UnaryOperator.identity(), tolerance, maxSubsteps);
+  }
+
+  /**
+   * The step rule against {@code truth} applied to what {@code view} makes of each rollout, e.g. a
+   * latent rollout decoded to states, so that a caller with its own reading of a rollout does not
+   * write the doubling again. The choice holds the viewed rollout.
+   *
+   * @param view maps the rollout at k substeps to the one compared with {@code truth}
+   */
+  public StepChoice converged(double[][] initial, double[] times, Rollout truth, UnaryOperator<Rollout> view,
+      double tolerance, int maxSubsteps) {
+    return converge(initial, times, view, tolerance, maxSubsteps, (coarse, fine) -> {
       double a = meanSquare(truth, coarse);
       double b = meanSquare(truth, fine);
       if (a == b) {
@@ -107,7 +121,7 @@ public final class Rk4 {
    * times and components of (coarse − fine)², over the mean of fine²), or the cap is reached.
    */
   public StepChoice converged(double[][] initial, double[] times, double tolerance, int maxSubsteps) {
-    return converge(initial, times, tolerance, maxSubsteps, (coarse, fine) -> {
+    return converge(initial, times, UnaryOperator.identity(), tolerance, maxSubsteps, (coarse, fine) -> {
       double diff = meanSquare(fine, coarse);
       double scale = meanSquare(fine, null);
       return diff == 0 ? 0.0 : Math.sqrt(diff / scale);
@@ -119,29 +133,30 @@ public final class Rk4 {
     double of(Rollout coarse, Rollout fine);
   }
 
-  private StepChoice converge(double[][] initial, double[] times, double tolerance, int maxSubsteps, Change change) {
+  private StepChoice converge(double[][] initial, double[] times, UnaryOperator<Rollout> view, double tolerance,
+      int maxSubsteps, Change change) {
     try (Run run = open(initial, times, evenSteps(times))) {
-      return doubling(run, tolerance, maxSubsteps, withBlowUps(change)).choice();
+      return doubling(k -> view.apply(run.at(k)), tolerance, maxSubsteps, withBlowUps(change)).choice();
     }
   }
 
   /**
-   * The step doubling: rollouts at 1, 2, 4, … substeps until halving the step changes the rollout
+   * The step doubling: {@code rollouts} at 1, 2, 4, … substeps until halving the step changes the rollout
    * by under {@code tolerance}, or twice the substeps would pass {@code maxSubsteps}.
    *
    * @param finer the rollout at twice the chosen substeps when converged, else null
    */
   record Doubling(StepChoice choice, Rollout finer) {}
 
-  static Doubling doubling(Run run, double tolerance, int maxSubsteps, Change change) {
+  static Doubling doubling(IntFunction<Rollout> rollouts, double tolerance, int maxSubsteps, Change change) {
     if (maxSubsteps < 1) {
       throw new IllegalArgumentException("maxSubsteps must be at least 1, was " + maxSubsteps);
     }
     List<Double> history = new ArrayList<>();
-    Rollout coarse = run.at(1);
+    Rollout coarse = rollouts.apply(1);
     int k = 1;
     while (2 * k <= maxSubsteps) {
-      Rollout fine = run.at(2 * k);
+      Rollout fine = rollouts.apply(2 * k);
       double c = change.of(coarse, fine);
       history.add(c);
       if (c < tolerance) {

@@ -87,6 +87,31 @@ class Rk4Test {
   }
 
   @Test
+  void stepRuleOnAViewOfEachRollout() {
+    double[] times = Protocol.linspace(0, 20, 41);
+    Rollout truth = new ReferenceIntegrator().rollout("spring", 2, Spring::derivative, INITIAL, times);
+    Rk4 rk4 = Rk4.of(scaled(Spring.FIELD, 1.01));
+    Rk4.StepChoice plain = rk4.converged(INITIAL, times, truth);
+    Rk4.StepChoice same = rk4.converged(INITIAL, times, truth, r -> r, Rk4.DEFAULT_TOLERANCE, Rk4.DEFAULT_MAX_SUBSTEPS);
+    assertThat(same).isEqualTo(plain);
+    // a "decoder" that mirrors the states, against the mirrored truth, settles at the same step
+    Rk4.StepChoice mirrored = rk4.converged(INITIAL, times, mirror(truth), Rk4Test::mirror, Rk4.DEFAULT_TOLERANCE,
+        Rk4.DEFAULT_MAX_SUBSTEPS);
+    assertThat(mirrored.substeps()).isEqualTo(plain.substeps());
+    assertThat(mirrored.rollout()).isEqualTo(mirror(plain.rollout()));
+  }
+
+  private static Rollout mirror(Rollout r) {
+    double[][][] states = r.states();
+    for (double[][] trajectory : states) {
+      for (double[] x : trajectory) {
+        x[0] = -x[0];
+      }
+    }
+    return new Rollout(r.times(), states, r.substeps());
+  }
+
+  @Test
   void blownUpRolloutIsReportedNotThrown() {
     // x' = x² blows up at t = 1/x0: from x0 = 1 at t = 1, from x0 = 0.1 never within [0, 2]
     VectorField square = new VectorField() {
