@@ -12,6 +12,7 @@ import java.util.List;
  * {@code times()[t]}. Immutable. A rollout may have blown up — a learned field can send a state to
  * infinity — which is a legitimate result, not an error: such states are kept as they are
  * (NaN or ±∞) and {@link #firstNonFinite(int)} says where each trajectory first left the reals.
+ * {@link Trajectories} is the other trajectory type, for data (why two: see the package comment).
  */
 public final class Rollout {
   private final double[] times;

@@ -10,8 +10,8 @@ import java.util.random.RandomGenerator;
 /**
  * An immutable set of N trajectories of T points each in an n-dimensional state space: states
  * x[i][t], their times, and (when known) their time derivatives ẋ[i][t]. Trajectories come from a
- * {@code SystemSpec} through {@link TrajectoryGenerator}, or from measurements through {@link
- * TrajectoryIO}.
+ * {@code SystemSpec} through {@code simulate.TrajectoryGenerator}, or from measurements through
+ * {@link TrajectoryIO}. {@link Rollout} is the other trajectory type (see the package comment).
  *
  * <p>Values are stored flat, trajectory-major: state component k of point t of trajectory i is at
  * {@code (i * T + t) * n + k}. Construction checks every value; an instance never holds a NaN, an

@@ -4,20 +4,28 @@
 
 /**
  * Trajectory data: the immutable {@link org.concernet.data.Trajectories} (N trajectories × T
- * points × n states, times, derivatives), their generation from a {@link
- * org.concernet.system.SystemSpec} and their input and output.
+ * points × n states, times, derivatives) and {@link org.concernet.data.Rollout} (simulated states
+ * over shared times), and their input and output.
  *
  * <ul>
- *   <li>{@link org.concernet.simulate.TrajectoryGenerator}: seeded initial states, integration at
- *       given times, observation noise; {@code trainingData(system, protocol, seed)} makes a
- *       protocol's training set in one call.
- *   <li>{@link org.concernet.simulate.ReferenceIntegrator}: Commons Math Dormand–Prince 8(5,3) in
- *       double precision, relative tolerance 1e-10 (the paper's data, the default).
- *   <li>{@link org.concernet.simulate.GraphRk4Integrator}: batched fixed-step RK4 in float64 in the
- *       TensorFlow graph, substeps chosen by step doubling.
  *   <li>{@link org.concernet.data.TrajectoryIO}: CSV and NumPy {@code .npz}; {@link
  *       org.concernet.data.Npy}: single {@code .npy} arrays.
+ *   <li>Data is made in {@code simulate}: {@code TrajectoryGenerator} (seeded initial states,
+ *       integration, observation noise) with {@code ReferenceIntegrator} (Commons Math
+ *       Dormand–Prince in double precision, the paper's data and the evaluation truth) or {@code
+ *       GraphRk4Integrator} (the in-graph RK4).
  * </ul>
+ *
+ * <h2>Why two trajectory types</h2>
+ * They promise opposite things. {@code Trajectories} is data to learn from: construction rejects
+ * a NaN or infinity, non-increasing times and a trajectory that never moves, so no training step
+ * ever sees one; it carries derivatives and per-trajectory times, as measured data has them. A
+ * {@code Rollout} is a simulation's outcome: a learned field may blow up, and a state at rest is
+ * a legitimate answer, so it keeps non-finite states and says where each trajectory left the
+ * reals ({@code firstNonFinite}), with the substeps that made it. One type would have to drop
+ * either the guarantee or the report. Neither copies the other's code: a rollout becomes data
+ * only through the check of {@code Trajectories.ofFlat}, as {@code GraphRk4Integrator} makes its
+ * data.
  *
  * <p>Every problem with data is an {@link org.concernet.data.InvalidDataException} naming the
  * source (file), the place (line, entry, trajectory and point) and the offending value or shape.

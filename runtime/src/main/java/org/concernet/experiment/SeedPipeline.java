@@ -26,9 +26,9 @@ import org.concernet.protocol.Protocol;
 import org.concernet.report.ConsoleProgress;
 import org.concernet.results.EvaluationTrajectory;
 import org.concernet.results.SeedResult;
+import org.concernet.simulate.ReferenceIntegrator;
 import org.concernet.simulate.Rk4;
 import org.concernet.simulate.TrajectoryGenerator;
-import org.concernet.simulate.TrueRollout;
 import org.concernet.system.SystemSpec;
 import org.concernet.training.Checkpoints;
 import org.concernet.training.ProgressListener;
@@ -213,7 +213,7 @@ final class SeedPipeline {
     double[][] initial = TrajectoryGenerator.sampleEvaluationStates(system, protocol.evaluationTrajectories(),
         TrajectoryGenerator.initialStateRandom(Seeds.derive(seed, "evaluation")));
     double[] times = protocol.evaluationTimes();
-    Rollout truth = TrueRollout.of(system, initial, times);
+    Rollout truth = new ReferenceIntegrator().rollout(system, initial, times);
     return new EvaluationRollouts(truth, models.converged(models.baseline(), initial, times, truth),
         models.converged(models.concernet(), initial, times, truth));
   }

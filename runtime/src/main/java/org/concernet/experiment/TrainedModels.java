@@ -123,7 +123,7 @@ public record TrainedModels(LearnedInvariant learnedInvariant, LearnedDynamics b
     Rk4 rk4 = Rk4.builder(model).type(TFloat64.class).build();
     double[][] codes = space.encode(initial);
     return truth != null
-        ? rk4.converged(codes, times, truth, Rk4.DEFAULT_TOLERANCE, Rk4.DEFAULT_MAX_SUBSTEPS, space::decode)
-        : rk4.converged(codes, times, Rk4.DEFAULT_TOLERANCE, Rk4.DEFAULT_MAX_SUBSTEPS, space::decode);
+        ? rk4.converged(codes, times, truth, space::decode, Rk4.DEFAULT_TOLERANCE, Rk4.DEFAULT_MAX_SUBSTEPS)
+        : rk4.converged(codes, times, space::decode, Rk4.DEFAULT_TOLERANCE, Rk4.DEFAULT_MAX_SUBSTEPS);
   }
 }

@@ -6,17 +6,12 @@ package org.concernet.simulate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 import org.concernet.data.Rollout;
 import org.concernet.nn.Sessions;
-import org.concernet.nn.Tensors;
 import org.tensorflow.Graph;
-import org.tensorflow.Operand;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.GraphOptions;
 import org.tensorflow.proto.OptimizerOptions;
@@ -26,17 +21,22 @@ import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.family.TNumber;
 
 /**
- * Fixed-step classical Runge–Kutta (RK4) rollouts of a {@link VectorField} inside a TensorFlow
- * graph, batched over all initial states. Each output interval of the (evenly spaced) sample times
- * is split into {@code substeps} RK4 steps. The steps are unrolled in chunks of about {@link
- * Builder#stepsPerRun(int)} steps (default 8, rounded to whole output intervals), one session run
- * per chunk, never one per step: longer chunks cost more to build than they save in runs. The
- * graph runs with Grappler off (see {@link #open}).
+ * The one in-graph RK4: fixed-step classical Runge–Kutta of a {@link VectorField} inside a
+ * TensorFlow graph, batched over initial states (in batches of at most {@link
+ * Builder#maxBatch(int)}). The field is the source of f(x): a learned model ({@code
+ * LearnedDynamics}) for rollouts, or a system's graph form ({@link VectorField#of}) for data
+ * generation ({@link GraphRk4Integrator}). Each output interval is split into {@code substeps} RK4
+ * steps. The steps are unrolled in chunks of about {@link Builder#stepsPerRun(int)} steps (default
+ * 8; whole output intervals when they fit, else powers of two), one session run per chunk, never
+ * one per step: longer chunks cost more to build than they save in runs. The step itself and the
+ * chunks live in {@link Rk4Graph}. Rollouts run with Grappler off (see {@link #open}); data
+ * generation keeps it ({@link Builder#grappler()}).
  *
  * <p>{@link #converged} implements the evaluation's step rule: a step small enough that halving it
  * changes the reported MSE by under 1% — start from one step per output interval and double the
  * substeps until it does (or a cap is reached). A rollout that blows up (MSE +∞) counts as
- * settled when halving the step blows up the same trajectories at the same output times.
+ * settled when halving the step blows up the same trajectories at the same output times. The
+ * doubling is written once ({@link #doubling}) and also chooses the data generator's substeps.
  */
 public final class Rk4 {
   /** Relative change below which the step is small enough (1%). */
@@ -47,11 +47,15 @@ public final class Rk4 {
   private final VectorField field;
   private final Class<? extends TNumber> type;
   private final int stepsPerRun;
+  private final int maxBatch;
+  private final boolean grappler;
 
   private Rk4(Builder b) {
+    this.grappler = b.grappler;
     this.field = b.field;
     this.type = b.type;
     this.stepsPerRun = b.stepsPerRun;
+    this.maxBatch = b.maxBatch;
   }
 
   /** RK4 of {@code field} in float64, about 8 steps per session run. */
@@ -73,18 +77,9 @@ public final class Rk4 {
     if (substeps < 1) {
       throw new IllegalArgumentException("substeps must be at least 1, was " + substeps);
     }
-    double interval = checkTimes(times);
-    int n = field.dimension();
-    for (int i = 0; i < initial.length; i++) {
-      if (initial[i].length != n) {
-        throw new IllegalArgumentException("initial state " + i + " has " + initial[i].length
-            + " components, the field has " + n);
-      }
+    try (Run run = open(initial, times, evenSteps(times))) {
+      return run.at(substeps);
     }
-    if (initial.length == 0) {
-      throw new IllegalArgumentException("no initial states");
-    }
-    return rolloutTyped(type, initial, times, interval, substeps);
   }
 
   /**
@@ -93,17 +88,19 @@ public final class Rk4 {
    * {@code maxSubsteps} is reached.
    */
   public StepChoice converged(double[][] initial, double[] times, Rollout truth, double tolerance, int maxSubsteps) {
-    return converged(initial, times, truth, tolerance, maxSubsteps, UnaryOperator.identity());
+    return converged(initial, times, truth, UnaryOperator.identity(), tolerance, maxSubsteps);
   }
 
   /**
-   * As {@link #converged(double[][], double[], Rollout, double, int)} for a field that lives in
-   * another space than the truth (an autoencoder's latent space): every rollout is first mapped by
-   * {@code observe} (decoded) and compared, and returned, as observed.
+   * The step rule against {@code truth} applied to what {@code view} makes of each rollout, e.g. a
+   * latent rollout decoded to states, so that a caller with its own reading of a rollout does not
+   * write the doubling again. The choice holds the viewed rollout.
+   *
+   * @param view maps the rollout at k substeps to the one compared with {@code truth}
    */
-  public StepChoice converged(double[][] initial, double[] times, Rollout truth, double tolerance, int maxSubsteps,
-      UnaryOperator<Rollout> observe) {
-    return converge(initial, times, tolerance, maxSubsteps, observe, (coarse, fine) -> {
+  public StepChoice converged(double[][] initial, double[] times, Rollout truth, UnaryOperator<Rollout> view,
+      double tolerance, int maxSubsteps) {
+    return converge(initial, times, view, tolerance, maxSubsteps, (coarse, fine) -> {
       double a = meanSquare(truth, coarse);
       double b = meanSquare(truth, fine);
       if (a == b) {
@@ -124,45 +121,66 @@ public final class Rk4 {
    * times and components of (coarse − fine)², over the mean of fine²), or the cap is reached.
    */
   public StepChoice converged(double[][] initial, double[] times, double tolerance, int maxSubsteps) {
-    return converged(initial, times, tolerance, maxSubsteps, UnaryOperator.identity());
+    return converged(initial, times, UnaryOperator.identity(), tolerance, maxSubsteps);
   }
 
   /**
-   * As {@link #converged(double[][], double[], double, int)}, every rollout first mapped by {@code
-   * observe} (decoded from a latent space), so the change is measured on what is returned.
+   * As {@link #converged(double[][], double[], double, int)} on what {@code view} makes of each
+   * rollout (a latent rollout decoded to states), so the change is measured on what is returned.
    */
-  public StepChoice converged(double[][] initial, double[] times, double tolerance, int maxSubsteps,
-      UnaryOperator<Rollout> observe) {
-    return converge(initial, times, tolerance, maxSubsteps, observe, (coarse, fine) -> {
+  public StepChoice converged(double[][] initial, double[] times, UnaryOperator<Rollout> view, double tolerance,
+      int maxSubsteps) {
+    return converge(initial, times, view, tolerance, maxSubsteps, (coarse, fine) -> {
       double diff = meanSquare(fine, coarse);
       double scale = meanSquare(fine, null);
       return diff == 0 ? 0.0 : Math.sqrt(diff / scale);
     });
   }
 
-  private interface Change {
+  /** How much a rollout changes when the step is halved. */
+  interface Change {
     double of(Rollout coarse, Rollout fine);
   }
 
-  private StepChoice converge(double[][] initial, double[] times, double tolerance, int maxSubsteps,
-      UnaryOperator<Rollout> observe, Change change) {
+  private StepChoice converge(double[][] initial, double[] times, UnaryOperator<Rollout> view, double tolerance,
+      int maxSubsteps, Change change) {
+    try (Run run = open(initial, times, evenSteps(times))) {
+      return doubling(k -> view.apply(run.at(k)), tolerance, maxSubsteps, withBlowUps(change)).choice();
+    }
+  }
+
+  /**
+   * The step doubling: {@code rollouts} at 1, 2, 4, … substeps until halving the step changes the rollout
+   * by under {@code tolerance}, or twice the substeps would pass {@code maxSubsteps}.
+   *
+   * @param finer the rollout at twice the chosen substeps when converged, else null
+   */
+  record Doubling(StepChoice choice, Rollout finer) {}
+
+  static Doubling doubling(IntFunction<Rollout> rollouts, double tolerance, int maxSubsteps, Change change) {
     if (maxSubsteps < 1) {
       throw new IllegalArgumentException("maxSubsteps must be at least 1, was " + maxSubsteps);
     }
     List<Double> history = new ArrayList<>();
-    Rollout coarse = observe.apply(rollout(initial, times, 1));
+    Rollout coarse = rollouts.apply(1);
     int k = 1;
     while (2 * k <= maxSubsteps) {
-      Rollout fine = observe.apply(rollout(initial, times, 2 * k));
-      double c = coarse.isFinite() && fine.isFinite() ? change.of(coarse, fine) : blowUpChange(coarse, fine);
+      Rollout fine = rollouts.apply(2 * k);
+      double c = change.of(coarse, fine);
       history.add(c);
       if (c < tolerance) {
-        return new StepChoice(coarse, k, c, true, history);
+        return new Doubling(new StepChoice(coarse, k, c, true, history), fine);
       }
       coarse = fine;
       k *= 2;
     }
-    return new StepChoice(coarse, k, history.isEmpty() ? Double.NaN : history.get(history.size() - 1), false, history);
+    double last = history.isEmpty() ? Double.NaN : history.get(history.size() - 1);
+    return new Doubling(new StepChoice(coarse, k, last, false, history), null);
+  }
+
+  /** {@code change} where both rollouts are finite, else {@link #blowUpChange}. */
+  private static Change withBlowUps(Change change) {
+    return (coarse, fine) -> coarse.isFinite() && fine.isFinite() ? change.of(coarse, fine) : blowUpChange(coarse, fine);
   }
 
   /**
@@ -229,71 +247,78 @@ public final class Rk4 {
     return interval;
   }
 
-  private <T extends TNumber> Rollout rolloutTyped(Class<T> dtype, double[][] initial, double[] times,
-      double interval, int substeps) {
-    int batch = initial.length;
+  /** Every output interval's step (the mean gap of evenly spaced {@code times}). */
+  private static double[] evenSteps(double[] times) {
+    double[] steps = new double[times.length - 1];
+    Arrays.fill(steps, checkTimes(times));
+    return steps;
+  }
+
+  /**
+   * A graph for rollouts of {@code initial} sampled at {@code times}, interval j taking steps of
+   * {@code steps[j]} / substeps.
+   */
+  Run open(double[][] initial, double[] times, double[] steps) {
     int n = field.dimension();
-    int intervals = times.length - 1;
-    int perRun = Math.max(1, Math.min(intervals, stepsPerRun / substeps));
-    double[][][] states = new double[batch][times.length][];
-    for (int i = 0; i < batch; i++) {
-      states[i][0] = initial[i].clone();
+    if (initial.length == 0) {
+      throw new IllegalArgumentException("no initial states");
     }
-    try (Graph graph = new Graph(); Session session = open(graph)) {
-      Ops tf = Ops.create(graph);
-      Placeholder<T> start = tf.placeholder(dtype, Placeholder.shape(Shape.of(batch, n)));
-      UnaryOperator<Operand<T>> f = field.inGraph(tf, dtype);
-      double h = interval / substeps;
-      Operand<T> half = tf.constant(dtype, h / 2);
-      Operand<T> full = tf.constant(dtype, h);
-      Operand<T> sixth = tf.constant(dtype, h / 6);
-      Operand<T> two = tf.constant(dtype, 2.0);
-      List<Operand<T>> samples = new ArrayList<>();
-      Operand<T> x = start;
-      for (int c = 0; c < perRun; c++) {
-        for (int s = 0; s < substeps; s++) {
-          Operand<T> k1 = f.apply(x);
-          Operand<T> k2 = f.apply(tf.math.add(x, tf.math.mul(half, k1)));
-          Operand<T> k3 = f.apply(tf.math.add(x, tf.math.mul(half, k2)));
-          Operand<T> k4 = f.apply(tf.math.add(x, tf.math.mul(full, k3)));
-          Operand<T> sum = tf.math.add(tf.math.add(k1, k4), tf.math.mul(two, tf.math.add(k2, k3)));
-          x = tf.math.add(x, tf.math.mul(sixth, sum));
-        }
-        samples.add(x);
-      }
-      Operand<T> recorded = tf.stack(samples); // [perRun, batch, n]
-      double[] current = new double[batch * n];
-      for (int i = 0; i < batch; i++) {
-        System.arraycopy(initial[i], 0, current, i * n, n);
-      }
-      int done = 0;
-      while (done < intervals) {
-        double[] values;
-        try (T feed = Tensors.tensor(dtype, Shape.of(batch, n), current);
-            Result r = session.runner().feed(start, feed).fetch(recorded).setOptions(Sessions.CALLER_THREAD).run()) {
-          values = Tensors.toDoubles(r.get(0));
-        }
-        int take = Math.min(perRun, intervals - done);
-        for (int c = 0; c < take; c++) {
-          for (int i = 0; i < batch; i++) {
-            states[i][done + 1 + c] = Arrays.copyOfRange(values, (c * batch + i) * n, (c * batch + i + 1) * n);
-          }
-        }
-        System.arraycopy(values, (perRun - 1) * batch * n, current, 0, batch * n);
-        done += take;
-        if (allNonFinite(current, n)) {
-          for (int t = done + 1; t < times.length; t++) {
-            for (int i = 0; i < batch; i++) {
-              double[] nan = new double[n];
-              Arrays.fill(nan, Double.NaN);
-              states[i][t] = nan;
-            }
-          }
-          break;
-        }
+    for (int i = 0; i < initial.length; i++) {
+      if (initial[i].length != n) {
+        throw new IllegalArgumentException("initial state " + i + " has " + initial[i].length
+            + " components, the field has " + n);
       }
     }
-    return new Rollout(times, states, substeps);
+    return new Run(graph(type, initial.length <= maxBatch ? initial.length : -1), initial, times, steps);
+  }
+
+  private <T extends TNumber> Rk4Graph<T> graph(Class<T> dtype, int rows) {
+    return new Rk4Graph<>(field, dtype, rows, grappler);
+  }
+
+  /** Rollouts of one set of initial states and times at any substeps, sharing one graph. */
+  final class Run implements AutoCloseable {
+    private final Rk4Graph<?> graph;
+    private final double[][] initial;
+    private final double[] times;
+    private final double[] steps;
+
+    private Run(Rk4Graph<?> graph, double[][] initial, double[] times, double[] steps) {
+      this.graph = graph;
+      this.initial = initial;
+      this.times = times;
+      this.steps = steps;
+    }
+
+    /** The rollout with {@code substeps} RK4 steps per output interval. */
+    Rollout at(int substeps) {
+      int n = field.dimension();
+      double[] perStep = new double[steps.length];
+      for (int j = 0; j < steps.length; j++) {
+        perStep[j] = steps[j] / substeps;
+      }
+      double[][][] states = new double[initial.length][times.length][];
+      for (int from = 0; from < initial.length; from += maxBatch) {
+        int rows = Math.min(maxBatch, initial.length - from);
+        double[] batch = new double[rows * n];
+        for (int b = 0; b < rows; b++) {
+          states[from + b][0] = initial[from + b].clone();
+          System.arraycopy(initial[from + b], 0, batch, b * n, n);
+        }
+        graph.solve(batch, rows, perStep, substeps, stepsPerRun, states, from);
+      }
+      return new Rollout(times, states, substeps);
+    }
+
+    /** The field at {@code rows} states (flat, row-major). */
+    double[] field(double[] states, int rows) {
+      return graph.field(states, rows);
+    }
+
+    @Override
+    public void close() {
+      graph.close();
+    }
   }
 
   /**
@@ -316,25 +341,13 @@ public final class Rk4 {
     return new Session(graph, config);
   }
 
-  /** Whether every trajectory (row of n values) holds a NaN or infinity. */
-  private static boolean allNonFinite(double[] values, int n) {
-    for (int row = 0; row < values.length; row += n) {
-      boolean finite = true;
-      for (int k = row; k < row + n; k++) {
-        finite &= Double.isFinite(values[k]);
-      }
-      if (finite) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** Settings of an {@link Rk4} integrator. */
   public static final class Builder {
     private final VectorField field;
     private Class<? extends TNumber> type = TFloat64.class;
     private int stepsPerRun = 8;
+    private int maxBatch = Integer.MAX_VALUE;
+    private boolean grappler;
 
     private Builder(VectorField field) {
       this.field = field;
@@ -355,6 +368,29 @@ public final class Rk4 {
         throw new IllegalArgumentException("stepsPerRun must be at least 1, was " + v);
       }
       stepsPerRun = v;
+      return this;
+    }
+
+    /** Largest number of trajectories integrated by one session run (default: all at once). */
+    public Builder maxBatch(int v) {
+      if (v < 1) {
+        throw new IllegalArgumentException("maxBatch must be at least 1, was " + v);
+      }
+      maxBatch = v;
+      return this;
+    }
+
+    /**
+     * Runs the graph with Grappler's rewrites and an open batch dimension ({@code Sessions.open})
+     * and computes h/2 and h/6 in the graph, as data generation always has ({@link
+     * GraphRk4Integrator}). Two reasons, measured against the plain settings of rollouts: the
+     * rewrites change the last bits of some states, so without them graph data would move (up to
+     * 7.8e-16 on SpringMass 25 × 30, 3.3e-11 on Kepler 20 × 100 at 2048 substeps); and on a
+     * system's many small graph ops they pay: Kepler took 13.3 s with them, 17.0 s without. (A
+     * learned field's MLP is the other way round; see {@link #open}.)
+     */
+    Builder grappler() {
+      grappler = true;
       return this;
     }
 

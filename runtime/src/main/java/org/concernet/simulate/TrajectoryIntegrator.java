@@ -48,6 +48,12 @@ public interface TrajectoryIntegrator {
 
   /** Checks the common arguments of {@link #integrate}. */
   static void checkArguments(SystemSpec system, double[][] initialStates, double[] times) {
+    checkArguments(system.name(), system.stateNames(), initialStates, times);
+  }
+
+  /** Checks initial states and output times of a field named {@code name} with the given state names. */
+  static void checkArguments(String name, java.util.List<String> stateNames, double[][] initialStates,
+      double[] times) {
     if (initialStates.length == 0) {
       throw new IllegalArgumentException("no initial states");
     }
@@ -60,16 +66,16 @@ public interface TrajectoryIntegrator {
             + t + " is " + times[t] + (t > 0 ? " after " + times[t - 1] : ""));
       }
     }
-    int n = system.dimension();
+    int n = stateNames.size();
     for (int i = 0; i < initialStates.length; i++) {
       if (initialStates[i].length != n) {
-        throw new IllegalArgumentException(system.name() + ": initial state " + i + " has "
+        throw new IllegalArgumentException(name + ": initial state " + i + " has "
             + initialStates[i].length + " components, expected " + n);
       }
       for (int k = 0; k < n; k++) {
         if (!Double.isFinite(initialStates[i][k])) {
-          throw new IllegalArgumentException(system.name() + ": initial state " + i + ": "
-              + system.stateNames().get(k) + " is " + initialStates[i][k]);
+          throw new IllegalArgumentException(name + ": initial state " + i + ": "
+              + stateNames.get(k) + " is " + initialStates[i][k]);
         }
       }
     }

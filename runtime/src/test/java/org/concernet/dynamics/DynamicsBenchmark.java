@@ -76,7 +76,7 @@ public final class DynamicsBenchmark {
       initial[i] = new double[] {r * Math.cos(phi), -r * Math.sin(phi)};
     }
     double[] times = Protocol.linspace(0, 50, 1001);
-    Rollout truth = org.concernet.simulate.TrueRollout.of("spring", 2,
+    Rollout truth = new org.concernet.simulate.ReferenceIntegrator().rollout("spring", 2,
         x -> new double[] {2 * x[1], -2 * x[0]}, initial, times);
     DynamicsLearner learner = DynamicsLearner.builder().epochs(epochs).seed(0).build();
     for (boolean projected : new boolean[] {false, true}) {

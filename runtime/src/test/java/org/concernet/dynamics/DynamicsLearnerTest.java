@@ -17,7 +17,7 @@ import org.concernet.nn.MlpWeights;
 import org.concernet.protocol.LearningRateSchedule;
 import org.concernet.protocol.Protocol;
 import org.concernet.simulate.Rk4;
-import org.concernet.simulate.TrueRollout;
+import org.concernet.simulate.ReferenceIntegrator;
 import org.concernet.testsystems.Spring;
 import org.concernet.testsystems.WeightDistance;
 import org.concernet.training.TrainingDivergedException;
@@ -76,7 +76,7 @@ class DynamicsLearnerTest {
     double[] times = Protocol.linspace(0, 10, 201);
     Rollout base = Rk4.of(baseline).rollout(initial, times, 2);
     Rollout proj = Rk4.of(concernet).rollout(initial, times, 2);
-    Rollout truth = TrueRollout.of("spring", 2, Spring::derivative, initial, times);
+    Rollout truth = new ReferenceIntegrator().rollout("spring", 2, Spring::derivative, initial, times);
     double hDrift = 0;
     for (int i = 0; i < initial.length; i++) {
       double h0 = H.apply(initial[i])[0];

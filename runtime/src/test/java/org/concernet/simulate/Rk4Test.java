@@ -55,7 +55,7 @@ class Rk4Test {
   @Test
   void referenceIntegrationMatchesTheClosedForm() {
     double[] times = Protocol.linspace(0, 50, 1001);
-    Rollout truth = TrueRollout.of("spring", 2, Spring::derivative, INITIAL, times);
+    Rollout truth = new ReferenceIntegrator().rollout("spring", 2, Spring::derivative, INITIAL, times);
     assertThat(truth.substeps()).isEqualTo(0);
     for (int i = 0; i < INITIAL.length; i++) {
       double[] exact = Spring.exact(INITIAL[i], 50);
@@ -68,7 +68,7 @@ class Rk4Test {
   void stepRuleDoublesSubstepsUntilTheMseSettles() {
     // output spacing 0.5 (ωh = 1): one RK4 step per interval is far too coarse
     double[] times = Protocol.linspace(0, 20, 41);
-    Rollout truth = TrueRollout.of("spring", 2, Spring::derivative, INITIAL, times);
+    Rollout truth = new ReferenceIntegrator().rollout("spring", 2, Spring::derivative, INITIAL, times);
     // a slightly wrong field so that the MSE to the truth is not zero
     VectorField detuned = scaled(Spring.FIELD, 1.01);
     Rk4.StepChoice choice = Rk4.of(detuned).converged(INITIAL, times, truth);
@@ -84,6 +84,31 @@ class Rk4Test {
     Rk4.StepChoice free = rk4.converged(INITIAL, times, 1e-4, 64);
     assertThat(free.converged()).isTrue();
     assertThat(free.substeps()).isGreaterThan(1);
+  }
+
+  @Test
+  void stepRuleOnAViewOfEachRollout() {
+    double[] times = Protocol.linspace(0, 20, 41);
+    Rollout truth = new ReferenceIntegrator().rollout("spring", 2, Spring::derivative, INITIAL, times);
+    Rk4 rk4 = Rk4.of(scaled(Spring.FIELD, 1.01));
+    Rk4.StepChoice plain = rk4.converged(INITIAL, times, truth);
+    Rk4.StepChoice same = rk4.converged(INITIAL, times, truth, r -> r, Rk4.DEFAULT_TOLERANCE, Rk4.DEFAULT_MAX_SUBSTEPS);
+    assertThat(same).isEqualTo(plain);
+    // a "decoder" that mirrors the states, against the mirrored truth, settles at the same step
+    Rk4.StepChoice mirrored = rk4.converged(INITIAL, times, mirror(truth), Rk4Test::mirror, Rk4.DEFAULT_TOLERANCE,
+        Rk4.DEFAULT_MAX_SUBSTEPS);
+    assertThat(mirrored.substeps()).isEqualTo(plain.substeps());
+    assertThat(mirrored.rollout()).isEqualTo(mirror(plain.rollout()));
+  }
+
+  private static Rollout mirror(Rollout r) {
+    double[][][] states = r.states();
+    for (double[][] trajectory : states) {
+      for (double[] x : trajectory) {
+        x[0] = -x[0];
+      }
+    }
+    return new Rollout(r.times(), states, r.substeps());
   }
 
   @Test
@@ -134,7 +159,7 @@ class Rk4Test {
   void systemSpecRolloutsAgreeWithTheMetrics() {
     org.concernet.system.SystemSpec spec = new org.concernet.testsystems.SpringSpec();
     double[] times = spec.protocol().evaluationTimes();
-    Rollout truth = TrueRollout.of(spec, INITIAL, times);
+    Rollout truth = new ReferenceIntegrator().rollout(spec, INITIAL, times);
     Rk4.StepChoice choice = Rk4.of(VectorField.of(spec)).converged(INITIAL, times, 1e-6, 64);
     assertThat(choice.converged()).isTrue();
     org.concernet.eval.Metrics m = org.concernet.eval.Metrics.of(spec, truth, choice.rollout());
