@@ -258,6 +258,17 @@ public final class Trajectories {
     return times.clone();
   }
 
+  /** Every point's state, trajectory by trajectory: row i·T + t is trajectory i's state at point t. */
+  public double[][] pointStates() {
+    double[][] xs = new double[count() * length()][];
+    for (int i = 0; i < count(); i++) {
+      for (int t = 0; t < length(); t++) {
+        xs[i * length() + t] = state(i, t);
+      }
+    }
+    return xs;
+  }
+
   /** All states, N × T × n flat (a copy). */
   public double[] statesFlat() {
     return states.clone();

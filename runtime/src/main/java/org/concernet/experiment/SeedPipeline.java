@@ -87,7 +87,7 @@ final class SeedPipeline {
           Seeds.derive(seed, "r2"));
       if (models.autoencoder().isPresent()) {
         LearnedAutoencoder ae = models.autoencoder().get();
-        heldOut = ae.reconstructionMse(states(fresh));
+        heldOut = ae.reconstructionMse(fresh.pointStates());
         clock.rate("autoencoder.heldOutMse", heldOut);
         notes.put("autoencoder", String.format(Locale.ROOT, "%d→%s→%d; reconstruction MSE %.3e on %d×%d held-out"
             + " (fresh, noise-free) states, %.3e on the %d (noisy) training states", system.dimension(),
@@ -165,7 +165,7 @@ final class SeedPipeline {
       clock.rate("autoencoder.secondsPerEpoch", ap.secondsPerEpoch());
       clock.rate("autoencoder.stepsPerSecond", ap.secondsPerEpoch() > 0
           ? Math.ceil((double) ap.states() / ap.batch()) / ap.secondsPerEpoch() : Double.NaN);
-      clock.rate("autoencoder.trainMse", autoencoder.reconstructionMse(states(data)));
+      clock.rate("autoencoder.trainMse", autoencoder.reconstructionMse(data.pointStates()));
       return learn(space, encoded, seed, training, clock);
     }
     return learn(space, data, seed, training, clock);
@@ -239,16 +239,6 @@ final class SeedPipeline {
       out.add(new EvaluationTrajectory(x0, mse));
     }
     return out;
-  }
-
-  private static double[][] states(Trajectories data) {
-    double[][] xs = new double[data.count() * data.length()][];
-    for (int i = 0; i < data.count(); i++) {
-      for (int t = 0; t < data.length(); t++) {
-        xs[i * data.length() + t] = data.state(i, t);
-      }
-    }
-    return xs;
   }
 
   private static String formatR2(Map<String, Double> r2) {

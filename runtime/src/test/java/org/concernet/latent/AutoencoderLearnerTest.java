@@ -51,16 +51,6 @@ class AutoencoderLearnerTest {
         .learn("HeatEquation", train, 7);
   }
 
-  private static double[][] states(Trajectories data) {
-    double[][] xs = new double[data.count() * data.length()][];
-    for (int i = 0; i < data.count(); i++) {
-      for (int t = 0; t < data.length(); t++) {
-        xs[i * data.length() + t] = data.state(i, t);
-      }
-    }
-    return xs;
-  }
-
   private static double variance(double[][] xs) {
     int n = xs[0].length;
     double[] mean = new double[n];
@@ -80,9 +70,9 @@ class AutoencoderLearnerTest {
 
   @Test
   void reconstructsHeldOutHeatStatesAfterAShortTraining() {
-    double[][] test = states(heldOut);
+    double[][] test = heldOut.pointStates();
     double heldOutMse = trained.reconstructionMse(test);
-    double trainMse = trained.reconstructionMse(states(train));
+    double trainMse = trained.reconstructionMse(train.pointStates());
     System.out.printf("autoencoder, %d epochs: train MSE %.3e, held-out MSE %.3e, state variance %.3e,"
         + " %.2f ms/epoch%n", SHORT.epochs(), trainMse, heldOutMse, variance(test),
         1e3 * trained.provenance().secondsPerEpoch());
