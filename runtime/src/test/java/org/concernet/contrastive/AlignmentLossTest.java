@@ -125,12 +125,18 @@ class AlignmentLossTest {
     return new MlpWeights(w, b, weights.activation());
   }
 
+  private static final Trajectories TRAIN = SpringMassTrajectories.trajectories(12, 10, 0.01, 3);
+
+  /** H learned on {@link #TRAIN} for 15 epochs with seed 7, with alignment weight {@code lambda} (null: the default). */
+  private static LearnedInvariant learn(Double lambda) {
+    InvariantLearner learner = new InvariantLearner(SpringMassTrajectories.protocol(15));
+    return (lambda == null ? learner : learner.withAlignmentWeight(lambda)).learn("s", TRAIN, 7);
+  }
+
   @Test
   void weightZeroIsBitIdenticalToTheSquareRatioLossAlone() {
-    Trajectories train = SpringMassTrajectories.trajectories(12, 10, 0.01, 3);
-    LearnedInvariant plain = new InvariantLearner(SpringMassTrajectories.protocol(15)).learn("s", train, 7);
-    LearnedInvariant zero = new InvariantLearner(SpringMassTrajectories.protocol(15)).withAlignmentWeight(0)
-        .learn("s", train, 7);
+    LearnedInvariant plain = learn(null);
+    LearnedInvariant zero = learn(0.0);
     assertThat(zero.weights()).isEqualTo(plain.weights());
     assertThat(zero.provenance().protocol()).isEqualTo(plain.provenance().protocol());
     assertThat(zero.provenance().finalLoss()).isEqualTo(plain.provenance().finalLoss());
@@ -138,10 +144,8 @@ class AlignmentLossTest {
 
   @Test
   void positiveWeightTrainsOnTheDerivativesAndIsRecorded() {
-    Trajectories train = SpringMassTrajectories.trajectories(12, 10, 0.01, 3);
-    LearnedInvariant plain = new InvariantLearner(SpringMassTrajectories.protocol(15)).learn("s", train, 7);
-    LearnedInvariant aligned = new InvariantLearner(SpringMassTrajectories.protocol(15)).withAlignmentWeight(0.5)
-        .learn("s", train, 7);
+    LearnedInvariant plain = learn(null);
+    LearnedInvariant aligned = learn(0.5);
     assertThat(aligned.weights()).isNotEqualTo(plain.weights());
     assertThat(aligned.provenance().protocol()).containsEntry("alignmentWeight", 0.5);
     assertThat(plain.provenance().protocol()).doesNotContainKey("alignmentWeight");
