@@ -30,7 +30,8 @@ import org.tensorflow.types.family.TNumber;
 
 /**
  * Step (i) of ConCerNet: learns conserved quantities H = MLP(n → hidden → m) from trajectories
- * alone by minimising the {@link SquareRatioLoss} with Adam.
+ * alone by minimising the {@link SquareRatioLoss} with Adam, optionally plus λ times the {@link
+ * AlignmentLoss} (∇H ⊥ ẋ on the data's derivatives; λ = 0 by default).
  *
  * <p>Protocol settings used: {@code hidden}, {@code activation}, {@code latent} (m), {@code
  * contrastiveEpochs}, {@code contrastiveBatch} (trajectories per batch), {@code learningRate} and
@@ -52,32 +53,61 @@ public final class InvariantLearner {
   /** Stage name in progress reports and {@link TrainingDivergedException}s. */
   public static final String STAGE = "contrastive";
 
+  /**
+   * TEMPORARY: the system property that sets the default {@link #alignmentWeight()} (λ of the
+   * {@link AlignmentLoss} term) until the protocol carries it; the protocol declaration is being
+   * restructured, and the setting moves there (and to the command line) after that. Unset: 0.
+   */
+  public static final String ALIGNMENT_PROPERTY = "concernet.contrastive.alignmentWeight";
+
   private final Protocol protocol;
   private final Precision precision;
   private final ProgressListener listener;
   private final Checkpoints checkpoints;
+  private final double alignmentWeight;
 
-  /** A float32 learner for {@code protocol}, reporting nothing. */
+  /**
+   * A float32 learner for {@code protocol}, reporting nothing, with the alignment weight of the
+   * system property {@link #ALIGNMENT_PROPERTY} (0 when unset: the square ratio loss alone).
+   */
   public InvariantLearner(Protocol protocol) {
-    this(protocol, Precision.FLOAT32, ProgressListener.NONE, null);
+    this(protocol, Precision.FLOAT32, ProgressListener.NONE, null,
+        Double.parseDouble(System.getProperty(ALIGNMENT_PROPERTY, "0")));
   }
 
   private InvariantLearner(Protocol protocol, Precision precision, ProgressListener listener,
-      Checkpoints checkpoints) {
+      Checkpoints checkpoints, double alignmentWeight) {
     this.protocol = Objects.requireNonNull(protocol, "protocol");
     this.precision = Objects.requireNonNull(precision, "precision");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.checkpoints = checkpoints;
+    if (!(alignmentWeight >= 0) || Double.isInfinite(alignmentWeight)) {
+      throw new IllegalArgumentException("alignment weight must be finite and non-negative, was " + alignmentWeight);
+    }
+    this.alignmentWeight = alignmentWeight;
   }
 
   /** This learner training in {@code precision}. */
   public InvariantLearner withPrecision(Precision precision) {
-    return new InvariantLearner(protocol, precision, listener, checkpoints);
+    return new InvariantLearner(protocol, precision, listener, checkpoints, alignmentWeight);
   }
 
   /** This learner reporting every epoch to {@code listener}. */
   public InvariantLearner withListener(ProgressListener listener) {
-    return new InvariantLearner(protocol, precision, listener, checkpoints);
+    return new InvariantLearner(protocol, precision, listener, checkpoints, alignmentWeight);
+  }
+
+  /**
+   * This learner adding λ · {@link AlignmentLoss} (∇H ⊥ ẋ, on the data's derivatives) to the square
+   * ratio loss. λ = 0 builds exactly the graph without it: bit-identical results.
+   */
+  public InvariantLearner withAlignmentWeight(double lambda) {
+    return new InvariantLearner(protocol, precision, listener, checkpoints, lambda);
+  }
+
+  /** λ of the alignment term; 0 for the square ratio loss alone. */
+  public double alignmentWeight() {
+    return alignmentWeight;
   }
 
   /**
@@ -85,7 +115,7 @@ public final class InvariantLearner {
    * from the stage's checkpoint); {@code null} for none.
    */
   public InvariantLearner withCheckpoints(Checkpoints checkpoints) {
-    return new InvariantLearner(protocol, precision, listener, checkpoints);
+    return new InvariantLearner(protocol, precision, listener, checkpoints, alignmentWeight);
   }
 
   public Protocol protocol() {
@@ -106,6 +136,10 @@ public final class InvariantLearner {
    */
   public LearnedInvariant learn(String system, Trajectories data, long seed) {
     SquareRatioLoss.checkData(data.statesFlat(), data.count(), data.length(), data.dimension());
+    if (alignmentWeight > 0 && !data.hasDerivatives()) {
+      throw new IllegalArgumentException("the alignment term (weight " + alignmentWeight + ") needs derivatives,"
+          + " and " + data + " has none; set the weight to 0 or give derivatives");
+    }
     return train(precision.type(), system, data, seed);
   }
 
@@ -133,6 +167,15 @@ public final class InvariantLearner {
       Operand<T> x = tf.reshape(tf.gather(states, indices, tf.constant(0)), tf.constant(new long[] {-1, n}));
       Mlp<T> mlp = Mlp.trainable(tf, "invariant", init, type);
       Operand<T> loss = SquareRatioLoss.build(tf, mlp.apply(x), points);
+      if (alignmentWeight > 0) {
+        Operand<T> velocities;
+        try (T staged = Tensors.tensor(type, Shape.of(count, (long) points * n), data.derivativesFlat())) {
+          velocities = tf.withName("contrastive_derivatives").constantOf(staged);
+        }
+        Operand<T> v = tf.reshape(tf.gather(velocities, indices, tf.constant(0)), tf.constant(new long[] {-1, n}));
+        Operand<T> lambda = tf.dtypes.cast(tf.constant(alignmentWeight), type);
+        loss = tf.math.add(loss, tf.math.mul(lambda, AlignmentLoss.build(tf, mlp.inputGradient(x), v)));
+      }
       Adam.Step<T> adam = Adam.build(tf, loss, mlp.variables(), protocol.learningRate(), "invariant_adam");
       EpochLoop<T> loop = EpochLoop.builder(STAGE, seed, session, indices, loss, adam, mlp.variables())
           .batches(sizes, EpochLoop.Mean.OF_BATCHES).describe("the square ratio loss", "trajectories")
@@ -141,7 +184,11 @@ public final class InvariantLearner {
       EpochLoop.Outcome outcome = loop.run(epochs, rng);
       MlpWeights trained = mlp.read(session);
       loop.requireFinite(trained, null, outcome);
-      InvariantProvenance provenance = new InvariantProvenance(system, InvariantProvenance.settings(protocol),
+      java.util.Map<String, Object> settings = InvariantProvenance.settings(protocol);
+      if (alignmentWeight > 0) {
+        settings.put("alignmentWeight", alignmentWeight);  // absent at 0: provenance as before the term existed
+      }
+      InvariantProvenance provenance = new InvariantProvenance(system, settings,
           seed, precision, count, points, n, InvariantProvenance.hash(data),
           LibraryVersion.get(), epochs, batches.length,
           epochs == 0 ? 0.0 : outcome.seconds() / epochs, outcome.finalLoss());

@@ -15,6 +15,7 @@ import org.concernet.data.Rollout;
 import org.concernet.data.Trajectories;
 import org.concernet.dynamics.DynamicsLearner;
 import org.concernet.dynamics.LearnedDynamics;
+import org.concernet.eval.InvariantQuality;
 import org.concernet.eval.Metrics;
 import org.concernet.eval.Mse;
 import org.concernet.eval.RSquared;
@@ -41,7 +42,7 @@ import org.tensorflow.types.TFloat64;
  * → evaluation. The models learn in a {@link StateSpace}: the system's own states, or the latent
  * space of an autoencoder trained first on the same data (paper eq. 6). Evaluation is always on
  * the system's states: R² of H(E(x)) against the known invariants on fresh noise-free trajectories,
- * and rollouts in the space from E(x0), decoded at every time, against the double-precision truth.
+ * how conserved H is on those same trajectories without any known invariant, and rollouts in the space from E(x0), decoded at every time, against the double-precision truth.
  *
  * <p>Every random stream is derived from the seed and the stage's name ({@link Seeds}).
  */
@@ -82,26 +83,25 @@ final class SeedPipeline {
     Map<String, Double> r2 = new LinkedHashMap<>();
     Map<String, Double> r2Cubic = new LinkedHashMap<>();
     double heldOut = Double.NaN;
-    if (!system.invariantNames().isEmpty() || models.autoencoder().isPresent()) {
-      Trajectories fresh = generator.generate(system, protocol.r2Trajectories(), protocol.trainingTimes(),
-          Seeds.derive(seed, "r2"));
-      if (models.autoencoder().isPresent()) {
-        LearnedAutoencoder ae = models.autoencoder().get();
-        heldOut = ae.reconstructionMse(fresh.pointStates());
-        clock.rate("autoencoder.heldOutMse", heldOut);
-        notes.put("autoencoder", String.format(Locale.ROOT, "%d→%s→%d; reconstruction MSE %.3e on %d×%d held-out"
-            + " (fresh, noise-free) states, %.3e on the %d (noisy) training states", system.dimension(),
-            ae.provenance().hidden(), ae.provenance().latent(), heldOut, fresh.count(), fresh.length(),
-            clock.rates().get("autoencoder.trainMse"), ae.provenance().states()));
-      }
-      if (!system.invariantNames().isEmpty()) {
-        RSquared.Sample sample = RSquared.sample(models::invariant, fresh, system::invariants);
-        for (int k = 0; k < sample.linear().length; k++) {
-          r2.put(system.invariantNames().get(k), sample.linear()[k]);
-          r2Cubic.put(system.invariantNames().get(k), sample.cubic()[k]);
-        }
+    Trajectories fresh = generator.generate(system, protocol.r2Trajectories(), protocol.trainingTimes(),
+        Seeds.derive(seed, "r2"));
+    if (models.autoencoder().isPresent()) {
+      LearnedAutoencoder ae = models.autoencoder().get();
+      heldOut = ae.reconstructionMse(fresh.pointStates());
+      clock.rate("autoencoder.heldOutMse", heldOut);
+      notes.put("autoencoder", String.format(Locale.ROOT, "%d→%s→%d; reconstruction MSE %.3e on %d×%d held-out"
+          + " (fresh, noise-free) states, %.3e on the %d (noisy) training states", system.dimension(),
+          ae.provenance().hidden(), ae.provenance().latent(), heldOut, fresh.count(), fresh.length(),
+          clock.rates().get("autoencoder.trainMse"), ae.provenance().states()));
+    }
+    if (!system.invariantNames().isEmpty()) {
+      RSquared.Sample sample = RSquared.sample(models::invariant, fresh, system::invariants);
+      for (int k = 0; k < sample.linear().length; k++) {
+        r2.put(system.invariantNames().get(k), sample.linear()[k]);
+        r2Cubic.put(system.invariantNames().get(k), sample.cubic()[k]);
       }
     }
+    Map<String, Map<String, Double>> quality = invariantQuality(models, fresh, notes, progress);
     EvaluationRollouts rollouts = rollouts(seed, models);
     Rollout truth = rollouts.truth();
     Rk4.StepChoice b = rollouts.baseline();
@@ -123,7 +123,7 @@ final class SeedPipeline {
         Map.of(SeedResult.BASELINE, mb.finalMse(), SeedResult.CONCERNET, mc.finalMse()),
         Map.of(SeedResult.BASELINE, mb.violation(), SeedResult.CONCERNET, mc.violation()),
         Map.of(SeedResult.BASELINE, mb.finalViolation(), SeedResult.CONCERNET, mc.finalViolation()),
-        timings, clock.rates(), notes, evaluationTrajectories(truth, b.rollout(), c.rollout()));
+        timings, clock.rates(), notes, evaluationTrajectories(truth, b.rollout(), c.rollout()), quality);
     progress.message(String.format(Locale.ROOT, "seed %d: %sR² %s, MSE baseline %.3e / ConCerNet %.3e (%.1f s)",
         seed, Double.isNaN(heldOut) ? "" : String.format(Locale.ROOT, "autoencoder held-out MSE %.3e, ", heldOut),
         r2.isEmpty() ? "-" : formatR2(r2), mb.mse(), mc.mse(), timings.get("total")));
@@ -137,6 +137,39 @@ final class SeedPipeline {
       notes.put(key, w);
       progress.message("warning: " + w);
     });
+  }
+
+  /**
+   * How conserved each learned output is on the held-out trajectories {@code fresh}, in the space H
+   * acts on ({@link InvariantQuality}); when the figures say projecting onto H is likely to hurt,
+   * a plain warning to {@code progress} and in {@code notes}: the evaluation still runs both models,
+   * but the user must not read the projected model as the better one.
+   */
+  private static Map<String, Map<String, Double>> invariantQuality(TrainedModels models, Trajectories fresh,
+      Map<String, String> notes, ConsoleProgress progress) {
+    LearnedInvariant h = models.learnedInvariant();
+    InvariantQuality[] figures = InvariantQuality.of(h::value, h::gradient, models.space().encode(fresh));
+    Map<String, Map<String, Double>> quality = new LinkedHashMap<>();
+    List<String> poor = new ArrayList<>();
+    for (int k = 0; k < figures.length; k++) {
+      Map<String, Double> byFigure = new LinkedHashMap<>();
+      byFigure.put(InvariantQuality.SPREAD, figures[k].spread());
+      byFigure.put(InvariantQuality.ALIGNMENT, figures[k].alignment());
+      quality.put(SeedResult.learnedOutput(k), byFigure);
+      if (figures[k].likelyHurts()) {
+        poor.add(SeedResult.learnedOutput(k) + " (" + figures[k].describe() + ")");
+      }
+    }
+    if (!poor.isEmpty()) {
+      String warning = String.format(Locale.ROOT, "WARNING: the learned %s %s not conserved on held-out trajectories"
+          + " (thresholds: spread %.2f, alignment %.2f). The data may conserve nothing, or H is not accurate enough:"
+          + " projecting onto it is likely to make the dynamics worse; do not read ConCerNet's figures as an"
+          + " improvement over the baseline.", String.join(", ", poor), poor.size() == 1 ? "is" : "are",
+          InvariantQuality.SPREAD_THRESHOLD, InvariantQuality.ALIGNMENT_THRESHOLD);
+      notes.put("invariantQuality", warning);
+      progress.message(warning);
+    }
+    return quality;
   }
 
   /** The training data a seed generates from the system. */

@@ -160,10 +160,14 @@ public final class Mlp<T extends TNumber> {
     return activation == Activation.TANH ? tf.math.tanh(a) : tf.nn.relu(a);
   }
 
-  /** σ'(a), given a and h = σ(a). */
+  /**
+   * σ'(a), given a and h = σ(a). The tanh slope subtracts from a broadcast scalar 1 rather than
+   * OnesLike(h), which has no gradient: a loss built on {@link #inputGradient} (the contrastive
+   * alignment term) is differentiated through it. The values are the same to the bit.
+   */
   private Operand<T> slope(Operand<T> a, Operand<T> h) {
     if (activation == Activation.TANH) {
-      return tf.math.sub(tf.onesLike(h), tf.math.square(h));
+      return tf.math.sub(tf.dtypes.cast(tf.constant(1.0), h.type()), tf.math.square(h));
     }
     return tf.dtypes.cast(tf.math.greater(a, tf.zerosLike(a)), a.type());
   }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.concernet.eval.InvariantQuality;
 import org.concernet.eval.Statistics;
 import org.concernet.io.AtomicFiles;
 import org.concernet.results.EvaluationTrajectory;
@@ -107,6 +108,27 @@ public final class HtmlReport {
 
   // ---------------------------------------------------------------------------------------------
 
+  /** How conserved each learned output is on held-out trajectories, and the warning when it is not. */
+  private static void quality(StringBuilder h, ExperimentResults results) {
+    Map<String, Map<String, Statistics>> quality = results.invariantQuality();
+    if (quality.isEmpty()) {
+      return;
+    }
+    h.append("<table class=\"figures\">\n<caption>Learned H on held-out trajectories, without any known ")
+        .append("invariant; lower is better</caption>\n<thead><tr><th scope=\"col\">Output</th>")
+        .append("<th scope=\"col\">spread</th><th scope=\"col\">alignment</th></tr></thead>\n<tbody>\n");
+    quality.forEach((output, f) -> h.append("<tr><th scope=\"row\">").append(escape(output)).append("</th><td>")
+        .append(escape(f.get(InvariantQuality.SPREAD).format("%.2e"))).append("</td><td>")
+        .append(escape(f.get(InvariantQuality.ALIGNMENT).format("%.3f"))).append("</td></tr>\n"));
+    h.append("</tbody>\n</table>\n");
+    h.append("<p class=\"note\">Spread: H's variance along each trajectory over its variance across all of them; ")
+        .append("alignment: the mean |cos| between ∇H and ẋ. Both are 0 for an exact invariant.</p>\n");
+    String warning = SummaryTable.qualityWarning(results);
+    if (!warning.isEmpty()) {
+      h.append("<p class=\"warning\">").append(escape(warning)).append("</p>\n");
+    }
+  }
+
   private static void summary(StringBuilder h, ExperimentResults results) {
     h.append("<section id=\"summary\">\n<h2>Summary</h2>\n");
     h.append("<table class=\"figures\">\n<caption>Learned invariant: R² against each known invariant")
@@ -123,6 +145,7 @@ public final class HtmlReport {
         .append("polynomial in H instead, so it does not count against H a smooth reparametrisation of the ")
         .append("invariant, which conserves exactly as well; a cubic R² near 1 with a lower R² means H learned a ")
         .append("function of the invariant.</p>\n");
+    quality(h, results);
 
     h.append("<table class=\"figures\">\n<caption>Dynamics: rollouts against the truth; ")
         .append("lower is better</caption>\n<thead><tr><th scope=\"col\">Metric</th>")
@@ -390,6 +413,7 @@ public final class HtmlReport {
       h2 { font-size: 1.35rem; margin: 2.2rem 0 .8rem; padding-bottom: .3rem; border-bottom: 2px solid var(--rule); }
       .lead { color: #444; margin: .25rem 0 .75rem; }
       .note { color: #444; font-size: .9em; max-width: 60rem; margin: -1rem 0 1.5rem; }
+      .warning { color: #8a1c00; font-weight: bold; max-width: 60rem; }
       nav a { color: var(--concernet); text-decoration: none; }
       nav a:hover { text-decoration: underline; }
       table { border-collapse: collapse; margin: 0 0 1.5rem; font-variant-numeric: tabular-nums; min-width: 34rem; }

@@ -39,6 +39,13 @@ public final class ResultsWriter {
     results.invariantR2().forEach((name, figure) -> r2.set(name, figure(figure)));
     ObjectNode r2Cubic = root.putObject("invariantR2Cubic");
     results.invariantR2Cubic().forEach((name, figure) -> r2Cubic.set(name, figure(figure)));
+    if (!results.invariantQuality().isEmpty()) {
+      ObjectNode quality = root.putObject("invariantQuality");
+      results.invariantQuality().forEach((output, byFigure) -> {
+        ObjectNode node = quality.putObject(output);
+        byFigure.forEach((name, figure) -> node.set(name, figure(figure)));
+      });
+    }
     for (boolean finalTime : new boolean[] {false, true}) {
       ObjectNode mse = root.putObject(finalTime ? "mseFinal" : "mse");
       results.mse(finalTime).forEach((model, figure) -> mse.set(model, figure(figure)));
@@ -108,6 +115,9 @@ public final class ResultsWriter {
         model.getValue().forEach((name, f) -> row(csv, metric, model.getKey(), name, f));
       }
     }
+    // last, so that the rows of results recorded before the figure existed keep their places
+    results.invariantQuality().forEach((output, byFigure) ->
+        byFigure.forEach((name, f) -> row(csv, "invariantQuality." + name, "", output, f)));
     return csv.toString();
   }
 

@@ -58,6 +58,23 @@ public record ExperimentResults(String system, List<String> invariants, Map<Stri
     return figures;
   }
 
+  /**
+   * By learned output, then by figure ("spread", "alignment"), how conserved H is on held-out
+   * trajectories ({@link SeedResult#invariantQuality}); the outputs of the first seed, empty when it
+   * has none (a result recorded before the figure was measured).
+   */
+  public Map<String, Map<String, Statistics>> invariantQuality() {
+    Map<String, Map<String, Statistics>> figures = new LinkedHashMap<>();
+    seeds.get(0).invariantQuality().forEach((output, byFigure) -> {
+      Map<String, Statistics> stats = new LinkedHashMap<>();
+      for (String name : byFigure.keySet()) {
+        stats.put(name, figure(s -> s.invariantQuality().getOrDefault(output, Map.of()).getOrDefault(name, Double.NaN)));
+      }
+      figures.put(output, stats);
+    });
+    return figures;
+  }
+
   /** MSE by model (final time only when {@code finalTime}). */
   public Map<String, Statistics> mse(boolean finalTime) {
     Map<String, Statistics> figures = new LinkedHashMap<>();

@@ -25,6 +25,9 @@ import java.util.OptionalInt;
  * @param notes facts worth reporting (e.g. chosen rollout substeps, blown-up rollouts)
  * @param trajectories each evaluation trajectory's initial state and per-model MSE, in evaluation
  *     order; empty for a result recorded before these were kept
+ * @param invariantQuality by learned output ("H1", "H2", …), how conserved it is on the held-out
+ *     trajectories without any known invariant: {@code spread} and {@code alignment} ({@link
+ *     org.concernet.eval.InvariantQuality}); empty for a result recorded before it was measured
  */
 public record SeedResult(
     long seed,
@@ -37,7 +40,8 @@ public record SeedResult(
     Map<String, Double> timings,
     Map<String, Double> rates,
     Map<String, String> notes,
-    List<EvaluationTrajectory> trajectories) {
+    List<EvaluationTrajectory> trajectories,
+    Map<String, Map<String, Double>> invariantQuality) {
   /** Names of the two dynamics models, in the order tables show them. */
   public static final String BASELINE = "baseline";
   public static final String CONCERNET = "concernet";
@@ -45,6 +49,21 @@ public record SeedResult(
 
   public SeedResult {
     trajectories = trajectories == null ? List.of() : List.copyOf(trajectories);
+    invariantQuality = invariantQuality == null ? Map.of() : invariantQuality;
+  }
+
+  /** A result without {@link #invariantQuality}, as recorded before it was measured. */
+  public SeedResult(long seed, Map<String, Double> invariantR2, Map<String, Double> invariantR2Cubic,
+      Map<String, Double> mse, Map<String, Double> mseFinal, Map<String, Map<String, Double>> violation,
+      Map<String, Map<String, Double>> violationFinal, Map<String, Double> timings, Map<String, Double> rates,
+      Map<String, String> notes, List<EvaluationTrajectory> trajectories) {
+    this(seed, invariantR2, invariantR2Cubic, mse, mseFinal, violation, violationFinal, timings, rates, notes,
+        trajectories, Map.of());
+  }
+
+  /** The name of learned output {@code k} (0-based) in {@link #invariantQuality}: "H1", "H2", …. */
+  public static String learnedOutput(int k) {
+    return "H" + (k + 1);
   }
 
   /**
