@@ -349,6 +349,23 @@ class ExperimentCommandTest {
     assertThat(out()).contains("Usage: SirExperiment");
   }
 
+  @Test
+  void theHelpDescriptionIsWholeParagraphsThatPicocliWraps() {
+    assertThat(run("--help")).isEqualTo(0);
+    String help = out();
+    // each paragraph flows as one: no hard break inside a sentence (they made ragged lines at 80 columns)
+    assertThat(help.replaceAll("\\s+", " ")).contains("Learns the conserved quantities of SpringMass from its"
+        + " trajectories by contrastive learning, then a baseline and a ConCerNet (projected) dynamics model, and"
+        + " compares their rollouts with the truth.");
+    for (String line : help.substring(help.indexOf("Learns"), help.indexOf("\n\n", help.indexOf("Learns")))
+        .split("\n")) {
+      assertThat(line.length()).isAtMost(80);
+    }
+    String[] lines = help.substring(help.indexOf("Learns")).split("\n");
+    assertThat(lines[0].length()).isAtLeast(60);
+    assertThat(lines[1].length()).isAtLeast(60);
+  }
+
   /** A system whose declared name ("SIR") differs from its class's, as generated code for {@code @DynamicalSystem(name = "SIR") class Sir}. */
   private static final class SirSystem implements org.concernet.system.SystemSpec {
     private final org.concernet.system.SystemSpec sir = new org.concernet.testsystems.Sir();
