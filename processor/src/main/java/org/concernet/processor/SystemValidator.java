@@ -414,6 +414,7 @@ final class SystemValidator {
     c.integer("dynamicsEpochs", v -> v >= 0, "write a count >= 0");
     c.integer("dynamicsBatch", v -> v >= 1, "write at least 1");
     c.real("learningRate", v -> Double.isFinite(v) && v > 0, "write a finite rate > 0");
+    c.real("alignmentWeight", v -> Double.isFinite(v) && v >= 0, "write a finite weight >= 0 (0: the paper's loss)");
     List<SettingValue> settings = changedSettings(system, "", Set.of("name", "stateSizes", "autoencoder"));
 
     AnnotationValue autoencoders = value(system, "autoencoder");

@@ -91,6 +91,14 @@ public @interface DynamicalSystem {
   LearningRateSchedule learningRateSchedule() default LearningRateSchedule.COSINE;
 
   /**
+   * Weight λ of the derivative-alignment term beside the square ratio loss: λ · mean over points of
+   * (∇H·ẋ)² / (|∇H|²|ẋ|²), which asks H to stay constant along the data's derivatives. 0 (the
+   * default) is the paper's loss alone; measurements on the generality suite are in
+   * docs/generality.md.
+   */
+  double alignmentWeight() default 0.0;
+
+  /**
    * New sizes for array states this class inherits from another {@code @DynamicalSystem} class it
    * extends; empty (the default) keeps each {@code @State(size = …)}.
    */

@@ -53,61 +53,35 @@ public final class InvariantLearner {
   /** Stage name in progress reports and {@link TrainingDivergedException}s. */
   public static final String STAGE = "contrastive";
 
-  /**
-   * TEMPORARY: the system property that sets the default {@link #alignmentWeight()} (λ of the
-   * {@link AlignmentLoss} term) until the protocol carries it; the protocol declaration is being
-   * restructured, and the setting moves there (and to the command line) after that. Unset: 0.
-   */
-  public static final String ALIGNMENT_PROPERTY = "concernet.contrastive.alignmentWeight";
-
   private final Protocol protocol;
   private final Precision precision;
   private final ProgressListener listener;
   private final Checkpoints checkpoints;
-  private final double alignmentWeight;
 
   /**
-   * A float32 learner for {@code protocol}, reporting nothing, with the alignment weight of the
-   * system property {@link #ALIGNMENT_PROPERTY} (0 when unset: the square ratio loss alone).
+   * A float32 learner for {@code protocol}, reporting nothing, with the protocol's alignment weight
+   * ({@link Protocol#alignmentWeight()}; 0: the square ratio loss alone).
    */
   public InvariantLearner(Protocol protocol) {
-    this(protocol, Precision.FLOAT32, ProgressListener.NONE, null,
-        Double.parseDouble(System.getProperty(ALIGNMENT_PROPERTY, "0")));
+    this(protocol, Precision.FLOAT32, ProgressListener.NONE, null);
   }
 
   private InvariantLearner(Protocol protocol, Precision precision, ProgressListener listener,
-      Checkpoints checkpoints, double alignmentWeight) {
+      Checkpoints checkpoints) {
     this.protocol = Objects.requireNonNull(protocol, "protocol");
     this.precision = Objects.requireNonNull(precision, "precision");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.checkpoints = checkpoints;
-    if (!(alignmentWeight >= 0) || Double.isInfinite(alignmentWeight)) {
-      throw new IllegalArgumentException("alignment weight must be finite and non-negative, was " + alignmentWeight);
-    }
-    this.alignmentWeight = alignmentWeight;
   }
 
   /** This learner training in {@code precision}. */
   public InvariantLearner withPrecision(Precision precision) {
-    return new InvariantLearner(protocol, precision, listener, checkpoints, alignmentWeight);
+    return new InvariantLearner(protocol, precision, listener, checkpoints);
   }
 
   /** This learner reporting every epoch to {@code listener}. */
   public InvariantLearner withListener(ProgressListener listener) {
-    return new InvariantLearner(protocol, precision, listener, checkpoints, alignmentWeight);
-  }
-
-  /**
-   * This learner adding λ · {@link AlignmentLoss} (∇H ⊥ ẋ, on the data's derivatives) to the square
-   * ratio loss. λ = 0 builds exactly the graph without it: bit-identical results.
-   */
-  public InvariantLearner withAlignmentWeight(double lambda) {
-    return new InvariantLearner(protocol, precision, listener, checkpoints, lambda);
-  }
-
-  /** λ of the alignment term; 0 for the square ratio loss alone. */
-  public double alignmentWeight() {
-    return alignmentWeight;
+    return new InvariantLearner(protocol, precision, listener, checkpoints);
   }
 
   /**
@@ -115,7 +89,7 @@ public final class InvariantLearner {
    * from the stage's checkpoint); {@code null} for none.
    */
   public InvariantLearner withCheckpoints(Checkpoints checkpoints) {
-    return new InvariantLearner(protocol, precision, listener, checkpoints, alignmentWeight);
+    return new InvariantLearner(protocol, precision, listener, checkpoints);
   }
 
   public Protocol protocol() {
@@ -136,6 +110,7 @@ public final class InvariantLearner {
    */
   public LearnedInvariant learn(String system, Trajectories data, long seed) {
     SquareRatioLoss.checkData(data.statesFlat(), data.count(), data.length(), data.dimension());
+    double alignmentWeight = protocol.alignmentWeight();
     if (alignmentWeight > 0 && !data.hasDerivatives()) {
       throw new IllegalArgumentException("the alignment term (weight " + alignmentWeight + ") needs derivatives,"
           + " and " + data + " has none; set the weight to 0 or give derivatives");
@@ -167,13 +142,13 @@ public final class InvariantLearner {
       Operand<T> x = tf.reshape(tf.gather(states, indices, tf.constant(0)), tf.constant(new long[] {-1, n}));
       Mlp<T> mlp = Mlp.trainable(tf, "invariant", init, type);
       Operand<T> loss = SquareRatioLoss.build(tf, mlp.apply(x), points);
-      if (alignmentWeight > 0) {
+      if (protocol.alignmentWeight() > 0) {
         Operand<T> velocities;
         try (T staged = Tensors.tensor(type, Shape.of(count, (long) points * n), data.derivativesFlat())) {
           velocities = tf.withName("contrastive_derivatives").constantOf(staged);
         }
         Operand<T> v = tf.reshape(tf.gather(velocities, indices, tf.constant(0)), tf.constant(new long[] {-1, n}));
-        Operand<T> lambda = tf.dtypes.cast(tf.constant(alignmentWeight), type);
+        Operand<T> lambda = tf.dtypes.cast(tf.constant(protocol.alignmentWeight()), type);
         loss = tf.math.add(loss, tf.math.mul(lambda, AlignmentLoss.build(tf, mlp.inputGradient(x), v)));
       }
       Adam.Step<T> adam = Adam.build(tf, loss, mlp.variables(), protocol.learningRate(), "invariant_adam");
@@ -185,9 +160,6 @@ public final class InvariantLearner {
       MlpWeights trained = mlp.read(session);
       loop.requireFinite(trained, null, outcome);
       java.util.Map<String, Object> settings = InvariantProvenance.settings(protocol);
-      if (alignmentWeight > 0) {
-        settings.put("alignmentWeight", alignmentWeight);  // absent at 0: provenance as before the term existed
-      }
       InvariantProvenance provenance = new InvariantProvenance(system, settings,
           seed, precision, count, points, n, InvariantProvenance.hash(data),
           LibraryVersion.get(), epochs, batches.length,

@@ -31,6 +31,8 @@ import org.concernet.nn.Activation;
  * @param dynamicsBatch points per dynamics batch
  * @param learningRate Adam learning rate (of the first epoch of each stage)
  * @param learningRateSchedule how the rate changes over a stage's epochs (contrastive and dynamics)
+ * @param alignmentWeight λ of the derivative-alignment term beside the square ratio loss (0: the
+ *     paper's loss alone)
  * @param autoencoder the autoencoder, for high-dimensional systems
  */
 public record Protocol(
@@ -52,6 +54,7 @@ public record Protocol(
     int dynamicsBatch,
     double learningRate,
     LearningRateSchedule learningRateSchedule,
+    double alignmentWeight,
     Optional<AutoencoderSpec> autoencoder) {
 
   /** The Adam learning rate of the paper. */
@@ -90,6 +93,8 @@ public record Protocol(
     require(dynamicsEpochs >= 0, "dynamicsEpochs must be non-negative, was " + dynamicsEpochs);
     require(dynamicsBatch >= 1, "dynamicsBatch must be at least 1, was " + dynamicsBatch);
     require(learningRate > 0, "learningRate must be positive, was " + learningRate);
+    require(alignmentWeight >= 0 && Double.isFinite(alignmentWeight),
+        "alignmentWeight must be finite and non-negative, was " + alignmentWeight);
   }
 
   /**
@@ -161,6 +166,7 @@ public record Protocol(
     private int dynamicsBatch;
     private double learningRate;
     private LearningRateSchedule learningRateSchedule;
+    private double alignmentWeight;
     private Optional<AutoencoderSpec> autoencoder;
 
     private Builder() {
@@ -200,6 +206,7 @@ public record Protocol(
     public Builder dynamicsBatch(int v) { dynamicsBatch = v; return this; }
     public Builder learningRate(double v) { learningRate = v; return this; }
     public Builder learningRateSchedule(LearningRateSchedule v) { learningRateSchedule = v; return this; }
+    public Builder alignmentWeight(double v) { alignmentWeight = v; return this; }
     public Builder autoencoder(Optional<AutoencoderSpec> v) { autoencoder = v; return this; }
     public Builder autoencoder(AutoencoderSpec v) { return autoencoder(Optional.of(v)); }
 
@@ -231,7 +238,7 @@ public record Protocol(
       return new Protocol(trajectories, points, startTime, endTime, noise, evaluationTrajectories,
           evaluationPoints, evaluationHorizon, r2Trajectories, latent, hidden, activation,
           contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch, learningRate, learningRateSchedule,
-          autoencoder);
+          alignmentWeight, autoencoder);
     }
   }
 }

@@ -86,6 +86,10 @@ public final class Setting<T> {
       choice(LearningRateSchedule.class), "Learning rate over the contrastive and dynamics epochs: constant, or cosine from"
           + " the rate down to 1% of it at the last epoch.", Protocol.DEFAULT_SCHEDULE, LearningRateSchedule.CONSTANT,
       Protocol::learningRateSchedule, Protocol.Builder::learningRateSchedule);
+  public static final Setting<Double> ALIGNMENT_WEIGHT = setting("alignmentWeight", REAL,
+      "Weight λ of the derivative-alignment term λ·mean (∇H·ẋ)²/(|∇H|²|ẋ|²) beside the square ratio loss;"
+          + " 0 is the paper's loss alone (docs/generality.md).", 0.0, 0.0,
+      Protocol::alignmentWeight, Protocol.Builder::alignmentWeight);
   public static final Setting<Integer> AUTOENCODER_LATENT = autoencoder(INT, "latent",
       "Size of the autoencoder's latent code.", null, AutoencoderSpec::latent, Protocol.Builder::autoencoderLatent);
   public static final Setting<List<Integer>> AUTOENCODER_HIDDEN = autoencoder(WIDTHS, "hidden",
@@ -103,7 +107,7 @@ public final class Setting<T> {
   public static final List<Setting<?>> ALL = List.of(TRAJECTORIES, POINTS, START_TIME, END_TIME, NOISE,
       EVALUATION_TRAJECTORIES, EVALUATION_POINTS, EVALUATION_HORIZON, R2_TRAJECTORIES, LATENT, HIDDEN, ACTIVATION,
       CONTRASTIVE_EPOCHS, CONTRASTIVE_BATCH, DYNAMICS_EPOCHS, DYNAMICS_BATCH, LEARNING_RATE, LEARNING_RATE_SCHEDULE,
-      AUTOENCODER_LATENT, AUTOENCODER_HIDDEN, AUTOENCODER_EPOCHS, AUTOENCODER_BATCH);
+      ALIGNMENT_WEIGHT, AUTOENCODER_LATENT, AUTOENCODER_HIDDEN, AUTOENCODER_EPOCHS, AUTOENCODER_BATCH);
 
   private final String name;
   private final String group;

@@ -298,9 +298,8 @@ class ExperimentCommandTest {
     int status = ExperimentCommand.run(withLearningRate(new SpringMass(), 1e30),
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), again);
     assertThat(status).isEqualTo(2);
-    // since 8b579a8 a run refuses a folder holding another run before anything trains; the command
-    // line has no --overwrite yet (its restructuring adds it), so the rerun fails here, not by diverging
-    assertThat(err()).contains("holds the outputs of another run");
+    // --overwrite sets the earlier run aside, the new one diverges, and the earlier run is put back
+    assertThat(err()).contains("diverged at epoch");
     assertThat(Files.readAllBytes(dir.resolve("results.json"))).isEqualTo(before);
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("results.json")).toList())

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.concernet.contrastive.InvariantLearner;
 import org.concernet.eval.InvariantQuality;
 import org.concernet.eval.Statistics;
 import org.concernet.experiment.Experiment;
@@ -19,6 +18,7 @@ import org.concernet.experiment.ExperimentConfig;
 import org.concernet.experiment.OutputFolder;
 import org.concernet.nn.Device;
 import org.concernet.nn.Sessions;
+import org.concernet.protocol.Protocol;
 import org.concernet.report.SummaryTable;
 import org.concernet.results.ExperimentResults;
 import org.concernet.results.SeedResult;
@@ -66,8 +66,8 @@ public final class GeneralitySuite implements Callable<Integer> {
   Path out;
 
   @Option(names = "--alignment-weight", paramLabel = "λ",
-      description = "Weight of the derivative-alignment term of contrastive learning (temporary: sets the system"
-          + " property " + InvariantLearner.ALIGNMENT_PROPERTY + "). Default: the library's, 0.")
+      description = "Weight of the derivative-alignment term of contrastive learning (the protocol setting"
+          + " alignmentWeight) for every system. Default: each system's own, 0.")
   Double alignmentWeight;
 
   @Option(names = "--threads", defaultValue = "1", description = "Threads per session. Default: ${DEFAULT-VALUE}.")
@@ -86,15 +86,12 @@ public final class GeneralitySuite implements Callable<Integer> {
             + SYSTEMS.keySet());
       }
     }
-    if (alignmentWeight != null) {
-      System.setProperty(InvariantLearner.ALIGNMENT_PROPERTY, Double.toString(alignmentWeight));
-    }
     Sessions.setThreads(threads);
     Device.select(Device.CPU, console);
     long start = System.nanoTime();
     List<ExperimentResults> all = new ArrayList<>();
     for (String name : systems) {
-      all.add(run(SYSTEMS.get(name), seeds, out.resolve(name), console));
+      all.add(run(SYSTEMS.get(name), seeds, alignmentWeight, out.resolve(name), console));
     }
     console.println();
     console.print(table(all));
@@ -104,13 +101,19 @@ public final class GeneralitySuite implements Callable<Integer> {
     return 0;
   }
 
-  /** Runs {@code system} with its own protocol on seeds 0 … seeds − 1 into {@code folder}. */
-  public static ExperimentResults run(SystemSpec system, int seeds, Path folder, PrintStream console) {
+  /**
+   * Runs {@code system} with its own protocol (and {@code alignmentWeight} when not null) on seeds
+   * 0 … seeds − 1 into {@code folder}.
+   */
+  public static ExperimentResults run(SystemSpec system, int seeds, Double alignmentWeight, Path folder,
+      PrintStream console) {
     List<Long> seedList = new ArrayList<>();
     for (long s = 0; s < seeds; s++) {
       seedList.add(s);
     }
-    ExperimentConfig config = new ExperimentConfig(system, system.protocol(), null, seedList, false, null, folder,
+    Protocol protocol = alignmentWeight == null ? system.protocol()
+        : system.protocol().toBuilder().alignmentWeight(alignmentWeight).build();
+    ExperimentConfig config = new ExperimentConfig(system, protocol, null, seedList, false, null, folder,
         Device.CPU, 1);
     OutputFolder.clear(config.out());  // the suite's own scratch folder: each run replaces the last
     return Experiment.run(config, console);
