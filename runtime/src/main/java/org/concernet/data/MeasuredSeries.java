@@ -50,6 +50,20 @@ import java.util.regex.Pattern;
  * the segment goes on. A window short compared with how fast the system loses its "conserved"
  * quantity (a damped pendulum) keeps that quantity nearly constant within each trajectory.
  *
+ * <h2>Use</h2>
+ * The real pendulum (header {@code %o v}), its columns renamed to a system's states, in
+ * trajectories of 16 points (about 2.5 s) with derivatives:
+ *
+ * <pre>{@code
+ * MeasuredSeries series = MeasuredSeries.read(Path.of("real_pend_h_1.txt"),
+ *     MeasuredSeries.Options.of(List.of("theta", "omega"))
+ *         .withColumns(List.of("trial", "time", "theta", "omega")));
+ * SavitzkyGolay differentiator = series.chooseDifferentiator(16, SavitzkyGolay.DEFAULT_DEGREE);
+ * Trajectories data = series.windows(16, differentiator);  // 33 trajectories; window 5, degree 2
+ * System.out.println(series.summary());                      // the gaps and segments
+ * System.out.println(series.windowSummary(16));              // what the windows leave out
+ * }</pre>
+ *
  * <p>Every problem is an {@link InvalidDataException} naming the file, the line and the value.
  */
 public final class MeasuredSeries {
