@@ -135,6 +135,31 @@ public final class MeasuredSeries {
    * @param states {@code states[t][k]}: state k at point t
    */
   public record Segment(String trial, int firstLine, int lastLine, double[] times, double[][] states) {
+    public Segment {
+      times = times.clone();
+      states = deepCopy(states);
+    }
+
+    /** The times (a copy). */
+    @Override
+    public double[] times() {
+      return times.clone();
+    }
+
+    /** The states, {@code states[t][k]} (a copy). */
+    @Override
+    public double[][] states() {
+      return deepCopy(states);
+    }
+
+    private static double[][] deepCopy(double[][] values) {
+      double[][] copy = new double[values.length][];
+      for (int t = 0; t < values.length; t++) {
+        copy[t] = values[t].clone();
+      }
+      return copy;
+    }
+
     /** The number of points. */
     public int points() {
       return times.length;
@@ -144,6 +169,22 @@ public final class MeasuredSeries {
     public String describe() {
       return "lines " + firstLine + "-" + lastLine + " (" + points() + " points, t = " + format(times[0]) + " to "
           + format(times[times.length - 1]) + ")";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Segment other && trial.equals(other.trial) && firstLine == other.firstLine
+          && lastLine == other.lastLine && Arrays.equals(times, other.times) && Arrays.deepEquals(states, other.states);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * (31 * trial.hashCode() + firstLine) + Arrays.hashCode(times);
+    }
+
+    @Override
+    public String toString() {
+      return "Segment[trial '" + trial + "', " + describe() + "]";
     }
   }
 
@@ -494,34 +535,28 @@ public final class MeasuredSeries {
       throw new IllegalArgumentException(differentiator + " is longer than the windows of " + points + " points");
     }
     List<Segment> usable = segmentsOfAtLeast(points);
-    int count = 0;
-    for (Segment s : usable) {
-      count += s.points() / points;
-    }
-    if (count < 2) {
-      throw new InvalidDataException(source + ": windows of " + points + " points give " + count
-          + (count == 1 ? " trajectory" : " trajectories") + ", contrastive learning compares trajectories and needs at least 2; "
-          + summary() + "; use shorter windows or more data");
-    }
+    int count = countWindows(points);
     int n = options.states().size();
     double[] times = new double[count * points];
     double[] states = new double[count * points * n];
     double[] derivatives = differentiator == null ? null : new double[count * points * n];
     int i = 0;
     for (Segment s : usable) {
+      double[] segmentTimes = s.times();
+      double[][] segmentStates = s.states();
       double[][] dx = null;
       if (differentiator != null) {
         dx = new double[n][];
         for (int k = 0; k < n; k++) {
-          dx[k] = differentiator.derivative(s.times(), SavitzkyGolay.column(s.states(), k));
+          dx[k] = differentiator.derivative(segmentTimes, SavitzkyGolay.column(segmentStates, k));
         }
       }
       for (int w = 0; w < s.points() / points; w++, i++) {
         for (int t = 0; t < points; t++) {
           int at = w * points + t;
-          times[i * points + t] = s.times()[at];
+          times[i * points + t] = segmentTimes[at];
           for (int k = 0; k < n; k++) {
-            states[(i * points + t) * n + k] = s.states()[at][k];
+            states[(i * points + t) * n + k] = segmentStates[at][k];
             if (dx != null) {
               derivatives[(i * points + t) * n + k] = dx[k][at];
             }
@@ -532,11 +567,28 @@ public final class MeasuredSeries {
     return Trajectories.ofFlat(source, options.states(), count, points, times, states, derivatives);
   }
 
+  /** The number of windows of {@code points} points, at least 2 or an error naming the segments. */
+  private int countWindows(int points) {
+    int count = 0;
+    for (Segment s : segmentsOfAtLeast(points)) {
+      count += s.points() / points;
+    }
+    if (count < 2) {
+      throw new InvalidDataException(source + ": windows of " + points + " points give " + count
+          + (count == 1 ? " trajectory" : " trajectories") + ", contrastive learning compares trajectories and needs at least 2; "
+          + summary() + "; use shorter windows or more data");
+    }
+    return count;
+  }
+
   /**
    * The differentiator chosen from this series (see {@link SavitzkyGolay}), over the segments of
    * at least {@code points} points, with windows of at most {@code points} points.
+   *
+   * @throws InvalidDataException when fewer than two windows of {@code points} points result
    */
   public SavitzkyGolay chooseDifferentiator(int points, int degree) {
+    countWindows(points);
     List<Segment> usable = segmentsOfAtLeast(points);
     return SavitzkyGolay.choose(usable.stream().map(Segment::times).toList(),
         usable.stream().map(Segment::states).toList(), degree, Math.min(points, SavitzkyGolay.DEFAULT_MAX_WINDOW));

@@ -90,8 +90,9 @@ public final class SavitzkyGolay {
     int smallest = Math.max(5, (degree + 3) | 1);
     int largest = Math.min(maxWindow, shortest % 2 == 0 ? shortest - 1 : shortest);
     if (times.isEmpty() || largest < smallest) {
-      throw new IllegalArgumentException("cannot choose a Savitzky–Golay window: the shortest segment has "
-          + (times.isEmpty() ? 0 : shortest) + " points, a degree-" + degree + " fit needs at least " + smallest);
+      throw new IllegalArgumentException("cannot choose a Savitzky–Golay window: a degree-" + degree + " fit needs at least "
+          + smallest + " points, but the windows may have at most " + maxWindow + " and the shortest segment has "
+          + (times.isEmpty() ? 0 : shortest));
     }
     SavitzkyGolay best = null;
     double bestError = Double.POSITIVE_INFINITY;

@@ -65,6 +65,17 @@ class MeasuredSeriesTest {
   }
 
   @Test
+  void segmentsHandOutCopies() throws Exception {
+    MeasuredSeries series = pendulum();
+    MeasuredSeries.Segment first = series.segments().get(0);
+    first.times()[0] = -1;
+    first.states()[0][0] = -1;
+    assertThat(first.times()[0]).isEqualTo(5.0);
+    assertThat(first.states()[0][0]).isEqualTo(1.1383885512243586);
+    assertThat(first).isEqualTo(pendulum().segments().get(0));
+  }
+
+  @Test
   void thePendulumBecomesWindowsThatNeverSpanAGap() throws Exception {
     MeasuredSeries series = pendulum();
     Trajectories data = series.windows(16);
