@@ -10,6 +10,9 @@
  * <ul>
  *   <li>{@link org.concernet.data.TrajectoryIO}: CSV and NumPy {@code .npz}; {@link
  *       org.concernet.data.Npy}: single {@code .npy} arrays.
+ *   <li>{@link org.concernet.data.MeasuredSeries}: raw measured series (whitespace text with a
+ *       {@code %} header, or CSV) split at gaps into segments and cut into equal windows; {@link
+ *       org.concernet.data.SavitzkyGolay} estimates their derivatives within each segment.
  *   <li>Data is made in {@code simulate}: {@code TrajectoryGenerator} (seeded initial states,
  *       integration, observation noise) with {@code ReferenceIntegrator} (Commons Math
  *       Dormand–Prince in double precision, the paper's data and the evaluation truth) or {@code
