@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Measured time series as they come from an experiment: columns of a text file, one row per
@@ -76,7 +75,6 @@ public final class MeasuredSeries {
   /** The default name of the trial column, used when the file has one. */
   public static final String TRIAL = "trial";
 
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   /**
    * What to read from a file.
@@ -167,8 +165,8 @@ public final class MeasuredSeries {
 
     /** "lines 2-6 (5 points, t = 5.0 to 5.667)". */
     public String describe() {
-      return "lines " + firstLine + "-" + lastLine + " (" + points() + " points, t = " + format(times[0]) + " to "
-          + format(times[times.length - 1]) + ")";
+      return "lines " + firstLine + "-" + lastLine + " (" + points() + " points, t = " + SeriesText.format(times[0]) + " to "
+          + SeriesText.format(times[times.length - 1]) + ")";
     }
 
     @Override
@@ -249,7 +247,7 @@ public final class MeasuredSeries {
       header = header.substring(1).strip();
     }
     boolean csv = header.contains(",");
-    List<String> named = split(header, csv);
+    List<String> named = SeriesText.split(header, csv);
     int headerLine = headerIndex + 1;
 
     // the rows
@@ -260,7 +258,7 @@ public final class MeasuredSeries {
       if (line.isEmpty()) {
         continue;
       }
-      rows.add(split(line, csv).toArray(String[]::new));
+      rows.add(SeriesText.split(line, csv).toArray(String[]::new));
       rowLines.add(i + 1);
     }
     if (rows.isEmpty()) {
@@ -289,16 +287,16 @@ public final class MeasuredSeries {
       throw new InvalidDataException(source + ": " + columns.size() + " column names " + columns + " given but the rows have "
           + width + " columns (line " + rowLines.get(0) + ")");
     }
-    int timeColumn = find(source, headerLine, columns, options.time(), "time");
+    int timeColumn = SeriesText.find(source, headerLine, columns, options.time(), "time");
     int[] stateColumns = new int[options.states().size()];
     for (int k = 0; k < stateColumns.length; k++) {
-      stateColumns[k] = find(source, headerLine, columns, options.states().get(k), "state");
+      stateColumns[k] = SeriesText.find(source, headerLine, columns, options.states().get(k), "state");
     }
     int trialColumn = -1;
     if (options.trial() != null) {
       trialColumn = columns.indexOf(options.trial());
       if (trialColumn < 0 && options.trialRequired()) {
-        find(source, headerLine, columns, options.trial(), "trial");
+        SeriesText.find(source, headerLine, columns, options.trial(), "trial");
       }
     }
 
@@ -325,15 +323,15 @@ public final class MeasuredSeries {
           break;
         }
         int t = end - start;
-        times[t] = parse(source, line, columns.get(timeColumn), row[timeColumn]);
+        times[t] = SeriesText.parse(source, line, columns.get(timeColumn), row[timeColumn]);
         if (t > 0 && !(times[t] > times[t - 1])) {
-          throw new InvalidDataException(source + ", line " + line + ": time " + row[timeColumn] + describeTrial(trial)
-              + " does not increase (previous " + format(times[t - 1]) + " on line " + rowLines.get(end - 1)
+          throw new InvalidDataException(source + ", line " + line + ": time " + row[timeColumn] + SeriesText.describeTrial(trial)
+              + " does not increase (previous " + SeriesText.format(times[t - 1]) + " on line " + rowLines.get(end - 1)
               + "); times must strictly increase within a trial");
         }
         states[t] = new double[n];
         for (int k = 0; k < n; k++) {
-          states[t][k] = parse(source, line, columns.get(stateColumns[k]), row[stateColumns[k]]);
+          states[t][k] = SeriesText.parse(source, line, columns.get(stateColumns[k]), row[stateColumns[k]]);
         }
         end++;
       }
@@ -348,7 +346,7 @@ public final class MeasuredSeries {
       splitAtGaps(trial, times, states, rowLines.subList(start, end), options.gapFactor(), segments, gaps, allSteps);
       start = end;
     }
-    double median = allSteps.isEmpty() ? Double.NaN : median(allSteps.stream().mapToDouble(Double::doubleValue).toArray());
+    double median = allSteps.isEmpty() ? Double.NaN : SeriesText.median(allSteps.stream().mapToDouble(Double::doubleValue).toArray());
     return new MeasuredSeries(source, options, segments, gaps, seenTrials.size(), rows.size(), median, layoutNote);
   }
 
@@ -363,7 +361,7 @@ public final class MeasuredSeries {
       steps[t] = times[t + 1] - times[t];
       allSteps.add(steps[t]);
     }
-    double limit = factor * median(steps);
+    double limit = factor * SeriesText.median(steps);
     int from = 0;
     for (int t = 1; t <= times.length; t++) {
       boolean gap = t < times.length && steps[t - 1] > limit;
@@ -376,61 +374,6 @@ public final class MeasuredSeries {
         gaps.add(new Gap(trial, lines.get(t), times[t - 1], times[t]));
       }
     }
-  }
-
-  private static int find(String source, int headerLine, List<String> columns, String name, String role) {
-    int index = columns.indexOf(name);
-    if (index < 0) {
-      throw new InvalidDataException(source + ", line " + headerLine + ": no " + role + " column '" + name
-          + "'; the columns are " + columns);
-    }
-    return index;
-  }
-
-  private static double parse(String source, int line, String column, String text) {
-    double value;
-    try {
-      value = Double.parseDouble(text);
-    } catch (NumberFormatException e) {
-      String lower = text.toLowerCase(Locale.ROOT);
-      if (lower.equals("nan") || lower.endsWith("inf")) {
-        value = Double.NaN;
-      } else {
-        throw new InvalidDataException(source + ", line " + line + ", column '" + column + "': '" + text
-            + "' is not a number");
-      }
-    }
-    if (!Double.isFinite(value)) {
-      throw new InvalidDataException(source + ", line " + line + ", column '" + column + "': value " + text
-          + " is not finite; remove or repair the row (a gap in time is fine: the series is split there)");
-    }
-    return value;
-  }
-
-  private static List<String> split(String line, boolean csv) {
-    if (csv) {
-      List<String> cells = new ArrayList<>();
-      for (String cell : line.split(",", -1)) {
-        cells.add(cell.strip());
-      }
-      return cells;
-    }
-    return line.isEmpty() ? List.of() : List.of(WHITESPACE.split(line));
-  }
-
-  private static String describeTrial(String trial) {
-    return trial.isEmpty() ? "" : " of trial '" + trial + "'";
-  }
-
-  static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int m = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
-  }
-
-  private static String format(double value) {
-    return String.format(Locale.ROOT, "%.4g", value);
   }
 
   // ------------------------------------------------------------------------------ what was read
@@ -476,7 +419,7 @@ public final class MeasuredSeries {
    */
   public String summary() {
     StringBuilder b = new StringBuilder(source).append(": ").append(trials).append(trials == 1 ? " trial, " : " trials, ")
-        .append(points).append(" points, median step ").append(format(medianStep)).append("; ");
+        .append(points).append(" points, median step ").append(SeriesText.format(medianStep)).append("; ");
     if (gaps.isEmpty()) {
       b.append("no gaps");
     } else {
@@ -484,8 +427,8 @@ public final class MeasuredSeries {
           .append(options.gapFactor()).append(" median steps) at lines ");
       for (int g = 0; g < gaps.size(); g++) {
         Gap gap = gaps.get(g);
-        b.append(g == 0 ? "" : ", ").append(gap.line()).append(" (").append(format(gap.before())).append(" → ")
-            .append(format(gap.after())).append(")");
+        b.append(g == 0 ? "" : ", ").append(gap.line()).append(" (").append(SeriesText.format(gap.before())).append(" → ")
+            .append(SeriesText.format(gap.after())).append(")");
       }
     }
     b.append("; ").append(segments.size()).append(segments.size() == 1 ? " segment of " : " segments of ");
