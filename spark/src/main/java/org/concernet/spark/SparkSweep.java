@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.logging.log4j.core.config.DefaultConfiguration;
 import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilder;
@@ -56,6 +57,7 @@ public final class SparkSweep implements DistributedSweep {
 
   @Override
   public List<ExperimentResults> run(Request request, PrintStream out) {
+    quietLogging();  // before Spark's first class logs anything
     SparkConf conf = new SparkConf();  // takes spark.* system properties: what spark-submit and --conf set
     if (request.master() != null) {
       conf.setMaster(request.master());
@@ -81,7 +83,6 @@ public final class SparkSweep implements DistributedSweep {
     List<Sweep.Combination> combinations = Sweep.combinations(base, request.sweeps(), request.start());
     out.printf(Locale.ROOT, "Spark: master %s, %d combination(s) × %d seed(s), %d core(s) per task, %d attempt(s)"
         + " per task%n", master, combinations.size(), base.seeds().size(), cores, maxFailures);
-    quietLogging();
     try (JavaSparkContext spark = new JavaSparkContext(conf)) {
       if (base.data() != null) {
         spark.addFile(base.data().toAbsolutePath().toString());
@@ -98,10 +99,15 @@ public final class SparkSweep implements DistributedSweep {
    */
   static void quietLogging() {
     LoggerContext context = (LoggerContext) LogManager.getContext(false);
-    if (!(context.getConfiguration() instanceof DefaultConfiguration)) {
-      return;
+    Configuration current = context.getConfiguration();
+    String source = current.getConfigurationSource() == null ? ""
+        : String.valueOf(current.getConfigurationSource().getLocation());
+    boolean sparksDefault = source.contains("log4j2-defaults.properties");
+    if (!(current instanceof DefaultConfiguration) && !sparksDefault) {
+      return;  // the user's own configuration, or ours already
     }
     ConfigurationBuilder<BuiltConfiguration> b = ConfigurationBuilderFactory.newConfigurationBuilder();
+    b.setConfigurationName("concernet-spark");
     b.add(b.newAppender("concernet-spark", "Console").addAttribute("target", "SYSTEM_ERR")
         .add(b.newLayout("PatternLayout").addAttribute("pattern", "%d{HH:mm:ss} %p %c{1}: %m%n")));
     b.add(b.newRootLogger(Level.WARN).add(b.newAppenderRef("concernet-spark")));
