@@ -415,6 +415,8 @@ final class SystemValidator {
     c.integer("dynamicsBatch", v -> v >= 1, "write at least 1");
     c.real("learningRate", v -> Double.isFinite(v) && v > 0, "write a finite rate > 0");
     c.real("alignmentWeight", v -> Double.isFinite(v) && v >= 0, "write a finite weight >= 0 (0: the paper's loss)");
+    c.real("independenceWeight", v -> Double.isFinite(v) && v >= 0,
+        "write a finite weight >= 0 (0: the paper's joint loss)");
     List<SettingValue> settings = changedSettings(system, "", Set.of("name", "stateSizes", "autoencoder"));
 
     AnnotationValue autoencoders = value(system, "autoencoder");

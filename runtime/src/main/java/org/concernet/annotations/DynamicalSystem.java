@@ -99,6 +99,14 @@ public @interface DynamicalSystem {
   double alignmentWeight() default 0.0;
 
   /**
+   * Weight μ of the independence term for m = {@code latent} &gt; 1 learned outputs: each output then
+   * has its own square ratio loss (their mean), plus μ · mean over points and pairs i &lt; j of
+   * cos²(∇H_i, ∇H_j), which keeps the outputs functionally independent instead of m copies of one
+   * quantity. 0 is the paper's joint loss on all outputs; with one output it has no effect.
+   */
+  double independenceWeight() default 1.0;
+
+  /**
    * New sizes for array states this class inherits from another {@code @DynamicalSystem} class it
    * extends; empty (the default) keeps each {@code @State(size = …)}.
    */

@@ -33,6 +33,8 @@ import org.concernet.nn.Activation;
  * @param learningRateSchedule how the rate changes over a stage's epochs (contrastive and dynamics)
  * @param alignmentWeight λ of the derivative-alignment term beside the square ratio loss (0: the
  *     paper's loss alone)
+ * @param independenceWeight μ of the independence term between several learned outputs (0: the
+ *     paper's joint loss; no effect with one output)
  * @param autoencoder the autoencoder, for high-dimensional systems
  */
 public record Protocol(
@@ -55,6 +57,7 @@ public record Protocol(
     double learningRate,
     LearningRateSchedule learningRateSchedule,
     double alignmentWeight,
+    double independenceWeight,
     Optional<AutoencoderSpec> autoencoder) {
 
   /** The Adam learning rate of the paper. */
@@ -95,6 +98,8 @@ public record Protocol(
     require(learningRate > 0, "learningRate must be positive, was " + learningRate);
     require(alignmentWeight >= 0 && Double.isFinite(alignmentWeight),
         "alignmentWeight must be finite and non-negative, was " + alignmentWeight);
+    require(independenceWeight >= 0 && Double.isFinite(independenceWeight),
+        "independenceWeight must be finite and non-negative, was " + independenceWeight);
   }
 
   /**
@@ -167,6 +172,7 @@ public record Protocol(
     private double learningRate;
     private LearningRateSchedule learningRateSchedule;
     private double alignmentWeight;
+    private double independenceWeight;
     private Optional<AutoencoderSpec> autoencoder;
 
     private Builder() {
@@ -207,6 +213,7 @@ public record Protocol(
     public Builder learningRate(double v) { learningRate = v; return this; }
     public Builder learningRateSchedule(LearningRateSchedule v) { learningRateSchedule = v; return this; }
     public Builder alignmentWeight(double v) { alignmentWeight = v; return this; }
+    public Builder independenceWeight(double v) { independenceWeight = v; return this; }
     public Builder autoencoder(Optional<AutoencoderSpec> v) { autoencoder = v; return this; }
     public Builder autoencoder(AutoencoderSpec v) { return autoencoder(Optional.of(v)); }
 
@@ -238,7 +245,7 @@ public record Protocol(
       return new Protocol(trajectories, points, startTime, endTime, noise, evaluationTrajectories,
           evaluationPoints, evaluationHorizon, r2Trajectories, latent, hidden, activation,
           contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch, learningRate, learningRateSchedule,
-          alignmentWeight, autoencoder);
+          alignmentWeight, independenceWeight, autoencoder);
     }
   }
 }

@@ -90,6 +90,10 @@ public final class Setting<T> {
       "Weight λ of the derivative-alignment term λ·mean (∇H·ẋ)²/(|∇H|²|ẋ|²) beside the square ratio loss;"
           + " 0 is the paper's loss alone (docs/generality.md).", 0.0, 0.0,
       Protocol::alignmentWeight, Protocol.Builder::alignmentWeight);
+  public static final Setting<Double> INDEPENDENCE_WEIGHT = setting("independenceWeight", REAL,
+      "For latent > 1: weight μ of the independence term μ·mean cos²(∇H_i, ∇H_j) over pairs of outputs, with one"
+          + " square ratio loss per output; 0 is the joint loss of the paper; no effect with one output.", 1.0, 0.0,
+      Protocol::independenceWeight, Protocol.Builder::independenceWeight);
   public static final Setting<Integer> AUTOENCODER_LATENT = autoencoder(INT, "latent",
       "Size of the autoencoder's latent code.", null, AutoencoderSpec::latent, Protocol.Builder::autoencoderLatent);
   public static final Setting<List<Integer>> AUTOENCODER_HIDDEN = autoencoder(WIDTHS, "hidden",
@@ -107,7 +111,7 @@ public final class Setting<T> {
   public static final List<Setting<?>> ALL = List.of(TRAJECTORIES, POINTS, START_TIME, END_TIME, NOISE,
       EVALUATION_TRAJECTORIES, EVALUATION_POINTS, EVALUATION_HORIZON, R2_TRAJECTORIES, LATENT, HIDDEN, ACTIVATION,
       CONTRASTIVE_EPOCHS, CONTRASTIVE_BATCH, DYNAMICS_EPOCHS, DYNAMICS_BATCH, LEARNING_RATE, LEARNING_RATE_SCHEDULE,
-      ALIGNMENT_WEIGHT, AUTOENCODER_LATENT, AUTOENCODER_HIDDEN, AUTOENCODER_EPOCHS, AUTOENCODER_BATCH);
+      ALIGNMENT_WEIGHT, INDEPENDENCE_WEIGHT, AUTOENCODER_LATENT, AUTOENCODER_HIDDEN, AUTOENCODER_EPOCHS, AUTOENCODER_BATCH);
 
   private final String name;
   private final String group;
