@@ -94,8 +94,9 @@ public @interface DynamicalSystem {
   LearningRateSchedule learningRateSchedule() default LearningRateSchedule.COSINE;
 
   /**
-   * Weight λ of the derivative-alignment term beside the square ratio loss: λ · mean over points of
-   * (∇H·ẋ)² / (|∇H|²|ẋ|²), which asks H to stay constant along the data's derivatives. 0 (the
+   * Weight λ of the derivative-alignment term beside the square ratio loss: λ · Σ(∇H·ẋ)²/|∇H|² /
+   * Σ|ẋ|², the share of the data's flow along ∇H, which asks H to stay constant along the data's
+   * derivatives. 0 (the
    * default) is the paper's loss alone; measurements on the generality suite are in
    * docs/generality.md.
    */
