@@ -22,6 +22,10 @@ import java.util.Locale;
  * joint loss an extra output can learn a function of the others, which is conserved too, and
  * then counts.
  *
+ * @param count the estimate: outputs conserved on held-out trajectories
+ * @param kept the indices of those outputs, best (smallest spread) first
+ * @param evidence the quality of every output, by output index
+ */
 public record InvariantCount(int count, List<Integer> kept, List<InvariantQuality> evidence) {
   /** Key of the estimate in a seed's rates and notes, and of its figure in results.json. */
   public static final String KEY = "invariantCount";
