@@ -105,9 +105,10 @@ public @interface DynamicalSystem {
    * Weight μ of the independence term for m = {@code latent} &gt; 1 learned outputs: each output then
    * has its own square ratio loss (their mean), plus μ · mean over points and pairs i &lt; j of
    * cos²(∇H_i, ∇H_j), which keeps the outputs functionally independent instead of m copies of one
-   * quantity. 0 is the paper's joint loss on all outputs; with one output it has no effect.
+   * quantity. 0 (the default) is the paper's joint loss on all outputs, which measured better on
+   * the rigid body (docs/several-invariants.md); with one output it has no effect.
    */
-  double independenceWeight() default 1.0;
+  double independenceWeight() default 0.0;
 
   /**
    * Newton steps after each RK4 step of a third evaluation model, ConCerNet held on the level set

@@ -32,7 +32,7 @@ import org.tensorflow.types.family.TNumber;
  * Step (i) of ConCerNet: learns conserved quantities H = MLP(n → hidden → m) from trajectories
  * alone by minimising the {@link SquareRatioLoss} with Adam, optionally plus λ times the {@link
  * AlignmentLoss} (∇H ⊥ ẋ on the data's derivatives; λ = 0 by default). With m &gt; 1 outputs and
- * {@code independenceWeight} μ &gt; 0 (the default, 1), each output has its own square ratio loss
+ * {@code independenceWeight} μ &gt; 0 (default 0), each output has its own square ratio loss
  * and μ times the {@link IndependenceLoss} keeps their gradients apart; with m = 1 the graph is the
  * paper's.
  *

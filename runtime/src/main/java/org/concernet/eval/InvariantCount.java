@@ -10,15 +10,17 @@ import java.util.Locale;
 
 /**
  * How many independent conserved quantities the data have, estimated as COMET does by learning
- * more constants than there can be and keeping those that hold: H is trained with {@link
- * #probeOutputs m} = min(n − 1, {@value #MAX_PROBE}) outputs under the independence term (so no
- * output can copy another), and the estimate is the number of outputs that are conserved on
- * held-out trajectories by the {@link InvariantQuality} thresholds. An output forced to be
- * independent of the true invariants cannot be constant along the flow, so it spreads along its
- * trajectories and aligns with ẋ; a true invariant does neither.
+ * more constants than there may be and keeping those that hold: H is trained with {@link
+ * #probeOutputs m} = min(n − 1, {@value #MAX_PROBE}) outputs (with the protocol's independence
+ * weight; see {@code contrastive.IndependenceLoss}), and the estimate is the number of outputs that
+ * are conserved on held-out trajectories by the {@link InvariantQuality} thresholds. An output that
+ * has no conserved quantity left to learn spreads along its trajectories and aligns with ẋ; a
+ * true invariant does neither.
  *
- * <p>The evidence is the quality of every probed output, best first: the figure against m that
- * shows where the conserved ones end.
+ * <p>The evidence is the quality of every probed output: the figure against m that shows where
+ * the conserved ones end. Not yet validated across systems (docs/several-invariants.md): with the
+ * joint loss an extra output can learn a function of the others, which is conserved too, and
+ * then counts.
  *
  * @param count the estimate: outputs conserved on held-out trajectories
  * @param kept the indices of those outputs, best (smallest spread) first

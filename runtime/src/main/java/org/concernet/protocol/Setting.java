@@ -95,7 +95,7 @@ public final class Setting<T> {
       Protocol::alignmentWeight, Protocol.Builder::alignmentWeight);
   public static final Setting<Double> INDEPENDENCE_WEIGHT = setting("independenceWeight", REAL,
       "For latent > 1: weight μ of the independence term μ·mean cos²(∇H_i, ∇H_j) over pairs of outputs, with one"
-          + " square ratio loss per output; 0 is the joint loss of the paper; no effect with one output.", 1.0, 0.0,
+          + " square ratio loss per output; 0 is the joint loss of the paper; no effect with one output.", 0.0, 0.0,
       Protocol::independenceWeight, Protocol.Builder::independenceWeight);
   public static final Setting<Integer> LEVEL_SET_NEWTON = setting("levelSetNewton", INT,
       "Newton steps after each RK4 step of a third evaluation model, ConCerNet projected back onto the level set of"

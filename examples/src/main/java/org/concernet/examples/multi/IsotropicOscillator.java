@@ -13,8 +13,8 @@ import org.concernet.annotations.State;
 /**
  * The 2-D isotropic harmonic oscillator, ẍ = −x, ÿ = −y: three independent invariants, the energy
  * of each coordinate and the angular momentum (the Fradkin tensor's off-diagonal xy + pxpy is a
- * fourth, but F12² + L² = 4ExEy makes it dependent on them). Every trajectory is an ellipse, a
- * closed curve in the 4-D state space.
+ * fourth, but F12² + L² = 4ExEy makes it dependent on them up to its sign). Every trajectory is
+ * an ellipse, a closed curve in the 4-D state space.
  */
 @DynamicalSystem(
     name = "IsotropicOscillator",
@@ -32,7 +32,8 @@ import org.concernet.annotations.State;
     contrastiveEpochs = 500,
     contrastiveBatch = 10,
     dynamicsEpochs = 300,
-    dynamicsBatch = 100)
+    dynamicsBatch = 100,
+    levelSetNewton = 3)
 public final class IsotropicOscillator {
   @State double x;
   @State double y;
@@ -74,12 +75,19 @@ public final class IsotropicOscillator {
     return x * py - y * px;
   }
 
-  /** Every coordinate in U[−1, 1). */
+  /**
+   * Every coordinate in U[−1, 1), drawn again until x·py − y·px &gt; 0 and x·y + px·py &gt; 0. A level
+   * set of (energyX, energyY, angularMomentum) has two components, told apart by the sign of the
+   * Fradkin term xy + pxpy (itself conserved); with both signs fixed at the start, every trajectory
+   * runs on one component and the three declared invariants determine it.
+   */
   @InitialState
   void sample(RandomGenerator rng) {
-    x = rng.nextDouble(-1.0, 1.0);
-    y = rng.nextDouble(-1.0, 1.0);
-    px = rng.nextDouble(-1.0, 1.0);
-    py = rng.nextDouble(-1.0, 1.0);
+    do {
+      x = rng.nextDouble(-1.0, 1.0);
+      y = rng.nextDouble(-1.0, 1.0);
+      px = rng.nextDouble(-1.0, 1.0);
+      py = rng.nextDouble(-1.0, 1.0);
+    } while (x * py - y * px <= 0 || x * y + px * py <= 0);
   }
 }

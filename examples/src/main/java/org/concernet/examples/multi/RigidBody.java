@@ -33,7 +33,8 @@ import org.concernet.annotations.State;
     contrastiveEpochs = 500,
     contrastiveBatch = 10,
     dynamicsEpochs = 300,
-    dynamicsBatch = 100)
+    dynamicsBatch = 100,
+    levelSetNewton = 3)
 public final class RigidBody {
   @State double l1;
   @State double l2;
@@ -68,11 +69,17 @@ public final class RigidBody {
     return l1 * l1 + l2 * l2 + l3 * l3;
   }
 
-  /** A uniformly random direction and |L| in U[0.5, 1.5): energy and |L|² both vary across trajectories. */
+  /**
+   * A random direction with L1 &gt; 0 and L3 &gt; 0, and |L| in U[0.5, 1.5): energy and |L|² both vary
+   * across trajectories. Each level set of (energy, |L|²) has two loops, around +L1 and −L1 (or +L3
+   * and −L3); the sign of L1 (or L3) is then conserved too, and a full sphere of directions lets
+   * the learned quantities separate trajectories by that sign instead of by the declared invariants.
+   * With L1 &gt; 0 and L3 &gt; 0 at the start every trajectory runs on the + loop.
+   */
   @InitialState
   void sample(RandomGenerator rng) {
-    double z = rng.nextDouble(-1.0, 1.0);
-    double phi = rng.nextDouble(0.0, 2 * Math.PI);
+    double z = rng.nextDouble(0.0, 1.0);
+    double phi = rng.nextDouble(-Math.PI / 2, Math.PI / 2);
     double radius = rng.nextDouble(0.5, 1.5);
     double rho = Math.sqrt(1 - z * z);
     l1 = radius * rho * Math.cos(phi);
