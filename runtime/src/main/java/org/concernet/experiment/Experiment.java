@@ -115,6 +115,15 @@ public final class Experiment {
     SystemSpec system = config.system();
     Protocol protocol = config.protocol();
     OutputFolder.requireUsable(config.out(), resume);
+    if (!system.hasEquations()) {  // measured: learn from a file, evaluate on its held-out part
+      if (resume) {
+        throw new IllegalArgumentException(system.name() + " is measured: --resume is not available for measured"
+            + " runs (they take seconds to minutes); run again with --overwrite");
+      }
+      MeasuredExperiment.prepare(config);  // every problem with the file is reported before the folder is marked
+      OutputFolder.mark(config.out(), system.name());
+      return MeasuredExperiment.runIn(config, out, observer);
+    }
     if (system.invariantNames().isEmpty()) {
       out.println(system.name() + " declares no @Invariant: R² and violation cannot be measured, only MSE.");
     }
