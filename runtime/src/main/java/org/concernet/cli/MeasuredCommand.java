@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import org.concernet.protocol.Protocol;
 import org.concernet.system.MeasuredSystem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,9 +41,6 @@ import picocli.CommandLine.Unmatched;
     })
 public final class MeasuredCommand implements Callable<Integer> {
   static final int TRAIN_PERCENT = 80;
-
-  /** Points per training window by default (about 2.7 s of the real pendulum, half a second of the real spring). */
-  public static final int DEFAULT_WINDOW = 16;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -112,17 +108,12 @@ public final class MeasuredCommand implements Callable<Integer> {
     return cli.execute(args);
   }
 
-  /** The protocol of a measured system by default: every setting's default, windows of {@value #DEFAULT_WINDOW} points. */
-  public static Protocol defaultProtocol() {
-    return Protocol.builder().points(DEFAULT_WINDOW).build();
-  }
-
   @Override
   public Integer call() {
     String fileName = String.valueOf(data.getFileName());
     String systemName = name != null ? name
         : fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
-    MeasuredSystem system = new MeasuredSystem(systemName, states, defaultProtocol(),
+    MeasuredSystem system = new MeasuredSystem(systemName, states, MeasuredSystem.defaults().build(),
         new MeasuredSystem.Reading(data.toString(), columns, time, trial, energyForm));
     List<String> args = new ArrayList<>(rest);
     if (experimentHelp) {

@@ -18,7 +18,7 @@ import org.tensorflow.types.family.TNumber;
  * invariants ({@link #hasEquations()} is false). Its experiment reads a measured file, learns H and
  * both dynamics models from the first part of each series and compares their rollouts with the
  * rest ({@code org.concernet.experiment.MeasuredExperiment}). What generated code of a {@code
- * @DynamicalSystem(measured = true)} class extends, and what {@code MeasuredCommand} builds from
+ * @Measured} class extends, and what {@code MeasuredCommand} builds from
  * {@code --states}.
  *
  * <p>Everything that needs equations (the field, sampling initial states, the graph form) throws
@@ -29,6 +29,14 @@ public class MeasuredSystem implements SystemSpec {
   private final List<String> stateNames;
   private final Protocol protocol;
   private final Reading reading;
+
+  /** Points per training window unless set: about 2.7 s of the real pendulum, half a second of the real spring. */
+  public static final int DEFAULT_WINDOW = 16;
+
+  /** The protocol defaults of a measured system: every setting's default, windows of {@value #DEFAULT_WINDOW} points. */
+  public static Protocol.Builder defaults() {
+    return Protocol.builder().points(DEFAULT_WINDOW);
+  }
 
   /**
    * How the experiment reads the system's file and what it checks H against.
