@@ -226,7 +226,8 @@ final class SystemValidator {
       return Optional.empty();
     }
     String name = (String) value(system, "name").getValue();
-    List<Derivative> ordered = states.stream().map(s -> derivatives.get(s.name())).collect(Collectors.toList());
+    List<Derivative> ordered = measured ? List.of()
+        : states.stream().map(s -> derivatives.get(s.name())).collect(Collectors.toList());
     return Optional.of(new SystemModel(type, ClassName.get(type), name.isBlank() ? type.getSimpleName().toString() : name.strip(),
         states, parameters, ordered, invariants, Optional.ofNullable(initialState),
         Optional.ofNullable(evaluationInitialState), protocol, GraphForm.unavailable("not translated"), measuredModel));
