@@ -78,7 +78,7 @@ public record TimeSplit(MeasuredSeries training, List<HeldOut> heldOut, double f
       if (points - cut < 2) {
         throw new InvalidDataException(series.source() + ": " + describeTrial(trial) + " has " + points
             + " points; its last " + percent(1 - fraction) + " (" + (points - cut) + " point) cannot be held out"
-            + " to compare a rollout with; it needs at least " + (int) Math.ceil(2 / (1 - fraction)) + " points");
+            + " to compare a rollout with; it needs at least " + pointsNeeded(fraction) + " points");
       }
       double cutTime = Double.NaN;
       List<Double> times = new ArrayList<>();
@@ -133,6 +133,15 @@ public record TimeSplit(MeasuredSeries training, List<HeldOut> heldOut, double f
       b.append(i == 0 ? "" : "; ").append(heldOut.get(i).describe());
     }
     return b.toString();
+  }
+
+  /** The fewest points whose held-out part has 2 points. */
+  private static int pointsNeeded(double fraction) {
+    int n = 2;
+    while (n - (int) Math.round(fraction * n) < 2) {
+      n++;
+    }
+    return n;
   }
 
   private static String describeTrial(String trial) {

@@ -7,9 +7,10 @@ import java.util.Locale;
 
 /**
  * A physical energy with one unknown constant k, against which a learned H is checked on measured
- * data that come without equations: how well a cubic polynomial in H fits the energy with the k
- * that fits best ({@link #fit}). The states are (position, velocity) in this order, in the file's
- * units; k absorbs the unknown g/L or stiffness/mass and the units.
+ * data that come without equations: k is fitted to the measured motion ({@link #constant}), then
+ * {@link #fit} says how well a cubic polynomial in H fits the energy with that k. The states are
+ * (position, velocity) in this order, in the file's units; k absorbs the unknown g/L or
+ * stiffness/mass and the units.
  */
 public enum EnergyForm {
   /** ½ω² − k·cos θ: a pendulum with angle θ (radians) and angular velocity ω; k = g/L. */
@@ -23,6 +24,11 @@ public enum EnergyForm {
     double potentialPerK(double q) {
       return -Math.cos(q);
     }
+
+    @Override
+    double forcePerK(double q) {
+      return Math.sin(q);
+    }
   },
   /** ½v² + ½k·x²: a mass on a linear spring; k = stiffness / mass. */
   SPRING("½v² + ½k·x²") {
@@ -35,13 +41,12 @@ public enum EnergyForm {
     double potentialPerK(double q) {
       return 0.5 * q * q;
     }
-  };
 
-  /** The smallest and largest k searched (log-spaced, then refined). */
-  static final double K_MIN = 1e-6;
-  static final double K_MAX = 1e6;
-  private static final int GRID = 121;
-  private static final int REFINEMENTS = 60;
+    @Override
+    double forcePerK(double q) {
+      return q;
+    }
+  };
 
   private final String formula;
 
@@ -58,6 +63,9 @@ public enum EnergyForm {
 
   abstract double potentialPerK(double q);
 
+  /** The restoring acceleration per unit k, −v̇ / k: sin θ for the pendulum, x for the spring. */
+  abstract double forcePerK(double q);
+
   /** The energy at state (q, v) with constant k. */
   public double value(double q, double v, double k) {
     return kinetic(q, v) + k * potentialPerK(q);
@@ -66,7 +74,7 @@ public enum EnergyForm {
   /**
    * The constant k and the R² it gives.
    *
-   * @param k the fitted constant
+   * @param k the constant, fitted to the measured motion (not to H)
    * @param r2Cubic R² of the least-squares cubic in H (every output, {@link RSquared#cubic}) onto the
    *     energy with this k
    */
@@ -78,77 +86,57 @@ public enum EnergyForm {
   }
 
   /**
-   * The k in [{@value #K_MIN}, {@value #K_MAX}] whose energy a cubic polynomial in the learned
-   * outputs fits best (largest R²): a log-spaced grid, then golden-section refinement around the
-   * best grid point.
+   * The constant k of the measured motion itself, independent of any learned H: the least-squares
+   * fit of v̇ = −k·{@link #forcePerK}(q) over the given points (for the pendulum ω̇ = −k sin θ, k = g/L;
+   * for the spring v̇ = −k x). A small damping term is orthogonal to the force over whole swings and
+   * barely moves k. Fitting k to the data, not to H, keeps the check honest: a k chosen to suit H
+   * could drop one of the two terms (k → 0 or ∞) and let an H that depends on one coordinate pass.
+   *
+   * @param states {@code states[p]}: (position, velocity)
+   * @param derivatives {@code derivatives[p]}: (position, velocity) time derivatives
+   * @throws IllegalArgumentException when the counts differ or the force is zero at every point
+   */
+  public double constant(double[][] states, double[][] derivatives) {
+    if (states.length != derivatives.length) {
+      throw new IllegalArgumentException(states.length + " states but " + derivatives.length + " derivatives");
+    }
+    double num = 0;
+    double den = 0;
+    for (int p = 0; p < states.length; p++) {
+      double f = forcePerK(states[p][0]);
+      num -= f * derivatives[p][1];
+      den += f * f;
+    }
+    if (!(den > 0)) {
+      throw new IllegalArgumentException("the " + key() + " force is zero at every point: k cannot be fitted");
+    }
+    return num / den;
+  }
+
+  /**
+   * How well a cubic polynomial in the learned outputs fits this energy with constant {@code k}.
    *
    * @param learned {@code learned[p]}: H's outputs at point p
    * @param states {@code states[p]}: (position, velocity) at point p; further coordinates are not used
    * @throws IllegalArgumentException when the counts differ, a state has fewer than 2 coordinates
    *     or there are fewer than 5 points
    */
-  public Fit fit(double[][] learned, double[][] states) {
+  public Fit fit(double[][] learned, double[][] states, double k) {
     if (learned.length != states.length) {
       throw new IllegalArgumentException(learned.length + " values of H for " + states.length + " states");
     }
     if (states.length < 5) {
       throw new IllegalArgumentException("an energy fit needs at least 5 points, got " + states.length);
     }
+    double[] energy = new double[states.length];
     for (int p = 0; p < states.length; p++) {
       if (states[p].length < 2) {
         throw new IllegalArgumentException(this + " needs states (position, velocity); point " + p + " has "
             + states[p].length + " coordinate(s)");
       }
-    }
-    double lo = Math.log(K_MIN);
-    double hi = Math.log(K_MAX);
-    double step = (hi - lo) / (GRID - 1);
-    int best = 0;
-    double bestR2 = Double.NEGATIVE_INFINITY;
-    for (int g = 0; g < GRID; g++) {
-      double r2 = r2(learned, states, Math.exp(lo + g * step));
-      if (r2 > bestR2) {
-        bestR2 = r2;
-        best = g;
-      }
-    }
-    double a = lo + Math.max(0, best - 1) * step;
-    double b = lo + Math.min(GRID - 1, best + 1) * step;
-    double ratio = (Math.sqrt(5) - 1) / 2;
-    double c = b - ratio * (b - a);
-    double d = a + ratio * (b - a);
-    double fc = r2(learned, states, Math.exp(c));
-    double fd = r2(learned, states, Math.exp(d));
-    for (int i = 0; i < REFINEMENTS; i++) {
-      if (fc >= fd) {
-        b = d;
-        d = c;
-        fd = fc;
-        c = b - ratio * (b - a);
-        fc = r2(learned, states, Math.exp(c));
-      } else {
-        a = c;
-        c = d;
-        fc = fd;
-        d = a + ratio * (b - a);
-        fd = r2(learned, states, Math.exp(d));
-      }
-    }
-    double k = Math.exp(fc >= fd ? c : d);
-    double r2 = Math.max(fc, fd);
-    if (bestR2 > r2) {
-      k = Math.exp(lo + best * step);
-      r2 = bestR2;
-    }
-    return new Fit(this, k, r2);
-  }
-
-  private double r2(double[][] learned, double[][] states, double k) {
-    double[] energy = new double[states.length];
-    for (int p = 0; p < states.length; p++) {
       energy[p] = value(states[p][0], states[p][1], k);
     }
-    return RSquared.cubic(learned, energy);
+    return new Fit(this, k, RSquared.cubic(learned, energy));
   }
 
   /** "pendulum" or "spring", as the command line and results.json name it. */

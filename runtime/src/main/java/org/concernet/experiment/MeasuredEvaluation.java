@@ -32,7 +32,8 @@ import org.concernet.results.SeedResult;
  * @param drift by learned output ("H1", …), then by series ("measured", "baseline", "concernet"):
  *     the RMS over held-out points of H(x(t)) − H(x(t0)), relative to H's standard deviation over
  *     the training points, so 0 is perfectly conserved and 1 is as much change as across the data
- * @param energy the energy-form fit over every measured point, or {@code null} when none is declared
+ * @param energy the energy form over every measured point (training and held out), its constant fitted
+ *     to the training windows' motion, or {@code null} when none is declared
  */
 record MeasuredEvaluation(List<Trial> trials, Map<String, Double> mse, Map<String, Double> mseFinal,
     Map<String, Map<String, Double>> drift, EnergyForm.Fit energy) {
@@ -115,7 +116,7 @@ record MeasuredEvaluation(List<Trial> trials, Map<String, Double> mse, Map<Strin
         states.addAll(List.of(segment.states()));
       }
       double[][] all = states.toArray(double[][]::new);
-      energy = prepared.energyForm().fit(values(models, all), all);
+      energy = prepared.energyForm().fit(values(models, all), all, prepared.energyConstant());
     }
     return new MeasuredEvaluation(trials, mse, mseFinal, drift, energy);
   }
@@ -292,6 +293,7 @@ record MeasuredEvaluation(List<Trial> trials, Map<String, Double> mse, Map<Strin
       ObjectNode energy = node.putObject("energyForm");
       energy.put("form", form.key());
       energy.put("formula", form.formula());
+      energy.put("kFittedTo", "the training windows' motion: least squares of v' = -k * force(q), independent of H");
       figure(energy.putObject("r2Cubic"), runs, r -> r.energy.r2Cubic());
       figure(energy.putObject("k"), runs, r -> r.energy.k());
     }

@@ -68,7 +68,7 @@ final class MeasuredExperiment {
 
   /** What was read and prepared from the file, shared by every seed. */
   record Prepared(Path file, MeasuredSeries series, TimeSplit split, SavitzkyGolay differentiator,
-      Trajectories windows, Standardisation standardisation, EnergyForm energyForm) {}
+      Trajectories windows, Standardisation standardisation, EnergyForm energyForm, double energyConstant) {}
 
   /**
    * Reads and prepares the measured file of {@code config} (see the class comment).
@@ -110,7 +110,18 @@ final class MeasuredExperiment {
       throw new IllegalArgumentException("the " + form.key() + " energy form needs states (position, velocity); "
           + system.name() + " has " + system.stateNames());
     }
-    return new Prepared(file, series, split, differentiator, windows, Standardisation.of(windows), form);
+    double k = Double.NaN;
+    if (form != null) {
+      double[][] states = windows.pointStates();
+      double[][] derivatives = new double[states.length][];
+      for (int i = 0, p = 0; i < windows.count(); i++) {
+        for (int t = 0; t < windows.length(); t++, p++) {
+          derivatives[p] = windows.derivative(i, t);
+        }
+      }
+      k = form.constant(states, derivatives);
+    }
+    return new Prepared(file, series, split, differentiator, windows, Standardisation.of(windows), form, k);
   }
 
   /** Runs every seed into {@code config.out()} (already checked usable and marked) and writes the outputs. */
