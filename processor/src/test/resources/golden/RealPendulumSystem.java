@@ -14,7 +14,6 @@ public final class RealPendulumSystem extends MeasuredSystem {
     super("RealPendulum",
         List.of("theta", "omega"),
         MeasuredSystem.defaults()
-          .points(32)
           .build(),
         new MeasuredSystem.Reading("data/schmidt-lipson/real_pend_h_1.txt", List.of("trial", "time", "theta", "omega"), "time", "", "pendulum"));
   }

@@ -14,7 +14,7 @@ import org.concernet.annotations.State;
  * checked against the energy form ½ω² − k·cos θ with k fitted. The file's header names the columns
  * {@code o v}; {@code columns} renames them.
  */
-@DynamicalSystem(name = "RealPendulum", points = 32)
+@DynamicalSystem(name = "RealPendulum")
 @Measured(data = "data/schmidt-lipson/real_pend_h_1.txt", columns = {"trial", "time", "theta", "omega"},
     energyForm = "pendulum")
 public class RealPendulum {

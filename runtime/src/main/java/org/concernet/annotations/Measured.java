@@ -28,7 +28,7 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>The {@code points} attribute of {@code @DynamicalSystem} is the length of the training windows
- * cut from the measured series; for a measured system it defaults to 16 instead of 100.
+ * cut from the measured series; for a measured system it defaults to 32 instead of 100.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

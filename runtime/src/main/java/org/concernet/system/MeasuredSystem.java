@@ -30,8 +30,8 @@ public class MeasuredSystem implements SystemSpec {
   private final Protocol protocol;
   private final Reading reading;
 
-  /** Points per training window unless set: about 2.7 s of the real pendulum, half a second of the real spring. */
-  public static final int DEFAULT_WINDOW = 16;
+  /** Points per training window unless set: about 5.3 s (0.9 period) of the real pendulum, 1.1 s (0.4 period) of the real spring. */
+  public static final int DEFAULT_WINDOW = 32;
 
   /** The protocol defaults of a measured system: every setting's default, windows of {@value #DEFAULT_WINDOW} points. */
   public static Protocol.Builder defaults() {
