@@ -139,6 +139,19 @@ class MeasuredCommandTest {
   }
 
   @Test
+  void aStateThatNeverChangesIsAnError() throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(pendulumSlice())) {
+      String[] cells = line.strip().split("\\s+");
+      lines.add(line.startsWith("%") ? line : String.join(" ", cells[0], cells[1], cells[2], "3.0"));
+    }
+    Path file = dir.resolve("constant.txt");
+    Files.write(file, lines);
+    assertThat(run(quick(file, dir.resolve("out")))).isEqualTo(2);
+    assertThat(err()).contains("state 'omega' has the same value 3.0 at every training point: nothing to learn from it");
+  }
+
+  @Test
   void aFileIsRequired() {
     assertThat(run("--states", "x,v")).isEqualTo(2);
     assertThat(err()).contains("Missing required option: '--data=FILE'");
