@@ -50,9 +50,13 @@ final class Standardisation implements StateSpace {
     double[] std = new double[n];
     for (int k = 0; k < n; k++) {
       std[k] = Math.sqrt(square[k]);
-      if (!(std[k] > 0)) {
+      boolean constant = true;
+      for (double[] x : points) {
+        constant &= x[k] == points[0][k];
+      }
+      if (constant || !(std[k] > 0)) {
         throw new IllegalArgumentException("state '" + data.stateNames().get(k) + "' has the same value "
-            + mean[k] + " at every training point: nothing to learn from it");
+            + points[0][k] + " at every training point: nothing to learn from it");
       }
     }
     return new Standardisation(mean, std);
