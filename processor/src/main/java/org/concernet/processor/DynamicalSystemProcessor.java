@@ -48,7 +48,7 @@ public final class DynamicalSystemProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(RuntimeNames.DYNAMICAL_SYSTEM, RuntimeNames.STATE, RuntimeNames.PARAMETER,
-        RuntimeNames.DERIVATIVE, RuntimeNames.INVARIANT, RuntimeNames.INITIAL_STATE);
+        RuntimeNames.DERIVATIVE, RuntimeNames.INVARIANT, RuntimeNames.INITIAL_STATE, RuntimeNames.MEASURED);
   }
 
   @Override
@@ -90,6 +90,12 @@ public final class DynamicalSystemProcessor extends AbstractProcessor {
       return;
     }
     SystemModel model = validated.get();
+    if (model.measured().isPresent()) {  // states only: nothing to translate
+      report.printTo(processingEnv.getMessager());
+      new MeasuredSystemGenerator(model).generate().writeTo(processingEnv.getFiler());
+      new ExperimentGenerator(model).generate().writeTo(processingEnv.getFiler());
+      return;
+    }
     List<ExecutableElement> roots = new ArrayList<>();
     model.derivatives().forEach(d -> roots.add(d.element()));
     model.invariants().forEach(i -> roots.add(i.element()));
@@ -104,6 +110,16 @@ public final class DynamicalSystemProcessor extends AbstractProcessor {
   }
 
   private void reportOutsideSystems(RoundEnvironment round) {
+    TypeElement measured = processingEnv.getElementUtils().getTypeElement(RuntimeNames.MEASURED);
+    if (measured != null) {
+      for (Element element : round.getElementsAnnotatedWith(measured)) {
+        if (SystemValidator.mirror(element, RuntimeNames.DYNAMICAL_SYSTEM).isEmpty()) {
+          processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+              Message.OUTSIDE_SYSTEM.format(measured.getSimpleName(), element.getSimpleName(), element.getSimpleName()),
+              element);
+        }
+      }
+    }
     for (String name : MEMBER_ANNOTATIONS) {
       TypeElement annotation = processingEnv.getElementUtils().getTypeElement(name);
       if (annotation == null) {

@@ -21,10 +21,15 @@ final class ExperimentGenerator {
         .addOriginatingElement(model.element())
         .addAnnotation(SystemGenerator.generated())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("Runs the ConCerNet experiment for {@link $T}: generates its trajectories, learns its\n"
-            + "conserved quantities contrastively, trains the baseline and the projected dynamics, and\n"
-            + "evaluates them against the known invariants. Run with {@code --help} for the options\n"
-            + "(seeds, epochs, trajectories, noise, output folder, {@code --preset quick|paper}).\n", model.userClass())
+        .addJavadoc(model.measured().isPresent()
+            ? "Runs the ConCerNet experiment for the measured system {@link $T}: reads its file, learns its\n"
+                + "conserved quantity contrastively and the baseline and projected dynamics from the first 80% of\n"
+                + "each series, and compares their rollouts with the rest. Run with {@code --help} for the options\n"
+                + "({@code --data}, seeds, epochs, window length {@code --points}, output folder).\n"
+            : "Runs the ConCerNet experiment for {@link $T}: generates its trajectories, learns its\n"
+                + "conserved quantities contrastively, trains the baseline and the projected dynamics, and\n"
+                + "evaluates them against the known invariants. Run with {@code --help} for the options\n"
+                + "(seeds, epochs, trajectories, noise, output folder, {@code --preset quick|paper}).\n", model.userClass())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethod(MethodSpec.methodBuilder("main")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)

@@ -26,11 +26,21 @@ enum Message {
   STATE_RANGE("StateRange",
       "@State %s has min = %s >= max = %s; the default sampler draws from [min, max), so write min < max"),
   MISSING_DERIVATIVE("MissingDerivative",
-      "@State %s has no @Derivative; add a method like @Derivative(\"%s\") double d%s() { ... }"),
+      "@State %s has no @Derivative; add a method like @Derivative(\"%s\") double d%s() { ... }, or, for a system"
+          + " known only from measurements, annotate %s with @Measured (states only, learned from a file)"),
   UNKNOWN_DERIVATIVE_TARGET("DerivativeTarget",
       "@Derivative(\"%s\") on %s names no @State field; the states are %s%s"),
   DUPLICATE_DERIVATIVE("DuplicateDerivative",
       "@Derivative(\"%s\") on %s: state %s already has its derivative %s(); keep exactly one @Derivative per state"),
+  MEASURED_EQUATIONS("MeasuredEquations",
+      "@Measured %s declares %s %s; a measured system has states only (its experiment learns from a file and uses"
+          + " no equations): remove %s, or remove @Measured to declare the equations"),
+  MEASURED_STATE("MeasuredState",
+      "@State double[] %s of @Measured %s: a measured state is one column of the file; declare one double field"
+          + " per column instead"),
+  MEASURED_ENERGY_FORM("MeasuredEnergyForm",
+      "@Measured(energyForm = \"%s\") on %s names no energy form; write \"pendulum\" (½ω² − k·cos θ),"
+          + " \"spring\" (½v² + ½k·x²) or leave it out"),
   METHOD_PARAMETERS("MethodParameters",
       "@%s method %s takes %s parameter(s); it must take none and read the @State fields instead"),
   RETURN_TYPE("ReturnType",

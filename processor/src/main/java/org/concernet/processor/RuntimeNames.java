@@ -16,12 +16,14 @@ final class RuntimeNames {
   static final String DERIVATIVE = ANNOTATIONS + ".Derivative";
   static final String INVARIANT = ANNOTATIONS + ".Invariant";
   static final String INITIAL_STATE = ANNOTATIONS + ".InitialState";
+  static final String MEASURED = ANNOTATIONS + ".Measured";
 
   static final ClassName SYSTEM_SPEC = ClassName.get("org.concernet.system", "SystemSpec");
   static final ClassName PROTOCOL = ClassName.get("org.concernet.protocol", "Protocol");
   static final ClassName GRAPH_MATH = ClassName.get("org.concernet.system", "GraphMath");
   static final ClassName DECLARED_SYSTEM = ClassName.get("org.concernet.system", "DeclaredSystem");
   static final ClassName GRAPH_EQUATIONS = DECLARED_SYSTEM.nestedClass("GraphEquations");
+  static final ClassName MEASURED_SYSTEM = ClassName.get("org.concernet.system", "MeasuredSystem");
   static final ClassName STATE_FIELD = ClassName.get("org.concernet.system", "StateField");
   static final ClassName EXPERIMENT_COMMAND =
       ClassName.get("org.concernet.cli", "ExperimentCommand");

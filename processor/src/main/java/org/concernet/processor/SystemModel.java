@@ -27,7 +27,8 @@ record SystemModel(
     Optional<String> initialState,
     Optional<String> evaluationInitialState,
     ProtocolModel protocol,
-    GraphForm graphForm) {
+    GraphForm graphForm,
+    Optional<Measured> measured) {
 
   SystemModel {
     states = List.copyOf(states);
@@ -38,7 +39,7 @@ record SystemModel(
 
   SystemModel withGraphForm(GraphForm form) {
     return new SystemModel(element, userClass, name, states, parameters, derivatives, invariants,
-        initialState, evaluationInitialState, protocol, form);
+        initialState, evaluationInitialState, protocol, form, measured);
   }
 
   /** The generated {@code FooSystem}. */
@@ -67,6 +68,13 @@ record SystemModel(
 
     int width() {
       return isArray() ? size : 1;
+    }
+  }
+
+  /** The {@code @Measured} attributes of a system known only from measurements. */
+  record Measured(String data, List<String> columns, String time, String trial, String energyForm) {
+    Measured {
+      columns = List.copyOf(columns);
     }
   }
 

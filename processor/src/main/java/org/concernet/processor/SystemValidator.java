@@ -52,6 +52,9 @@ final class SystemValidator {
 
   Optional<SystemModel> validate(TypeElement type, ValidationReport report) {
     AnnotationMirror system = mirror(type, RuntimeNames.DYNAMICAL_SYSTEM).orElseThrow();
+    Optional<AnnotationMirror> measuredMirror = mirror(type, RuntimeNames.MEASURED);
+    boolean measured = measuredMirror.isPresent();
+    String typeName = type.getSimpleName().toString();
     validateKind(type, report);
 
     List<State> states = new ArrayList<>();
@@ -79,10 +82,15 @@ final class SystemValidator {
       if (state.isPresent()) {
         Optional<State> validated = validateState(field, state.get(), offset, resized.remove(field.getSimpleName().toString()),
             type, report);
-        if (validated.isPresent()) {
+        if (validated.isPresent() && measured && validated.get().isArray()) {
+          report.error(Message.MEASURED_STATE, field, field.getSimpleName(), typeName);
+        } else if (validated.isPresent()) {
           states.add(validated.get());
           offset += validated.get().width();
         }
+      } else if (parameter.isPresent() && measured) {
+        report.error(Message.MEASURED_EQUATIONS, field, typeName, "@Parameter field", field.getSimpleName(),
+            "the @Parameter field");
       } else if (parameter.isPresent()) {
         validateParameter(field, report).ifPresent(parameters::add);
       }
@@ -117,6 +125,11 @@ final class SystemValidator {
         continue;
       }
       String methodName = method.getSimpleName().toString();
+      if (measured && !roles.isEmpty()) {
+        report.error(Message.MEASURED_EQUATIONS, method, typeName, roles.get(0) + " method", methodName + "()",
+            "the method's " + roles.get(0));
+        continue;
+      }
       if (derivative.isPresent()) {
         AnnotationMirror mirror = derivative.get();
         AnnotationValue value = value(mirror, "value");
@@ -200,11 +213,12 @@ final class SystemValidator {
       report.error(Message.NO_STATE, type, type.getSimpleName());
     }
     for (State state : states) {
-      if (!derivativeMethods.containsKey(state.name())) {
+      if (!measured && !derivativeMethods.containsKey(state.name())) {
         String capitalised = Character.toUpperCase(state.name().charAt(0)) + state.name().substring(1);
-        report.error(Message.MISSING_DERIVATIVE, state.element(), state.name(), state.name(), capitalised);
+        report.error(Message.MISSING_DERIVATIVE, state.element(), state.name(), state.name(), capitalised, typeName);
       }
     }
+    Optional<SystemModel.Measured> measuredModel = measuredMirror.map(m -> measured(type, m, report));
     int dimension = states.stream().mapToInt(State::width).sum();
     ProtocolModel protocol = validateProtocol(type, system, dimension, states.size() == allStateNames.size(), report);
 
@@ -212,10 +226,28 @@ final class SystemValidator {
       return Optional.empty();
     }
     String name = (String) value(system, "name").getValue();
-    List<Derivative> ordered = states.stream().map(s -> derivatives.get(s.name())).collect(Collectors.toList());
+    List<Derivative> ordered = measured ? List.of()
+        : states.stream().map(s -> derivatives.get(s.name())).collect(Collectors.toList());
     return Optional.of(new SystemModel(type, ClassName.get(type), name.isBlank() ? type.getSimpleName().toString() : name.strip(),
         states, parameters, ordered, invariants, Optional.ofNullable(initialState),
-        Optional.ofNullable(evaluationInitialState), protocol, GraphForm.unavailable("not translated")));
+        Optional.ofNullable(evaluationInitialState), protocol, GraphForm.unavailable("not translated"), measuredModel));
+  }
+
+  /** The {@code @Measured} attributes, with an error on an energy form that is none. */
+  private SystemModel.Measured measured(TypeElement type, AnnotationMirror mirror, ValidationReport report) {
+    Map<? extends ExecutableElement, ? extends AnnotationValue> values = elements.getElementValuesWithDefaults(mirror);
+    Map<String, AnnotationValue> byName = new LinkedHashMap<>();
+    values.forEach((k, v) -> byName.put(k.getSimpleName().toString(), v));
+    String energyForm = (String) byName.get("energyForm").getValue();
+    if (!Set.of("", "pendulum", "spring").contains(energyForm)) {
+      report.error(Message.MEASURED_ENERGY_FORM, type, mirror, value(mirror, "energyForm"), energyForm,
+          type.getSimpleName());
+    }
+    @SuppressWarnings("unchecked")
+    List<? extends AnnotationValue> columns = (List<? extends AnnotationValue>) byName.get("columns").getValue();
+    return new SystemModel.Measured((String) byName.get("data").getValue(),
+        columns.stream().map(v -> (String) v.getValue()).toList(), (String) byName.get("time").getValue(),
+        (String) byName.get("trial").getValue(), energyForm);
   }
 
   /**

@@ -375,6 +375,12 @@ public final class MeasuredSeries {
     }
   }
 
+  /** This series' file and options with other segments (a part of it, {@link TimeSplit}). */
+  MeasuredSeries part(List<Segment> partSegments, List<Gap> partGaps, int partPoints) {
+    int partTrials = (int) partSegments.stream().map(Segment::trial).distinct().count();
+    return new MeasuredSeries(source, options, partSegments, partGaps, partTrials, partPoints, medianStep, layoutNote);
+  }
+
   // ------------------------------------------------------------------------------ what was read
 
   /** The file name. */

@@ -160,7 +160,8 @@ public final class SavitzkyGolay {
     return total;
   }
 
-  static double[] column(double[][] values, int k) {
+  /** Column {@code k} of {@code values[t][k]}. */
+  public static double[] column(double[][] values, int k) {
     double[] c = new double[values.length];
     for (int t = 0; t < values.length; t++) {
       c[t] = values[t][k];

@@ -115,6 +115,15 @@ public final class Experiment {
     SystemSpec system = config.system();
     Protocol protocol = config.protocol();
     OutputFolder.requireUsable(config.out(), resume);
+    if (!system.hasEquations()) {  // measured: learn from a file, evaluate on its held-out part
+      if (resume) {
+        throw new IllegalArgumentException(system.name() + " is measured: --resume is not available for measured"
+            + " runs (they take seconds to minutes); run again with --overwrite");
+      }
+      MeasuredExperiment.prepare(config);  // every problem with the file is reported before the folder is marked
+      OutputFolder.mark(config.out(), system.name());
+      return MeasuredExperiment.runIn(config, out, observer);
+    }
     if (system.invariantNames().isEmpty()) {
       out.println(system.name() + " declares no @Invariant: R² and violation cannot be measured, only MSE.");
     }
@@ -125,12 +134,13 @@ public final class Experiment {
       observer.epoch(stage, epoch, epochs, loss);
     };
     String fingerprint = Resume.fingerprint(config);
-    Trajectories measured = config.data() == null ? null : MeasuredData.read(config.data(), system);
+    MeasuredData.Read read = config.data() == null ? null : MeasuredData.readWithSource(config.data(), system);
+    Trajectories measured = read == null ? null : read.data();
     String data = measured == null
         ? String.format(Locale.ROOT, "%d trajectories × %d points on [%s, %s], noise %s", protocol.trajectories(),
             protocol.points(), protocol.startTime(), protocol.endTime(), protocol.noise())
-        : String.format(Locale.ROOT, "%d measured trajectories × %d points from %s", measured.count(),
-            measured.length(), config.data());
+        : String.format(Locale.ROOT, "%d measured trajectories × %d points from %s (derivatives %s)",
+            measured.count(), measured.length(), config.data(), read.derivatives());
     out.printf(Locale.ROOT, "%s: %s, H %d→%s→%d (%s), %d contrastive / %d dynamics epochs, %d seed(s)%s%n",
         system.name(), data,
         protocol.autoencoder().map(Protocol.AutoencoderSpec::latent).orElse(system.dimension()),
@@ -176,7 +186,11 @@ public final class Experiment {
       seeds.add(run.result());
     }
     OutputFolder.deleteIfEmpty(config.out().resolve("checkpoints"));
-    ExperimentResults results = new ExperimentResults(system.name(), system.invariantNames(), configMap(config), seeds);
+    Map<String, Object> configMap = configMap(config);
+    if (read != null) {
+      configMap.put("derivatives", read.derivatives());
+    }
+    ExperimentResults results = new ExperimentResults(system.name(), system.invariantNames(), configMap, seeds);
     ResultsWriter.write(results, config.out());
     Path report = ExperimentFigures.write(config, results, runs);
     out.print(SummaryTable.render(results));

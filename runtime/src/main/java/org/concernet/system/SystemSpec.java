@@ -48,6 +48,15 @@ public interface SystemSpec {
   /** The experiment protocol declared on the system. */
   Protocol protocol();
 
+  /**
+   * Whether the system declares equations (a field and, possibly, invariants): false for a system
+   * known only from measurements ({@link MeasuredSystem}), whose experiment then learns from a file
+   * and evaluates against held-out measurements only.
+   */
+  default boolean hasEquations() {
+    return true;
+  }
+
   /** The field f(x). */
   double[] derivative(double[] x);
 
