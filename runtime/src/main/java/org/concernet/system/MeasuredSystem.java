@@ -33,9 +33,13 @@ public class MeasuredSystem implements SystemSpec {
   /** Points per training window unless set: about 5.3 s (0.9 period) of the real pendulum, 1.1 s (0.4 period) of the real spring. */
   public static final int DEFAULT_WINDOW = 32;
 
-  /** The protocol defaults of a measured system: every setting's default, windows of {@value #DEFAULT_WINDOW} points. */
+  /**
+   * The protocol defaults of a measured system: every setting's default, windows of {@value
+   * #DEFAULT_WINDOW} points, and no derivative-alignment term (alignment weight 0): its derivatives
+   * are estimated from the states, and on the real spring the term made H worse (docs/measured.md).
+   */
   public static Protocol.Builder defaults() {
-    return Protocol.builder().points(DEFAULT_WINDOW);
+    return Protocol.builder().points(DEFAULT_WINDOW).alignmentWeight(0.0);
   }
 
   /**
