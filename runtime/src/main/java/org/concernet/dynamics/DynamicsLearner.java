@@ -176,10 +176,10 @@ public final class DynamicsLearner {
         size = Math.min(batch, points);
         sizes = batchSizes(points, size);
       } else {
-        // a batch holds about as many observed points as a derivative batch: batch / L segments
+        // a batch holds `batch` segments: an epoch takes L times fewer (and dearer) steps than on derivatives
         Mlp<T> h = invariant == null ? null : Mlp.frozen(tf, invariant, dtype);
-        loss = ShootingLoss.build(tf, LearnedDynamics.field(tf, f, h), x, segments, index, shootingSubsteps);
-        size = Math.min(Math.max(1, batch / segments.steps()), segments.count());
+        loss = ShootingLoss.build(tf, ShootingLoss.field(tf, f, h), x, segments, index, shootingSubsteps);
+        size = Math.min(batch, segments.count());
         sizes = batchSizes(segments.count(), size);
       }
       Adam.Step<T> adam = Adam.build(tf, loss, f.variables(), learningRate, "dynamics_adam");
@@ -192,7 +192,7 @@ public final class DynamicsLearner {
       MlpWeights trained = epochs == 0 ? init : f.read(session);
       loop.requireFinite(trained, null, outcome);
       LearnedDynamics.Training training = new LearnedDynamics.Training(seed, epochs,
-          segments == null ? size : size * segments.steps(), learningRate,
+          size, learningRate,
           dtype.getSimpleName(), (System.nanoTime() - started) / 1e9, outcome.losses());
       return new LearnedDynamics(trained, invariant, training);
     }

@@ -29,7 +29,7 @@ public final class LearnedDynamics implements VectorField {
    *
    * @param seed the seed of the initial weights and the batch order
    * @param epochs epochs trained
-   * @param batch points per batch
+   * @param batch points per batch (segments, for the shooting loss)
    * @param learningRate Adam's learning rate
    * @param dtype the graph dtype, "TFloat32" or "TFloat64"
    * @param seconds wall time of the training, graph construction included

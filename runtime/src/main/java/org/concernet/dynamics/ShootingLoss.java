@@ -5,11 +5,13 @@ package org.concernet.dynamics;
 
 import java.util.function.UnaryOperator;
 import org.concernet.data.Trajectories;
+import org.concernet.nn.Mlp;
 import org.concernet.nn.Tensors;
 import org.concernet.simulate.Rk4Step;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.ReduceSum;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TNumber;
 
@@ -120,6 +122,28 @@ public final class ShootingLoss {
     Operand<T> predicted = Rk4Step.unrolled(tf, f, start, halves, fulls, sixths, steps, substeps);
     Operand<T> squared = tf.reduceSum(tf.math.square(tf.math.sub(predicted, targets)), tf.constant(2));
     return tf.math.mean(squared, tf.constant(new int[] {0, 1}));
+  }
+
+  /**
+   * The field trained by shooting: f for the baseline ({@code h} null); for ConCerNet the same
+   * projected f̃ as {@link LearnedDynamics#field}, with one output of H built from fewer ops (every
+   * RK4 stage of every segment builds it and its gradient): g = ∇H(x) as {@code h.vjp(x, 1)} and
+   * f̃ = f − (g·f / g·g) g, nothing removed where g vanishes. More outputs go through {@link
+   * Projection}'s Gram–Schmidt.
+   */
+  public static <T extends TNumber> UnaryOperator<Operand<T>> field(Ops tf, Mlp<T> f, Mlp<T> h) {
+    if (h == null || h.outputSize() > 1) {
+      return LearnedDynamics.field(tf, f, h);
+    }
+    return x -> {
+      Operand<T> fx = f.apply(x);
+      Operand<T> g = h.vjp(x, Tensors.constant(tf, new double[][] {{1.0}}, x.type()));
+      Operand<TInt32> columns = tf.constant(1);
+      Operand<T> gf = tf.reduceSum(tf.math.mul(g, fx), columns, ReduceSum.keepDims(true));
+      Operand<T> gg = tf.reduceSum(tf.math.square(g), columns, ReduceSum.keepDims(true));
+      Operand<T> ratio = tf.math.div(gf, tf.math.maximum(gg, tf.constant(x.type(), Projection.TINY)));
+      return tf.math.sub(fx, tf.math.mul(ratio, g));
+    };
   }
 
   private static <T extends TNumber> Operand<T> batchOf(Ops tf, double[] values, Operand<TInt32> index, int count,

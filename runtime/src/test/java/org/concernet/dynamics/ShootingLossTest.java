@@ -84,7 +84,7 @@ class ShootingLossTest {
   private static <T extends TNumber> double graph(MlpWeights f, MlpWeights h, Class<T> type) {
     try (Graph g = new Graph(); Session s = Sessions.open(g)) {
       Ops tf = Ops.create(g);
-      UnaryOperator<Operand<T>> field = LearnedDynamics.field(tf, Mlp.frozen(tf, f, type),
+      UnaryOperator<Operand<T>> field = ShootingLoss.field(tf, Mlp.frozen(tf, f, type),
           h == null ? null : Mlp.frozen(tf, h, type));
       try (Result r = s.runner().fetch(loss(tf, field, type)).run()) {
         return Tensors.toScalar(r.get(0));
@@ -110,7 +110,7 @@ class ShootingLossTest {
     try (Graph g = new Graph(); Session s = Sessions.open(g)) {
       Ops tf = Ops.create(g);
       Mlp<TFloat64> f = Mlp.trainable(tf, "f", F, TFloat64.class);
-      Operand<TFloat64> loss = loss(tf, LearnedDynamics.field(tf, f, Mlp.frozen(tf, H, TFloat64.class)), TFloat64.class);
+      Operand<TFloat64> loss = loss(tf, ShootingLoss.field(tf, f, Mlp.frozen(tf, H, TFloat64.class)), TFloat64.class);
       Operand<?> dW0 = tf.gradients(loss, List.of(f.variables().get(0))).dy(0);
       try (Result r = s.runner().fetch(dW0).run()) {
         graphGradient = Tensors.toDoubles(r.get(0));
