@@ -63,7 +63,7 @@ class ShootingTrainingTest {
   }
 
   private static DynamicsLearner.Builder shooting() {
-    return DynamicsLearner.builder().hidden(List.of(32)).batch(100).seed(5).learningRate(1e-2)
+    return DynamicsLearner.builder().hidden(List.of(32)).batch(16).seed(5).learningRate(1e-2)
         .learningRateSchedule(LearningRateSchedule.COSINE).loss(DynamicsLoss.SHOOTING).shooting(4, 1);
   }
 
@@ -72,15 +72,15 @@ class ShootingTrainingTest {
     Trajectories data = linearStatesOnly();
     assertThat(data.hasDerivatives()).isFalse();
     LearnedDynamics untrained = shooting().epochs(0).build().trainBaseline(data);
-    LearnedDynamics trained = shooting().epochs(300).build().trainBaseline(data);
+    LearnedDynamics trained = shooting().epochs(150).build().trainBaseline(data);
     double before = fieldError(untrained, data);
     double after = fieldError(trained, data);
     System.out.println("field error before " + before + " after " + after);
     assertThat(before).isGreaterThan(0.5);
     assertThat(after).isLessThan(0.03);
     LearnedDynamics.Training training = trained.training().orElseThrow();
-    assertThat(training.epochLosses()).hasSize(300);
-    assertThat(training.batch()).isEqualTo(100); // 25 segments of 4 observed steps
+    assertThat(training.epochLosses()).hasSize(150);
+    assertThat(training.batch()).isEqualTo(16); // segments of 4 observed steps
     // the derivative loss cannot train on these data
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> shooting().loss(DynamicsLoss.DERIVATIVE).epochs(1).build().trainBaseline(data));
@@ -90,7 +90,7 @@ class ShootingTrainingTest {
   @Test
   void theProjectedModelTrainsByShootingAndKeepsItsInvariant() {
     Trajectories data = Spring.data(25, 30, 0.01, 42);
-    LearnedDynamics model = shooting().epochs(40).build().trainProjected(data, Spring::invariantNetwork);
+    LearnedDynamics model = shooting().shooting(2, 1).batch(100).epochs(40).build().trainProjected(data, Spring::invariantNetwork);
     List<Double> losses = model.training().orElseThrow().epochLosses();
     assertThat(losses.get(39)).isLessThan(losses.get(0) / 5);
     double[] x = {0.4, -0.7};
@@ -112,8 +112,8 @@ class ShootingTrainingTest {
   void divergenceIsReportedWithItsEpoch() {
     DynamicsLearner learner = shooting().learningRate(1e25).epochs(50).build();
     TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-        () -> learner.trainProjected(Spring.data(10, 20, 0.01, 3), Spring::invariantNetwork));
-    assertThat(e.stage()).isEqualTo(DynamicsLearner.PROJECTED_STAGE);
+        () -> learner.trainBaseline(Spring.data(10, 20, 0.01, 3)));
+    assertThat(e.stage()).isEqualTo(DynamicsLearner.BASELINE_STAGE);
     assertThat(e.seed()).isEqualTo(5);
     assertThat(e.epoch()).isAtMost(2);
     assertThat(e).hasMessageThat().contains("diverged at epoch " + e.epoch());
