@@ -398,7 +398,8 @@ final class SystemValidator {
     c.integer("evaluationPoints", v -> v >= 2, "write at least 2");
     c.real("evaluationHorizon", v -> Double.isFinite(v) && v > 0, "write a finite horizon > 0");
     int r2Trajectories = c.integer("r2Trajectories", v -> v >= 1, "write at least 1");
-    int latent = c.integer("latent", v -> v >= 1, "the learned invariant needs latent >= 1 outputs");
+    int latent = c.integer("latent", v -> v >= 0,
+        "write the number of learned invariants, or 0 to estimate it from the data");
     if (r2Trajectories >= 1 && points >= 2 && latent >= 1) {
       long needed = r2PointsNeeded(latent);
       if ((long) r2Trajectories * points < needed) {
@@ -417,6 +418,9 @@ final class SystemValidator {
     c.integer("shootingSubsteps", v -> v >= 1, "write at least 1 RK4 step per observed step");
     c.real("learningRate", v -> Double.isFinite(v) && v > 0, "write a finite rate > 0");
     c.real("alignmentWeight", v -> Double.isFinite(v) && v >= 0, "write a finite weight >= 0 (0: the paper's loss)");
+    c.real("independenceWeight", v -> Double.isFinite(v) && v >= 0,
+        "write a finite weight >= 0 (0: the paper's joint loss)");
+    c.integer("levelSetNewton", v -> v >= 0, "write a count >= 0 (0: no level-set model)");
     List<SettingValue> settings = changedSettings(system, "", Set.of("name", "stateSizes", "autoencoder"));
 
     AnnotationValue autoencoders = value(system, "autoencoder");

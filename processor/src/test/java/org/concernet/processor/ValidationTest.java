@@ -188,7 +188,7 @@ class ValidationTest {
         + "    noise = -0.5,\n"
         + "    evaluationPoints = 0,\n"
         + "    evaluationHorizon = 0,\n"
-        + "    latent = 0,\n"
+        + "    latent = -1,\n"
         + "    hidden = {100, 0},\n"
         + "    contrastiveEpochs = -1,\n"
         + "    contrastiveBatch = 1,\n"
@@ -200,7 +200,7 @@ class ValidationTest {
     Compilation compilation = compile(source);
     assertThat(compilation).failed();
     for (String line : List.of("trajectories = 1,", "points = 1,", "endTime = 1.0,", "noise = -0.5,",
-        "evaluationPoints = 0,", "evaluationHorizon = 0,", "latent = 0,", "hidden = {100, 0},",
+        "evaluationPoints = 0,", "evaluationHorizon = 0,", "latent = -1,", "hidden = {100, 0},",
         "contrastiveEpochs = -1,", "contrastiveBatch = 1,", "dynamicsBatch = 0,", "shootingSteps = 0,",
         "shootingSubsteps = 0,", "learningRate = -1e-3,",
         "alignmentWeight = -0.5)")) {

@@ -61,7 +61,10 @@ public @interface DynamicalSystem {
   /** Fresh noise-free trajectories used to measure R² of the learned invariant (the paper uses 500). */
   int r2Trajectories() default 500;
 
-  /** Number of learned conserved quantities m (the output width of the invariant network). */
+  /**
+   * Number of learned conserved quantities m (the output width of the invariant network); 0 means
+   * auto: the number is estimated from the data ({@code --latent auto}).
+   */
   int latent() default 1;
 
   /** Hidden layer widths of the invariant and dynamics networks. */
@@ -112,6 +115,21 @@ public @interface DynamicalSystem {
    * docs/generality.md.
    */
   double alignmentWeight() default 0.0;
+
+  /**
+   * Weight μ of the independence term for m = {@code latent} &gt; 1 learned outputs: each output then
+   * has its own square ratio loss (their mean), plus μ · mean over points and pairs i &lt; j of
+   * cos²(∇H_i, ∇H_j), which keeps the outputs functionally independent instead of m copies of one
+   * quantity. 0 is the paper's joint loss on all outputs; with one output it has no effect.
+   */
+  double independenceWeight() default 1.0;
+
+  /**
+   * Newton steps after each RK4 step of a third evaluation model, ConCerNet held on the level set
+   * of the learned invariants it started on (0, the default: no third model). See
+   * {@code dynamics.LevelSetRollout}.
+   */
+  int levelSetNewton() default 0;
 
   /**
    * New sizes for array states this class inherits from another {@code @DynamicalSystem} class it

@@ -79,6 +79,17 @@ public final class ExperimentCommand implements Callable<Integer> {
           + " --sweep points=5,10,20,40 (Table 10). KEY is any protocol setting (listed at the end).")
   List<String> sweeps = new ArrayList<>();
 
+  @Option(names = "--spark",
+      description = "Runs the --sweep's (combination, seed) runs as Apache Spark tasks (needs concernet-spark on the"
+          + " class path): embedded on this machine's cores unless --master names a cluster, or on the cluster"
+          + " spark-submit gave. Same folders, table and results as without it.")
+  boolean spark;
+
+  @Option(names = "--master", paramLabel = "URL",
+      description = "The Spark master to run the --sweep on (implies --spark), e.g. local[4] or spark://host:7077."
+          + " Default: local[*], or the one spark-submit gave.")
+  String master;
+
   @Option(names = "--data", paramLabel = "FILE",
       description = "Train on measured trajectories from a .csv or .npz file instead of generating them.")
   Path data;
@@ -123,6 +134,9 @@ public final class ExperimentCommand implements Callable<Integer> {
       description = "Show TensorFlow's native start-up log (oneDNN, CPU features, absl, MLIR), which is hidden by"
           + " default.")
   boolean tensorFlowLog;
+
+  /** Whether this JVM was started by spark-submit, which hands its configuration over as system properties. */
+  static final boolean SPARK_SUBMIT = System.getProperty("spark.master") != null;
 
   private ExperimentCommand(SystemSpec system, PrintStream out) {
     this.system = system;
@@ -197,6 +211,10 @@ public final class ExperimentCommand implements Callable<Integer> {
     }
     ExperimentConfig config = new ExperimentConfig(configured, protocol, preset, seedList,
         float64, data, folder, Sessions.device(), threads);
+    if (sweeps.isEmpty() && (spark || master != null)) {
+      throw new IllegalArgumentException((spark ? "--spark" : "--master") + " runs the tasks of a --sweep; give"
+          + " --sweep KEY=V1,V2,… (one value is a sweep of one combination)");
+    }
     if (sweeps.isEmpty()) {
       Experiment.run(config, out, start, checkpointEvery, ProgressListener.NONE);
     } else {
@@ -204,7 +222,14 @@ public final class ExperimentCommand implements Callable<Integer> {
       for (String sweep : sweeps) {
         parsedSweeps.add(Sweep.parse(sweep));
       }
-      Sweep.run(config, parsedSweeps, out, start, checkpointEvery);
+      if (spark || master != null || SPARK_SUBMIT) {
+        DistributedSweep engine = DistributedSweep.find().orElseThrow(() -> new IllegalStateException(
+            "--spark needs concernet-spark on the class path (the artifact org.concernet:concernet-spark)"));
+        Integer given = parsed.hasMatchedOption("--threads") ? threads : null;
+        engine.run(new DistributedSweep.Request(config, parsedSweeps, start, checkpointEvery, master, given), out);
+      } else {
+        Sweep.run(config, parsedSweeps, out, start, checkpointEvery);
+      }
     }
     return 0;
   }

@@ -57,14 +57,15 @@ final class TensorFlowLog {
   /**
    * Runs {@code mainClass} with {@code args} again as a child process with TensorFlow's log
    * filtered from its standard error, and returns the child's exit status; empty when this process
-   * should run the command itself: it is the child, {@value #OPTION} was given, or the command
+   * should run the command itself: it is the child, {@value #OPTION} was given, spark-submit started it, or the command
    * cannot be repeated. When {@code mainClass} is this JVM's main class the child repeats this
    * JVM's whole command line (its options included); when it was started inside another program's
    * JVM ({@code mvn exec:java}), the child is a plain {@code java} on the classes {@code mainClass}
    * was loaded from.
    */
   static OptionalInt runFiltered(Class<?> mainClass, String[] args, PrintStream err) {
-    if (System.getenv(CHILD) != null || List.of(args).contains(OPTION)) {
+    // under spark-submit the driver must stay in the JVM that holds the Spark configuration
+    if (System.getenv(CHILD) != null || List.of(args).contains(OPTION) || ExperimentCommand.SPARK_SUBMIT) {
       return OptionalInt.empty();
     }
     Optional<List<String>> commandLine = commandLine(mainClass, args);

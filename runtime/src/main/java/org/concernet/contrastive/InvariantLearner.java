@@ -31,7 +31,10 @@ import org.tensorflow.types.family.TNumber;
 /**
  * Step (i) of ConCerNet: learns conserved quantities H = MLP(n → hidden → m) from trajectories
  * alone by minimising the {@link SquareRatioLoss} with Adam, optionally plus λ times the {@link
- * AlignmentLoss} (∇H ⊥ ẋ on the data's derivatives; λ = 0 by default).
+ * AlignmentLoss} (∇H ⊥ ẋ on the data's derivatives; λ = 0 by default). With m &gt; 1 outputs and
+ * {@code independenceWeight} μ &gt; 0 (the default, 1), each output has its own square ratio loss
+ * and μ times the {@link IndependenceLoss} keeps their gradients apart; with m = 1 the graph is the
+ * paper's.
  *
  * <p>Protocol settings used: {@code hidden}, {@code activation}, {@code latent} (m), {@code
  * contrastiveEpochs}, {@code contrastiveBatch} (trajectories per batch), {@code learningRate} and
@@ -141,7 +144,13 @@ public final class InvariantLearner {
           Placeholder.shape(Shape.of(-1)));
       Operand<T> x = tf.reshape(tf.gather(states, indices, tf.constant(0)), tf.constant(new long[] {-1, n}));
       Mlp<T> mlp = Mlp.trainable(tf, "invariant", init, type);
-      Operand<T> loss = SquareRatioLoss.build(tf, mlp.apply(x), points);
+      boolean independent = protocol.latent() > 1 && protocol.independenceWeight() > 0;
+      Operand<T> loss = independent ? IndependenceLoss.perOutputSquareRatio(tf, mlp.apply(x), points)
+          : SquareRatioLoss.build(tf, mlp.apply(x), points);
+      if (independent) {
+        Operand<T> mu = tf.dtypes.cast(tf.constant(protocol.independenceWeight()), type);
+        loss = tf.math.add(loss, tf.math.mul(mu, IndependenceLoss.build(tf, mlp.inputGradient(x))));
+      }
       if (protocol.alignmentWeight() > 0) {
         Operand<T> velocities;
         try (T staged = Tensors.tensor(type, Shape.of(count, (long) points * n), data.derivativesFlat())) {

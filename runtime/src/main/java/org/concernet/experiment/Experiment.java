@@ -150,8 +150,8 @@ public final class Experiment {
     for (int i = 0; i < config.seeds().size(); i++) {
       long seed = config.seeds().get(i);
       progress.seed(seed, i, config.seeds().size());
-      Path models = config.out().resolve("models").resolve("seed-" + seed);
-      Path record = config.out().resolve("seeds").resolve("seed-" + seed + ".json");
+      Path models = SeedOutputs.models(config.out(), seed);
+      Path record = SeedOutputs.record(config.out(), seed);
       Path checkpointFolder = config.out().resolve("checkpoints").resolve("seed-" + seed);
       SeedRun run;
       if (resume && Files.exists(record)) {
@@ -189,7 +189,7 @@ public final class Experiment {
    * declared equations (checked on noise-free reference trajectories of the training span, from
    * initial states of their own seed, so no result depends on the check).
    */
-  private static void requireDeclaredInvariantsConserved(ExperimentConfig config) {
+  static void requireDeclaredInvariantsConserved(ExperimentConfig config) {
     SystemSpec system = config.system();
     if (system.invariantNames().isEmpty()) {
       return;

@@ -88,7 +88,7 @@ public final class OutputFolder {
    * replace them and still give them back if it fails ({@link #restore}); returns that folder, or
    * {@code null} when {@code folder} holds no run.
    */
-  static Path setAside(Path folder) {
+  public static Path setAside(Path folder) {
     List<String> names = runOutputs(folder);
     if (names.isEmpty()) {
       return null;
@@ -106,7 +106,7 @@ public final class OutputFolder {
   }
 
   /** Replaces what a failed run wrote into {@code folder} by the outputs {@link #setAside} kept. */
-  static void restore(Path folder, Path aside) {
+  public static void restore(Path folder, Path aside) {
     clear(folder);
     try (Stream<Path> kept = Files.list(aside)) {
       for (Path p : kept.toList()) {
@@ -120,7 +120,7 @@ public final class OutputFolder {
   }
 
   /** Deletes the outputs {@link #setAside} kept, once the run that replaced them is complete. */
-  static void discard(Path aside) {
+  public static void discard(Path aside) {
     if (aside != null) {
       deleteRecursively(aside);
     }
@@ -169,7 +169,7 @@ public final class OutputFolder {
     }
   }
 
-  private static void deleteRecursively(Path path) {
+  static void deleteRecursively(Path path) {
     try (Stream<Path> walk = Files.walk(path)) {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(p);

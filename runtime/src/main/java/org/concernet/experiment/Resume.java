@@ -41,15 +41,43 @@ final class Resume {
     }
   }
 
+  /**
+   * The record, once it is known to come from a run with this configuration.
+   *
+   * @throws IllegalStateException if another configuration wrote it
+   */
+  static JsonNode read(ExperimentConfig config, Path record) throws IOException {
+    JsonNode node = JSON.readTree(record.toFile());
+    JsonNode expected = JSON.valueToTree(Experiment.configMap(config));
+    if (!expected.equals(node.get("config"))) {
+      throw new IllegalStateException(record + " was written by a run with another configuration; "
+          + "rerun without --resume, or give this run another --out");
+    }
+    return node;
+  }
+
+  /** A seed's result as JSON, as the record holds it. */
+  static String toJson(SeedResult result) {
+    try {
+      return JSON.writeValueAsString(result);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The result {@link #toJson} wrote. */
+  static SeedResult fromJson(String json) {
+    try {
+      return JSON.readValue(json, SeedResult.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("not a seed's result: " + e.getMessage(), e);
+    }
+  }
+
   /** The completed seed: its saved results, its saved models, and its rollouts recomputed. */
   static SeedRun load(ExperimentConfig config, long seed, Path record, Path models) {
     try {
-      JsonNode node = JSON.readTree(record.toFile());
-      JsonNode expected = JSON.valueToTree(Experiment.configMap(config));
-      if (!expected.equals(node.get("config"))) {
-        throw new IllegalStateException(record + " was written by a run with another configuration; "
-            + "rerun without --resume, or give this run another --out");
-      }
+      JsonNode node = read(config, record);
       SeedResult result = JSON.treeToValue(node.get("result"), SeedResult.class);
       TrainedModels saved = TrainedModels.load(models);
       if (saved.autoencoder().isPresent() != config.protocol().autoencoder().isPresent()) {

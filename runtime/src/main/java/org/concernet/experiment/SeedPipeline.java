@@ -14,7 +14,9 @@ import org.concernet.contrastive.LearnedInvariant;
 import org.concernet.data.Rollout;
 import org.concernet.data.Trajectories;
 import org.concernet.dynamics.DynamicsLearner;
+import org.concernet.dynamics.LevelSetRollout;
 import org.concernet.dynamics.LearnedDynamics;
+import org.concernet.eval.InvariantCount;
 import org.concernet.eval.InvariantQuality;
 import org.concernet.eval.Metrics;
 import org.concernet.eval.Mse;
@@ -51,6 +53,8 @@ final class SeedPipeline {
   private final SystemSpec system;
   private final Protocol protocol;
   private final TrajectoryGenerator generator = TrajectoryGenerator.reference();
+  /** With latent = 0 (auto): each seed's estimate of the number of invariants, from its training. */
+  private final Map<Long, InvariantCount> counts = new java.util.concurrent.ConcurrentHashMap<>();
 
   SeedPipeline(ExperimentConfig config) {
     this.config = config;
@@ -102,12 +106,19 @@ final class SeedPipeline {
       }
     }
     Map<String, Map<String, Double>> quality = invariantQuality(models, fresh, notes, progress);
+    InvariantCount count = counts.remove(seed);
+    if (count != null) {
+      clock.rate(InvariantCount.KEY, count.count());
+      notes.put(InvariantCount.KEY, count.describe());
+      progress.message("invariant count: " + count.describe());
+    }
     EvaluationRollouts rollouts = rollouts(seed, models);
     Rollout truth = rollouts.truth();
     Rk4.StepChoice b = rollouts.baseline();
     Rk4.StepChoice c = rollouts.concernet();
     Metrics mb = Metrics.of(system, truth, b.rollout());
     Metrics mc = Metrics.of(system, truth, c.rollout());
+    levelSet(models, truth, c, clock, notes, progress);
     clock.stop();
     notes.put("rolloutSubsteps", "baseline " + b.substeps() + ", concernet " + c.substeps()
         + (models.autoencoder().isPresent() ? " (RK4 in the latent space, decoded at every time)" : ""));
@@ -129,6 +140,49 @@ final class SeedPipeline {
         r2.isEmpty() ? "-" : formatR2(r2), mb.mse(), mc.mse(), timings.get("total")));
     result.worstTrajectoryLine().ifPresent(progress::message);
     return new SeedRun(result, models, truth, b.rollout(), c.rollout());
+  }
+
+  /**
+   * With {@code levelSetNewton} &gt; 0, the third model: ConCerNet rolled out in double precision with
+   * ConCerNet's step and held on the level set of the learned invariants after every step ({@link
+   * LevelSetRollout}); its MSE, violations and the largest relative drift of the learned invariants
+   * (beside ConCerNet's own) go to the seed's rates under {@code levelSet.*}. Not for autoencoder
+   * systems, whose rollouts run in the latent space.
+   */
+  private void levelSet(TrainedModels models, Rollout truth, Rk4.StepChoice concernet, StageClock clock,
+      Map<String, String> notes, ConsoleProgress progress) {
+    if (protocol.levelSetNewton() == 0) {
+      return;
+    }
+    if (models.autoencoder().isPresent()) {
+      notes.put("levelSet", "not run: the level-set model is for systems without an autoencoder");
+      return;
+    }
+    double[][] initial = new double[truth.count()][];
+    for (int i = 0; i < initial.length; i++) {
+      initial[i] = truth.state(i, 0);
+    }
+    long started = System.nanoTime();
+    Rollout held = new LevelSetRollout(models.concernet(), protocol.levelSetNewton())
+        .rollout(initial, truth.times(), concernet.substeps());
+    Metrics m = Metrics.of(system, truth, held);
+    var h = models.concernet().invariant().orElseThrow();
+    double drift = LevelSetRollout.maxRelativeDrift(h, held);
+    double concernetDrift = LevelSetRollout.maxRelativeDrift(h, concernet.rollout());
+    clock.rate("levelSet.mse", m.mse());
+    clock.rate("levelSet.mseFinal", m.finalMse());
+    m.violation().forEach((name, v) -> clock.rate("levelSet.violation." + name, v));
+    clock.rate("levelSet.maxDrift", drift);
+    clock.rate("concernet.maxDrift", concernetDrift);
+    clock.rate("levelSet.seconds", (System.nanoTime() - started) / 1e9);
+    if (!held.isFinite()) {
+      notes.put("levelSetNonFinite", held.nonFiniteReport());
+    }
+    StringBuilder violations = new StringBuilder();
+    m.violation().forEach((name, v) -> violations.append(String.format(Locale.ROOT, ", violation %s %.3e", name, v)));
+    progress.message(String.format(Locale.ROOT, "level-set model (%d Newton steps, %d substeps): MSE %.3e%s;"
+        + " learned invariants' largest relative drift %.1e (ConCerNet without it: %.1e)",
+        protocol.levelSetNewton(), concernet.substeps(), m.mse(), violations, drift, concernetDrift));
   }
 
   /** Prints {@code warning}, if there is one, and keeps it in the seed's notes under {@code key}. */
@@ -207,11 +261,21 @@ final class SeedPipeline {
   /** Steps (i) and (ii) on {@code data}, which lie in {@code space}. */
   private TrainedModels learn(StateSpace space, Trajectories data, long seed, Training training, StageClock clock) {
     clock.start("contrastive");
-    LearnedInvariant invariant = new InvariantLearner(protocol)
+    boolean auto = protocol.latent() == 0;
+    Protocol learning = auto ? protocol.toBuilder().latent(InvariantCount.probeOutputs(data.dimension())).build()
+        : protocol;
+    LearnedInvariant invariant = new InvariantLearner(learning)
         .withPrecision(precision())
         .withListener(training.listener())
         .withCheckpoints(training.checkpoints())
         .learn(system.name(), data, Seeds.derive(seed, "contrastive"));
+    if (auto) {
+      Trajectories heldOut = space.encode(generator.generate(system, protocol.r2Trajectories(),
+          protocol.trainingTimes(), Seeds.derive(seed, "r2")));
+      InvariantCount count = InvariantCount.of(InvariantQuality.of(invariant::value, invariant::gradient, heldOut));
+      counts.put(seed, count);
+      invariant = new LearnedInvariant(invariant.weights().outputs(count.outputsToKeep()), invariant.provenance());
+    }
     clock.stop();
     clock.rate("contrastive.secondsPerEpoch", invariant.provenance().secondsPerEpoch());
     clock.rate("contrastive.stepsPerSecond",

@@ -120,6 +120,32 @@ public final class MlpWeights {
     return biases.get(l).clone();
   }
 
+  /**
+   * The same network with only the outputs {@code keep}, in that order: the last layer's columns
+   * and biases selected, every other layer shared.
+   */
+  public MlpWeights outputs(List<Integer> keep) {
+    int last = weights.size() - 1;
+    double[][] w = weights.get(last);
+    double[][] selected = new double[w.length][keep.size()];
+    double[] b = new double[keep.size()];
+    for (int j = 0; j < keep.size(); j++) {
+      int k = keep.get(j);
+      if (k < 0 || k >= outputSize()) {
+        throw new IllegalArgumentException("output " + k + " does not exist: the network has " + outputSize());
+      }
+      for (int i = 0; i < w.length; i++) {
+        selected[i][j] = w[i][k];
+      }
+      b[j] = biases.get(last)[k];
+    }
+    List<double[][]> ws = new ArrayList<>(weights.subList(0, last));
+    ws.add(selected);
+    List<double[]> bs = new ArrayList<>(biases.subList(0, last));
+    bs.add(b);
+    return new MlpWeights(ws, bs, activation);
+  }
+
   /** Hidden layer widths. */
   public List<Integer> hidden() {
     List<Integer> widths = new ArrayList<>();

@@ -22,7 +22,8 @@ import org.concernet.nn.Activation;
  * @param evaluationPoints time points per rollout, on [0, evaluationHorizon]
  * @param evaluationHorizon rollout length
  * @param r2Trajectories fresh noise-free trajectories for R²
- * @param latent number m of learned conserved quantities
+ * @param latent number m of learned conserved quantities; 0 (auto): estimated from the data
+ *     ({@code eval.InvariantCount})
  * @param hidden hidden layer widths of the invariant and dynamics networks
  * @param activation hidden activation
  * @param contrastiveEpochs epochs of square-ratio-loss training
@@ -36,6 +37,9 @@ import org.concernet.nn.Activation;
  * @param learningRateSchedule how the rate changes over a stage's epochs (contrastive and dynamics)
  * @param alignmentWeight λ of the derivative-alignment term beside the square ratio loss (0: the
  *     paper's loss alone)
+ * @param independenceWeight μ of the independence term between several learned outputs (0: the
+ *     paper's joint loss; no effect with one output)
+ * @param levelSetNewton Newton steps after each RK4 step of the level-set evaluation model (0: none)
  * @param autoencoder the autoencoder, for high-dimensional systems
  */
 public record Protocol(
@@ -61,6 +65,8 @@ public record Protocol(
     double learningRate,
     LearningRateSchedule learningRateSchedule,
     double alignmentWeight,
+    double independenceWeight,
+    int levelSetNewton,
     Optional<AutoencoderSpec> autoencoder) {
 
   /** The Adam learning rate of the paper. */
@@ -89,7 +95,7 @@ public record Protocol(
     require(evaluationPoints >= 2, "evaluationPoints must be at least 2, was " + evaluationPoints);
     require(evaluationHorizon > 0, "evaluationHorizon must be positive, was " + evaluationHorizon);
     require(r2Trajectories >= 1, "r2Trajectories must be at least 1, was " + r2Trajectories);
-    require(latent >= 1, "latent must be at least 1, was " + latent);
+    require(latent >= 0, "latent must be at least 0 (0: estimate the number of invariants), was " + latent);
     long r2Points = (long) r2Trajectories * points;
     require(r2Points >= r2PointsNeeded(latent), "r2Trajectories × points = " + r2Points + " R² points are too few:"
         + " the cubic R² of " + latent + " learned output" + (latent == 1 ? "" : "s") + " needs at least "
@@ -104,6 +110,9 @@ public record Protocol(
     require(learningRate > 0, "learningRate must be positive, was " + learningRate);
     require(alignmentWeight >= 0 && Double.isFinite(alignmentWeight),
         "alignmentWeight must be finite and non-negative, was " + alignmentWeight);
+    require(independenceWeight >= 0 && Double.isFinite(independenceWeight),
+        "independenceWeight must be finite and non-negative, was " + independenceWeight);
+    require(levelSetNewton >= 0, "levelSetNewton must be non-negative, was " + levelSetNewton);
   }
 
   /**
@@ -115,12 +124,12 @@ public record Protocol(
       int evaluationTrajectories, int evaluationPoints, double evaluationHorizon, int r2Trajectories, int latent,
       List<Integer> hidden, Activation activation, int contrastiveEpochs, int contrastiveBatch, int dynamicsEpochs,
       int dynamicsBatch, double learningRate, LearningRateSchedule learningRateSchedule, double alignmentWeight,
-      Optional<AutoencoderSpec> autoencoder) {
+      double independenceWeight, int levelSetNewton, Optional<AutoencoderSpec> autoencoder) {
     this(trajectories, points, startTime, endTime, noise, evaluationTrajectories, evaluationPoints, evaluationHorizon,
         r2Trajectories, latent, hidden, activation, contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch,
         Setting.DYNAMICS_LOSS.defaultValue().orElseThrow(), Setting.SHOOTING_STEPS.defaultValue().orElseThrow(),
         Setting.SHOOTING_SUBSTEPS.defaultValue().orElseThrow(), learningRate, learningRateSchedule, alignmentWeight,
-        autoencoder);
+        independenceWeight, levelSetNewton, autoencoder);
   }
 
   /**
@@ -196,6 +205,8 @@ public record Protocol(
     private double learningRate;
     private LearningRateSchedule learningRateSchedule;
     private double alignmentWeight;
+    private double independenceWeight;
+    private int levelSetNewton;
     private Optional<AutoencoderSpec> autoencoder;
 
     private Builder() {
@@ -239,6 +250,8 @@ public record Protocol(
     public Builder learningRate(double v) { learningRate = v; return this; }
     public Builder learningRateSchedule(LearningRateSchedule v) { learningRateSchedule = v; return this; }
     public Builder alignmentWeight(double v) { alignmentWeight = v; return this; }
+    public Builder independenceWeight(double v) { independenceWeight = v; return this; }
+    public Builder levelSetNewton(int v) { levelSetNewton = v; return this; }
     public Builder autoencoder(Optional<AutoencoderSpec> v) { autoencoder = v; return this; }
     public Builder autoencoder(AutoencoderSpec v) { return autoencoder(Optional.of(v)); }
 
@@ -270,7 +283,8 @@ public record Protocol(
       return new Protocol(trajectories, points, startTime, endTime, noise, evaluationTrajectories,
           evaluationPoints, evaluationHorizon, r2Trajectories, latent, hidden, activation,
           contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch, dynamicsLoss, shootingSteps,
-          shootingSubsteps, learningRate, learningRateSchedule, alignmentWeight, autoencoder);
+          shootingSubsteps, learningRate, learningRateSchedule, alignmentWeight, independenceWeight, levelSetNewton,
+          autoencoder);
     }
   }
 }

@@ -34,6 +34,7 @@ public final class Setting<T> {
   public static final String AUTOENCODER = "autoencoder";
 
   private static final Type<Integer> INT = number("N", Integer::parseInt);
+  private static final Type<Integer> COUNT = number("N|auto", text -> text.equals("auto") ? 0 : Integer.parseInt(text));
   private static final Type<Double> REAL = number("X", Double::parseDouble);
   private static final Type<List<Integer>> WIDTHS = widthsType();
 
@@ -61,8 +62,9 @@ public final class Setting<T> {
   public static final Setting<Integer> R2_TRAJECTORIES = setting("r2Trajectories", INT,
       "Fresh noise-free trajectories for R² of the learned invariant.", 500, 500,
       Protocol::r2Trajectories, Protocol.Builder::r2Trajectories);
-  public static final Setting<Integer> LATENT = setting("latent", INT,
-      "Number of learned conserved quantities (outputs of H).", 1, 1, Protocol::latent, Protocol.Builder::latent);
+  public static final Setting<Integer> LATENT = setting("latent", COUNT,
+      "Number of learned conserved quantities (outputs of H); auto (or 0): estimated from the data, by training"
+          + " min(n − 1, 4) outputs and keeping those conserved on held-out trajectories.", 1, 1, Protocol::latent, Protocol.Builder::latent);
   public static final Setting<List<Integer>> HIDDEN = setting("hidden", WIDTHS,
       "Hidden layer widths of the invariant and dynamics networks, comma-separated.", List.of(100, 100),
       List.of(100, 100), Protocol::hidden, Protocol.Builder::hidden);
@@ -101,6 +103,14 @@ public final class Setting<T> {
       "Weight λ of the derivative-alignment term λ·mean (∇H·ẋ)²/(|∇H|²|ẋ|²) beside the square ratio loss;"
           + " 0 is the paper's loss alone (docs/generality.md).", 0.0, 0.0,
       Protocol::alignmentWeight, Protocol.Builder::alignmentWeight);
+  public static final Setting<Double> INDEPENDENCE_WEIGHT = setting("independenceWeight", REAL,
+      "For latent > 1: weight μ of the independence term μ·mean cos²(∇H_i, ∇H_j) over pairs of outputs, with one"
+          + " square ratio loss per output; 0 is the joint loss of the paper; no effect with one output.", 1.0, 0.0,
+      Protocol::independenceWeight, Protocol.Builder::independenceWeight);
+  public static final Setting<Integer> LEVEL_SET_NEWTON = setting("levelSetNewton", INT,
+      "Newton steps after each RK4 step of a third evaluation model, ConCerNet projected back onto the level set of"
+          + " the learned invariants it started on; 0: no third model.", 0, 0,
+      Protocol::levelSetNewton, Protocol.Builder::levelSetNewton);
   public static final Setting<Integer> AUTOENCODER_LATENT = autoencoder(INT, "latent",
       "Size of the autoencoder's latent code.", null, AutoencoderSpec::latent, Protocol.Builder::autoencoderLatent);
   public static final Setting<List<Integer>> AUTOENCODER_HIDDEN = autoencoder(WIDTHS, "hidden",
@@ -118,8 +128,8 @@ public final class Setting<T> {
   public static final List<Setting<?>> ALL = List.of(TRAJECTORIES, POINTS, START_TIME, END_TIME, NOISE,
       EVALUATION_TRAJECTORIES, EVALUATION_POINTS, EVALUATION_HORIZON, R2_TRAJECTORIES, LATENT, HIDDEN, ACTIVATION,
       CONTRASTIVE_EPOCHS, CONTRASTIVE_BATCH, DYNAMICS_EPOCHS, DYNAMICS_BATCH, DYNAMICS_LOSS, SHOOTING_STEPS,
-      SHOOTING_SUBSTEPS, LEARNING_RATE, LEARNING_RATE_SCHEDULE,
-      ALIGNMENT_WEIGHT, AUTOENCODER_LATENT, AUTOENCODER_HIDDEN, AUTOENCODER_EPOCHS, AUTOENCODER_BATCH);
+      SHOOTING_SUBSTEPS, LEARNING_RATE, LEARNING_RATE_SCHEDULE, ALIGNMENT_WEIGHT, INDEPENDENCE_WEIGHT, LEVEL_SET_NEWTON,
+      AUTOENCODER_LATENT, AUTOENCODER_HIDDEN, AUTOENCODER_EPOCHS, AUTOENCODER_BATCH);
 
   private final String name;
   private final String group;

@@ -350,7 +350,7 @@ public final class HtmlReport {
    * A sweep's page: one row per combination of swept values (the first row is the header), each
    * linked to that run's own report, like the paper's Tables 8-10.
    *
-   * @param links one relative link per data row, to that run's report.html
+   * @param links one relative link per data row, to that run's report.html, or null for a row whose run failed
    */
   public static void writeSweep(Path html, String title, String caption, List<String[]> rows, List<String> links) {
     StringBuilder h = new StringBuilder();
@@ -366,7 +366,9 @@ public final class HtmlReport {
       for (String cell : rows.get(r)) {
         h.append("<td>").append(escape(cell)).append("</td>");
       }
-      h.append("<td><a href=\"").append(escape(links.get(r - 1))).append("\">report</a></td></tr>\n");
+      String link = links.get(r - 1);  // null: the row's run failed and has no report
+      h.append(link == null ? "<td>—</td></tr>\n"
+          : "<td><a href=\"" + escape(link) + "\">report</a></td></tr>\n");
     }
     h.append("</tbody>\n</table>\n</section>\n</main>\n</body>\n</html>\n");
     AtomicFiles.write(html, h.toString());

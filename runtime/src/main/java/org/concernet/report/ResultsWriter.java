@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import org.concernet.eval.InvariantCount;
 import org.concernet.eval.Statistics;
 import org.concernet.io.AtomicFiles;
 import org.concernet.results.EvaluationTrajectory;
@@ -45,6 +46,11 @@ public final class ResultsWriter {
         ObjectNode node = quality.putObject(output);
         byFigure.forEach((name, figure) -> node.set(name, figure(figure)));
       });
+    }
+    if (!results.seeds().isEmpty()
+        && results.seeds().stream().allMatch(s -> s.rates().containsKey(InvariantCount.KEY))) {
+      root.set(InvariantCount.KEY, figure(Statistics.of(results.seeds().stream()
+          .map(s -> s.rates().get(InvariantCount.KEY)).toList())));
     }
     for (boolean finalTime : new boolean[] {false, true}) {
       ObjectNode mse = root.putObject(finalTime ? "mseFinal" : "mse");

@@ -332,6 +332,27 @@ class ExperimentCommandTest {
   }
 
   @Test
+  void sparkRunsTheTasksOfASweepAndNeedsItsArtifact(@TempDir Path dir) {
+    assertThat(run("--spark", "--device", "cpu", "--out", dir.toString())).isEqualTo(2);
+    assertThat(err()).contains("error: --spark runs the tasks of a --sweep; give --sweep KEY=V1,V2,…");
+    assertThat(run("--master", "local[2]", "--device", "cpu", "--out", dir.toString())).isEqualTo(2);
+    assertThat(err()).contains("error: --master runs the tasks of a --sweep");
+    // the runtime's own tests have no concernet-spark on the class path
+    assertThat(run("--sweep", "noise=0,0.1", "--spark", "--device", "cpu", "--out", dir.toString())).isEqualTo(2);
+    assertThat(err()).contains("error: --spark needs concernet-spark on the class path");
+    assertThat(err()).doesNotContain("\tat ");
+    assertThat(anyFile(dir)).isFalse();
+  }
+
+  private static boolean anyFile(Path dir) {
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      return files.findAny().isPresent();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
   void resumingAFolderThatDoesNotExistSaysSo(@TempDir Path dir) {
     Path missing = dir.resolve("never-ran");
     assertThat(run("--seeds", "1", "--device", "cpu", "--resume", "--out", missing.toString())).isEqualTo(2);

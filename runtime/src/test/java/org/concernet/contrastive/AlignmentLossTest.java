@@ -63,11 +63,23 @@ class AlignmentLossTest {
   }
 
   @Test
-  void referenceIsTheMeanSquaredCosine() {
-    // ∇H = (1, 0) against ẋ = (1, 1): cos² = 1/2; against ẋ = (0, 2): 0; m = 1
+  void referenceIsTheShareOfTheFlowAlongTheGradient() {
+    // ∇H = (1, 0) against ẋ = (1, 1): 1 of |ẋ|² = 2 lies along ∇H; against ẋ = (0, 2): 0 of 4; m = 1
     double[][][] g = {{{1}, {0}}, {{1}, {0}}};
     double[][] v = {{1, 1}, {0, 2}};
-    assertThat(AlignmentLoss.reference(g, v)).isWithin(1e-11).of(0.25);  // ε = 1e-12 in the denominators
+    assertThat(AlignmentLoss.reference(g, v)).isWithin(1e-11).of(1.0 / 6);  // ε = 1e-12 in the denominators
+    // the scale of H and the units of time are free: ∇H × 7, ẋ × 3
+    double[][][] g7 = {{{7}, {0}}, {{7}, {0}}};
+    double[][] v3 = {{3, 3}, {0, 6}};
+    assertThat(AlignmentLoss.reference(g7, v3)).isWithin(1e-11).of(1.0 / 6);
+  }
+
+  @Test
+  void slowPointsWeighByTheirSpeed() {
+    // a slow point whose (noisy) ẋ lies along ∇H counts by its squared speed, not as a whole point
+    double[][][] g = {{{1}, {0}}, {{1}, {0}}};
+    double[][] v = {{0.01, 0}, {0, 1}};
+    assertThat(AlignmentLoss.reference(g, v)).isWithin(1e-9).of(1e-4 / (1 + 1e-4));
   }
 
   @Test

@@ -51,7 +51,7 @@ public final class ContrastiveBenchmark {
     for (Case c : cases) {
       Trajectories data = synthetic(c.trajectories, c.points, c.dimension, 1);
       Protocol protocol = new Protocol(c.trajectories, c.points, 0, 10, 0.01, 10, 1001, 1, 500, 1,
-          List.of(100, 100), c.activation, epochs, 10, 1000, 100, Protocol.DEFAULT_LEARNING_RATE, Protocol.DEFAULT_SCHEDULE, 0.0,
+          List.of(100, 100), c.activation, epochs, 10, 1000, 100, Protocol.DEFAULT_LEARNING_RATE, Protocol.DEFAULT_SCHEDULE, 0.0, 1.0, 0,
           Optional.empty());
       long start = System.nanoTime();
       LearnedInvariant h = new InvariantLearner(protocol).withPrecision(precision).learn(c.name, data, 1);

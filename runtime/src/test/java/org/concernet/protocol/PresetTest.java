@@ -14,7 +14,7 @@ class PresetTest {
   /** A protocol unlike the paper's in every setting a preset touches. */
   static Protocol odd() {
     return new Protocol(7, 9, 0.5, 2, 0.2, 3, 50, 4, 20, 2, List.of(8), Activation.TANH, 17, 3, 23, 5,
-        0.01, Protocol.DEFAULT_SCHEDULE, 0.0, Optional.empty());
+        0.01, Protocol.DEFAULT_SCHEDULE, 0.0, 1.0, 0, Optional.empty());
   }
 
   @Test

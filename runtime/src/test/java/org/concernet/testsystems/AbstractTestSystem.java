@@ -28,7 +28,7 @@ abstract class AbstractTestSystem implements SystemSpec {
   static Protocol protocol(int trajectories, int points, double endTime, double horizon) {
     return new Protocol(trajectories, points, 0.0, endTime, 0.01, 10, 1001, horizon, 500, 1,
         List.of(100, 100), Activation.TANH, 1000, 10, 1000, 100, Protocol.DEFAULT_LEARNING_RATE,
-        Protocol.DEFAULT_SCHEDULE, 0.0, Optional.empty());
+        Protocol.DEFAULT_SCHEDULE, 0.0, 1.0, 0, Optional.empty());
   }
 
   @Override

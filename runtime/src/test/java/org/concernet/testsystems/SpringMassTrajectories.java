@@ -47,7 +47,7 @@ public final class SpringMassTrajectories {
   /** The paper preset's contrastive settings for spring mass, with {@code epochs}. */
   public static Protocol protocol(int epochs) {
     return new Protocol(25, 30, 0, 3, 0.01, 10, 1001, 50, 500, 1, List.of(100, 100), Activation.TANH,
-        epochs, 10, 1000, 100, Protocol.DEFAULT_LEARNING_RATE, Protocol.DEFAULT_SCHEDULE, 0.0,
+        epochs, 10, 1000, 100, Protocol.DEFAULT_LEARNING_RATE, Protocol.DEFAULT_SCHEDULE, 0.0, 1.0, 0,
         java.util.Optional.empty());
   }
 }

@@ -53,7 +53,7 @@ public final class SpringSpec implements SystemSpec {
   @Override
   public Protocol protocol() {
     return new Protocol(25, 30, 0, 3, 0.01, 10, 1001, 50, 500, 1, List.of(100, 100), Activation.TANH,
-        1000, 10, 1000, 100, Protocol.DEFAULT_LEARNING_RATE, Protocol.DEFAULT_SCHEDULE, 0.0, Optional.empty());
+        1000, 10, 1000, 100, Protocol.DEFAULT_LEARNING_RATE, Protocol.DEFAULT_SCHEDULE, 0.0, 1.0, 0, Optional.empty());
   }
 
   @Override

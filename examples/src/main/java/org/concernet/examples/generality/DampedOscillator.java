@@ -18,19 +18,7 @@ import org.concernet.annotations.State;
     name = "DampedOscillator",
     startTime = 0.0,
     endTime = 10.0,
-    evaluationHorizon = 20.0,
-    trajectories = 50,
-    points = 50,
-    noise = 0.01,
-    evaluationTrajectories = 10,
-    evaluationPoints = 501,
-    r2Trajectories = 100,
-    latent = 1,
-    hidden = {100, 100},
-    contrastiveEpochs = 500,
-    contrastiveBatch = 10,
-    dynamicsEpochs = 300,
-    dynamicsBatch = 100)
+    evaluationHorizon = 20.0)
 public final class DampedOscillator {
   @State double q;
   @State double p;

@@ -19,6 +19,7 @@ import org.concernet.experiment.OutputFolder;
 import org.concernet.nn.Device;
 import org.concernet.nn.Sessions;
 import org.concernet.protocol.Protocol;
+import org.concernet.protocol.Setting;
 import org.concernet.report.SummaryTable;
 import org.concernet.results.ExperimentResults;
 import org.concernet.results.SeedResult;
@@ -65,10 +66,10 @@ public final class GeneralitySuite implements Callable<Integer> {
       description = "Output folder, one subfolder per system; each run replaces the last. Default: ${DEFAULT-VALUE}.")
   Path out;
 
-  @Option(names = "--alignment-weight", paramLabel = "λ",
-      description = "Weight of the derivative-alignment term of contrastive learning (the protocol setting"
-          + " alignmentWeight) for every system. Default: each system's own, 0.")
-  Double alignmentWeight;
+  @Option(names = "--set", paramLabel = "SETTING=VALUE",
+      description = "Changes one protocol setting for every system (any setting by name, as --sweep takes them,"
+          + " e.g. --set alignmentWeight=0.1); repeatable. Default: each system's own protocol.")
+  Map<String, String> settings = new LinkedHashMap<>();
 
   @Option(names = "--threads", defaultValue = "1", description = "Threads per session. Default: ${DEFAULT-VALUE}.")
   int threads;
@@ -91,28 +92,32 @@ public final class GeneralitySuite implements Callable<Integer> {
     long start = System.nanoTime();
     List<ExperimentResults> all = new ArrayList<>();
     for (String name : systems) {
-      all.add(run(SYSTEMS.get(name), seeds, alignmentWeight, out.resolve(name), console));
+      all.add(run(SYSTEMS.get(name), seeds, settings, out.resolve(name), console));
     }
     console.println();
     console.print(table(all));
     console.printf(Locale.ROOT, "%d system%s × %d seed%s, %.0f s%s%n", all.size(), all.size() == 1 ? "" : "s", seeds,
         seeds == 1 ? "" : "s", (System.nanoTime() - start) / 1e9,
-        alignmentWeight == null ? "" : String.format(Locale.ROOT, ", alignment weight %g", alignmentWeight));
+        settings.isEmpty() ? "" : ", with " + settings);
     return 0;
   }
 
   /**
-   * Runs {@code system} with its own protocol (and {@code alignmentWeight} when not null) on seeds
-   * 0 … seeds − 1 into {@code folder}.
+   * Runs {@code system} with its own protocol, changed by {@code settings} (setting name to value,
+   * as {@link Setting#with} reads them), on seeds 0 … seeds − 1 into {@code folder}.
    */
-  public static ExperimentResults run(SystemSpec system, int seeds, Double alignmentWeight, Path folder,
+  public static ExperimentResults run(SystemSpec system, int seeds, Map<String, String> settings, Path folder,
       PrintStream console) {
     List<Long> seedList = new ArrayList<>();
     for (long s = 0; s < seeds; s++) {
       seedList.add(s);
     }
-    Protocol protocol = alignmentWeight == null ? system.protocol()
-        : system.protocol().toBuilder().alignmentWeight(alignmentWeight).build();
+    Protocol protocol = system.protocol();
+    for (Map.Entry<String, String> e : settings.entrySet()) {
+      Setting<?> setting = Setting.named(e.getKey()).orElseThrow(() -> new IllegalArgumentException(
+          "--set " + e.getKey() + ": no such setting; one of " + Setting.names()));
+      protocol = setting.with(protocol, e.getValue());
+    }
     ExperimentConfig config = new ExperimentConfig(system, protocol, null, seedList, false, null, folder,
         Device.CPU, 1);
     OutputFolder.clear(config.out());  // the suite's own scratch folder: each run replaces the last

@@ -4,8 +4,8 @@
 
 /**
  * The generality suite: systems the paper does not have, declared exactly as a user would, with
- * one modest protocol shared by all (only the time spans follow each system), so that the suite
- * guards the library's defaults rather than any tuning. Polynomial ({@link
+ * the library's defaults (only the time spans follow each system), so that the suite guards the
+ * defaults rather than any tuning. Polynomial ({@link
  * org.concernet.examples.generality.Duffing}, {@link org.concernet.examples.generality.HenonHeiles}),
  * trigonometric ({@link org.concernet.examples.generality.Pendulum}), logarithmic ({@link
  * org.concernet.examples.generality.LotkaVolterra}, {@link org.concernet.examples.generality.Epidemic})
