@@ -446,6 +446,8 @@ final class SystemValidator {
     c.integer("contrastiveBatch", v -> v >= 2, "a contrastive batch needs at least 2 trajectories");
     c.integer("dynamicsEpochs", v -> v >= 0, "write a count >= 0");
     c.integer("dynamicsBatch", v -> v >= 1, "write at least 1");
+    c.integer("shootingSteps", v -> v >= 1, "a shooting segment needs at least 1 observed step");
+    c.integer("shootingSubsteps", v -> v >= 1, "write at least 1 RK4 step per observed step");
     c.real("learningRate", v -> Double.isFinite(v) && v > 0, "write a finite rate > 0");
     c.real("alignmentWeight", v -> Double.isFinite(v) && v >= 0, "write a finite weight >= 0 (0: the paper's loss)");
     c.real("independenceWeight", v -> Double.isFinite(v) && v >= 0,

@@ -9,6 +9,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.concernet.nn.Activation;
+import org.concernet.protocol.DynamicsLoss;
 import org.concernet.protocol.LearningRateSchedule;
 
 /**
@@ -92,6 +93,20 @@ public @interface DynamicalSystem {
    * annealing, or the paper's constant rate.
    */
   LearningRateSchedule learningRateSchedule() default LearningRateSchedule.COSINE;
+
+  /**
+   * How both dynamics models are fitted: {@code DERIVATIVE} (the default, the paper's eq. 4: the field
+   * regressed on the observed derivatives) or {@code SHOOTING} (the field integrated with RK4 over
+   * segments of {@link #shootingSteps} observed steps from observed states and fitted to the observed
+   * states; needs no derivatives). Measurements: docs/results.md.
+   */
+  DynamicsLoss dynamicsLoss() default DynamicsLoss.DERIVATIVE;
+
+  /** Observed steps per segment of the shooting loss (with {@code dynamicsLoss = SHOOTING}). */
+  int shootingSteps() default 4;
+
+  /** RK4 steps per observed step in the shooting loss (with {@code dynamicsLoss = SHOOTING}). */
+  int shootingSubsteps() default 1;
 
   /**
    * Weight λ of the derivative-alignment term beside the square ratio loss: λ · Σ(∇H·ẋ)²/|∇H|² /

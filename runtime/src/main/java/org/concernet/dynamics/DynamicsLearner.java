@@ -12,6 +12,7 @@ import org.concernet.nn.Mlp;
 import org.concernet.nn.MlpWeights;
 import org.concernet.nn.Sessions;
 import org.concernet.nn.Tensors;
+import org.concernet.protocol.DynamicsLoss;
 import org.concernet.protocol.LearningRateSchedule;
 import org.concernet.protocol.Protocol;
 import org.concernet.training.Adam;
@@ -58,6 +59,9 @@ public final class DynamicsLearner {
   private final Class<? extends TNumber> type;
   private final ProgressListener listener;
   private final Checkpoints checkpoints;
+  private final DynamicsLoss loss;
+  private final int shootingSteps;
+  private final int shootingSubsteps;
 
   private DynamicsLearner(Builder b) {
     this.hidden = List.copyOf(b.hidden);
@@ -70,6 +74,9 @@ public final class DynamicsLearner {
     this.type = b.type;
     this.listener = b.listener;
     this.checkpoints = b.checkpoints;
+    this.loss = b.loss;
+    this.shootingSteps = b.shootingSteps;
+    this.shootingSubsteps = b.shootingSubsteps;
   }
 
   /** The paper's defaults: tanh 2 × 100, 1000 epochs, batches of 100 points, lr 1e-3, float32, seed 0. */
@@ -85,7 +92,9 @@ public final class DynamicsLearner {
         .epochs(protocol.dynamicsEpochs())
         .batch(protocol.dynamicsBatch())
         .learningRate(protocol.learningRate())
-        .learningRateSchedule(protocol.learningRateSchedule());
+        .learningRateSchedule(protocol.learningRateSchedule())
+        .loss(protocol.dynamicsLoss())
+        .shooting(protocol.shootingSteps(), protocol.shootingSubsteps());
   }
 
   public long seed() {
@@ -119,59 +128,82 @@ public final class DynamicsLearner {
     if (derivatives.length != states.length) {
       throw new IllegalArgumentException("derivatives hold " + derivatives.length + " values for " + states.length + " state values");
     }
-    return trainTyped(type, states, derivatives, dimension, invariant == null ? null : invariant.weights());
+    return trainTyped(type, states, derivatives, dimension, invariant == null ? null : invariant.weights(), null);
   }
 
   private LearnedDynamics train(Trajectories data, InvariantFunction invariant) {
+    if (loss == DynamicsLoss.SHOOTING) {
+      return trainTyped(type, data.statesFlat(), null, data.dimension(), invariant == null ? null : invariant.weights(),
+          ShootingLoss.Segments.of(data, shootingSteps));
+    }
     if (!data.hasDerivatives()) {
       throw new IllegalArgumentException("dynamics learning needs observed derivatives; these trajectories carry none");
     }
     return train(data.statesFlat(), data.derivativesFlat(), data.dimension(), invariant);
   }
 
+  /** Trains on pointwise derivatives, or with {@code segments} (not null) on the shooting loss. */
   private <T extends TNumber> LearnedDynamics trainTyped(Class<T> dtype, double[] states, double[] derivatives,
-      int n, MlpWeights invariant) {
+      int n, MlpWeights invariant, ShootingLoss.Segments segments) {
     String stage = invariant == null ? BASELINE_STAGE : PROJECTED_STAGE;
     long started = System.nanoTime();
     int points = states.length / n;
     SplittableRandom root = new SplittableRandom(seed);
     MlpWeights init = MlpWeights.initialize(n, hidden, n, activation, root.split());
     SplittableRandom shuffle = root.split();
-    double[] projectors = invariant == null ? null : projectorsAt(states, n, invariant);
+    double[] projectors = invariant == null || segments != null ? null : projectorsAt(states, n, invariant);
 
     try (Graph graph = new Graph(); Session session = Sessions.open(graph)) {
       Ops tf = Ops.create(graph);
       Operand<T> x = constant(tf, dtype, Shape.of(points, n), states);
-      Operand<T> y = constant(tf, dtype, Shape.of(points, n), derivatives);
       Placeholder<TInt32> index = tf.withName("batch_index").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
       Operand<TInt32> axis = tf.constant(0);
       Mlp<T> f = Mlp.trainable(tf, "dynamics", init, dtype);
-      Operand<T> out = f.apply(tf.gather(x, index, axis));
-      if (invariant != null) {
-        // f̃ = (I − UUᵀ) f with the projector of each point precomputed: three ops per step
-        Operand<T> projector = constant(tf, dtype, Shape.of(points, n, n), projectors);
-        out = tf.reduceSum(tf.math.mul(tf.expandDims(out, tf.constant(1)), tf.gather(projector, index, axis)),
-            tf.constant(2));
+      Operand<T> loss;
+      int[] sizes;
+      int size;
+      if (segments == null) {
+        Operand<T> y = constant(tf, dtype, Shape.of(points, n), derivatives);
+        Operand<T> out = f.apply(tf.gather(x, index, axis));
+        if (invariant != null) {
+          // f̃ = (I − UUᵀ) f with the projector of each point precomputed: three ops per step
+          Operand<T> projector = constant(tf, dtype, Shape.of(points, n, n), projectors);
+          out = tf.reduceSum(tf.math.mul(tf.expandDims(out, tf.constant(1)), tf.gather(projector, index, axis)),
+              tf.constant(2));
+        }
+        Operand<T> residual = tf.math.sub(out, tf.gather(y, index, axis));
+        loss = tf.math.mean(tf.reduceSum(tf.math.square(residual), tf.constant(1)), tf.constant(0));
+        size = Math.min(batch, points);
+        sizes = batchSizes(points, size);
+      } else {
+        // a batch holds `batch` segments: an epoch takes L times fewer (and dearer) steps than on derivatives
+        Mlp<T> h = invariant == null ? null : Mlp.frozen(tf, invariant, dtype);
+        loss = ShootingLoss.build(tf, ShootingLoss.field(tf, f, h), x, segments, index, shootingSubsteps);
+        size = Math.min(batch, segments.count());
+        sizes = batchSizes(segments.count(), size);
       }
-      Operand<T> residual = tf.math.sub(out, tf.gather(y, index, axis));
-      Operand<T> loss = tf.math.mean(tf.reduceSum(tf.math.square(residual), tf.constant(1)), tf.constant(0));
       Adam.Step<T> adam = Adam.build(tf, loss, f.variables(), learningRate, "dynamics_adam");
-      int size = Math.min(batch, points);
-      int[] sizes = new int[(points + size - 1) / size];
-      for (int k = 0; k < sizes.length; k++) {
-        sizes[k] = Math.min(size, points - k * size);
-      }
       EpochLoop<T> loop = EpochLoop.builder(stage, seed, session, index, loss, adam, f.variables())
-          .batches(sizes, EpochLoop.Mean.OF_ITEMS).describe("the dynamics loss", "points")
+          .batches(sizes, EpochLoop.Mean.OF_ITEMS)
+          .describe(segments == null ? "the dynamics loss" : "the shooting loss", segments == null ? "points" : "segments")
           .schedule(learningRateSchedule)
           .training(listener, checkpoints).build(tf);
       EpochLoop.Outcome outcome = loop.run(epochs, shuffle);
       MlpWeights trained = epochs == 0 ? init : f.read(session);
       loop.requireFinite(trained, null, outcome);
-      LearnedDynamics.Training training = new LearnedDynamics.Training(seed, epochs, size, learningRate,
+      LearnedDynamics.Training training = new LearnedDynamics.Training(seed, epochs,
+          size, learningRate,
           dtype.getSimpleName(), (System.nanoTime() - started) / 1e9, outcome.losses());
       return new LearnedDynamics(trained, invariant, training);
     }
+  }
+
+  private static int[] batchSizes(int items, int size) {
+    int[] sizes = new int[(items + size - 1) / size];
+    for (int k = 0; k < sizes.length; k++) {
+      sizes[k] = Math.min(size, items - k * size);
+    }
+    return sizes;
   }
 
   /**
@@ -220,6 +252,9 @@ public final class DynamicsLearner {
     private Class<? extends TNumber> type = TFloat32.class;
     private ProgressListener listener = ProgressListener.NONE;
     private Checkpoints checkpoints;
+    private DynamicsLoss loss = DynamicsLoss.DERIVATIVE;
+    private int shootingSteps = 4;
+    private int shootingSubsteps = 1;
 
     private Builder() {}
 
@@ -281,6 +316,27 @@ public final class DynamicsLearner {
      * checkpoint); {@code null} (the default) for none.
      */
     public Builder checkpoints(Checkpoints v) { checkpoints = v; return this; }
+
+    /** How the models are fitted: on derivatives (the default, eq. 4) or by shooting ({@link ShootingLoss}). */
+    public Builder loss(DynamicsLoss v) {
+      loss = java.util.Objects.requireNonNull(v, "loss");
+      return this;
+    }
+
+    /**
+     * The shooting loss's segments: {@code steps} observed intervals each, integrated with {@code
+     * substeps} RK4 steps per interval; sets the loss to {@link DynamicsLoss#SHOOTING} only through
+     * {@link #loss}.
+     */
+    public Builder shooting(int steps, int substeps) {
+      if (steps < 1 || substeps < 1) {
+        throw new IllegalArgumentException("shooting needs at least 1 observed step per segment and 1 RK4 substep"
+            + " per step, found " + steps + " steps and " + substeps + " substeps");
+      }
+      shootingSteps = steps;
+      shootingSubsteps = substeps;
+      return this;
+    }
 
     public DynamicsLearner build() {
       return new DynamicsLearner(this);

@@ -29,7 +29,7 @@ public final class LearnedDynamics implements VectorField {
    *
    * @param seed the seed of the initial weights and the batch order
    * @param epochs epochs trained
-   * @param batch points per batch
+   * @param batch points per batch (segments, for the shooting loss)
    * @param learningRate Adam's learning rate
    * @param dtype the graph dtype, "TFloat32" or "TFloat64"
    * @param seconds wall time of the training, graph construction included
@@ -118,11 +118,18 @@ public final class LearnedDynamics implements VectorField {
 
   @Override
   public <T extends TNumber> UnaryOperator<Operand<T>> inGraph(Ops tf, Class<T> type) {
-    Mlp<T> f = Mlp.frozen(tf, field, type);
-    if (invariant == null) {
+    return field(tf, Mlp.frozen(tf, field, type), invariant == null ? null : Mlp.frozen(tf, invariant, type));
+  }
+
+  /**
+   * The field of network {@code f} (frozen or trainable), projected with the frozen invariant {@code
+   * h} when it is not {@code null}: f̃(x) = f(x) − G(GᵀG)⁻¹Gᵀf(x) with G = {@code h.inputGradient(x)},
+   * a closed form whose first-order gradients exist, so a loss on a rollout of f̃ can train f.
+   */
+  static <T extends TNumber> UnaryOperator<Operand<T>> field(Ops tf, Mlp<T> f, Mlp<T> h) {
+    if (h == null) {
       return f::apply;
     }
-    Mlp<T> h = Mlp.frozen(tf, invariant, type);
     return x -> Projection.project(tf, f.apply(x), h.inputGradient(x));
   }
 

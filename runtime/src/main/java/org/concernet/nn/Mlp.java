@@ -145,6 +145,23 @@ public final class Mlp<T extends TNumber> {
     return dh;
   }
 
+  /**
+   * The reverse-mode product uᵀ(∂out/∂x) for x shaped [batch, inputs] and u [batch, outputs] (or
+   * [1, outputs], the same u at every point): [batch, inputs], in closed form (uᵀW_L, then times each layer's slopes and W_lᵀ): for one
+   * output and u = 1 it is ∇out at every point, with fewer ops than {@link #inputGradient}.
+   */
+  public Operand<T> vjp(Operand<T> x, Operand<T> u) {
+    List<Operand<T>> slopes = hiddenSlopes(x);
+    Operand<T> g = u;
+    for (int l = weights.size() - 1; l >= 0; l--) {
+      g = tf.linalg.matMul(g, weights.get(l), org.tensorflow.op.linalg.MatMul.transposeB(true));
+      if (l > 0) {
+        g = tf.math.mul(g, slopes.get(l - 1));
+      }
+    }
+    return g;
+  }
+
   private List<Operand<T>> hiddenSlopes(Operand<T> x) {
     List<Operand<T>> slopes = new ArrayList<>();
     Operand<T> h = x;

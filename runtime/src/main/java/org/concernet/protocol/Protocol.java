@@ -30,6 +30,9 @@ import org.concernet.nn.Activation;
  * @param contrastiveBatch trajectories per contrastive batch
  * @param dynamicsEpochs epochs of dynamics training
  * @param dynamicsBatch points per dynamics batch
+ * @param dynamicsLoss how the dynamics models are fitted: on derivatives (eq. 4) or by shooting
+ * @param shootingSteps observed steps per shooting segment
+ * @param shootingSubsteps RK4 steps per observed step in the shooting loss
  * @param learningRate Adam learning rate (of the first epoch of each stage)
  * @param learningRateSchedule how the rate changes over a stage's epochs (contrastive and dynamics)
  * @param alignmentWeight λ of the derivative-alignment term beside the square ratio loss (0: the
@@ -56,6 +59,9 @@ public record Protocol(
     int contrastiveBatch,
     int dynamicsEpochs,
     int dynamicsBatch,
+    DynamicsLoss dynamicsLoss,
+    int shootingSteps,
+    int shootingSubsteps,
     double learningRate,
     LearningRateSchedule learningRateSchedule,
     double alignmentWeight,
@@ -80,6 +86,7 @@ public record Protocol(
   public Protocol {
     hidden = List.copyOf(hidden);
     java.util.Objects.requireNonNull(learningRateSchedule, "learningRateSchedule");
+    java.util.Objects.requireNonNull(dynamicsLoss, "dynamicsLoss");
     require(trajectories >= 2, "trajectories must be at least 2, was " + trajectories);
     require(points >= 2, "points must be at least 2, was " + points);
     require(endTime > startTime, "endTime (" + endTime + ") must exceed startTime (" + startTime + ")");
@@ -98,12 +105,31 @@ public record Protocol(
     require(contrastiveBatch >= 2, "contrastiveBatch must be at least 2 trajectories, was " + contrastiveBatch);
     require(dynamicsEpochs >= 0, "dynamicsEpochs must be non-negative, was " + dynamicsEpochs);
     require(dynamicsBatch >= 1, "dynamicsBatch must be at least 1, was " + dynamicsBatch);
+    require(shootingSteps >= 1, "shootingSteps must be at least 1, was " + shootingSteps);
+    require(shootingSubsteps >= 1, "shootingSubsteps must be at least 1, was " + shootingSubsteps);
     require(learningRate > 0, "learningRate must be positive, was " + learningRate);
     require(alignmentWeight >= 0 && Double.isFinite(alignmentWeight),
         "alignmentWeight must be finite and non-negative, was " + alignmentWeight);
     require(independenceWeight >= 0 && Double.isFinite(independenceWeight),
         "independenceWeight must be finite and non-negative, was " + independenceWeight);
     require(levelSetNewton >= 0, "levelSetNewton must be non-negative, was " + levelSetNewton);
+  }
+
+  /**
+   * A protocol whose dynamics models are fitted on derivatives (the paper's eq. 4): every setting but
+   * {@code dynamicsLoss}, {@code shootingSteps} and {@code shootingSubsteps}, which take their
+   * defaults.
+   */
+  public Protocol(int trajectories, int points, double startTime, double endTime, double noise,
+      int evaluationTrajectories, int evaluationPoints, double evaluationHorizon, int r2Trajectories, int latent,
+      List<Integer> hidden, Activation activation, int contrastiveEpochs, int contrastiveBatch, int dynamicsEpochs,
+      int dynamicsBatch, double learningRate, LearningRateSchedule learningRateSchedule, double alignmentWeight,
+      double independenceWeight, int levelSetNewton, Optional<AutoencoderSpec> autoencoder) {
+    this(trajectories, points, startTime, endTime, noise, evaluationTrajectories, evaluationPoints, evaluationHorizon,
+        r2Trajectories, latent, hidden, activation, contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch,
+        Setting.DYNAMICS_LOSS.defaultValue().orElseThrow(), Setting.SHOOTING_STEPS.defaultValue().orElseThrow(),
+        Setting.SHOOTING_SUBSTEPS.defaultValue().orElseThrow(), learningRate, learningRateSchedule, alignmentWeight,
+        independenceWeight, levelSetNewton, autoencoder);
   }
 
   /**
@@ -173,6 +199,9 @@ public record Protocol(
     private int contrastiveBatch;
     private int dynamicsEpochs;
     private int dynamicsBatch;
+    private DynamicsLoss dynamicsLoss;
+    private int shootingSteps;
+    private int shootingSubsteps;
     private double learningRate;
     private LearningRateSchedule learningRateSchedule;
     private double alignmentWeight;
@@ -215,6 +244,9 @@ public record Protocol(
     public Builder contrastiveBatch(int v) { contrastiveBatch = v; return this; }
     public Builder dynamicsEpochs(int v) { dynamicsEpochs = v; return this; }
     public Builder dynamicsBatch(int v) { dynamicsBatch = v; return this; }
+    public Builder dynamicsLoss(DynamicsLoss v) { dynamicsLoss = v; return this; }
+    public Builder shootingSteps(int v) { shootingSteps = v; return this; }
+    public Builder shootingSubsteps(int v) { shootingSubsteps = v; return this; }
     public Builder learningRate(double v) { learningRate = v; return this; }
     public Builder learningRateSchedule(LearningRateSchedule v) { learningRateSchedule = v; return this; }
     public Builder alignmentWeight(double v) { alignmentWeight = v; return this; }
@@ -250,8 +282,9 @@ public record Protocol(
     public Protocol build() {
       return new Protocol(trajectories, points, startTime, endTime, noise, evaluationTrajectories,
           evaluationPoints, evaluationHorizon, r2Trajectories, latent, hidden, activation,
-          contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch, learningRate, learningRateSchedule,
-          alignmentWeight, independenceWeight, levelSetNewton, autoencoder);
+          contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch, dynamicsLoss, shootingSteps,
+          shootingSubsteps, learningRate, learningRateSchedule, alignmentWeight, independenceWeight, levelSetNewton,
+          autoencoder);
     }
   }
 }

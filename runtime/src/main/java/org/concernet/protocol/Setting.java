@@ -81,6 +81,17 @@ public final class Setting<T> {
   public static final Setting<Integer> DYNAMICS_BATCH = setting("dynamicsBatch", INT,
       "Points per dynamics batch (the paper: 20 with an autoencoder).", 100, 100,
       Protocol::dynamicsBatch, Protocol.Builder::dynamicsBatch);
+  public static final Setting<DynamicsLoss> DYNAMICS_LOSS = setting("dynamicsLoss", choice(DynamicsLoss.class),
+      "How both dynamics models are fitted: derivative (the paper's eq. 4, f̃(x) regressed on the observed ẋ) or"
+          + " shooting (f̃ integrated with RK4 over segments of shootingSteps observed steps from observed states, fitted"
+          + " to the observed states; needs no derivatives).", DynamicsLoss.DERIVATIVE, DynamicsLoss.DERIVATIVE,
+      Protocol::dynamicsLoss, Protocol.Builder::dynamicsLoss);
+  public static final Setting<Integer> SHOOTING_STEPS = setting("shootingSteps", INT,
+      "Observed steps per segment of the shooting loss (dynamicsLoss = shooting).", 4, null,
+      Protocol::shootingSteps, Protocol.Builder::shootingSteps);
+  public static final Setting<Integer> SHOOTING_SUBSTEPS = setting("shootingSubsteps", INT,
+      "RK4 steps per observed step in the shooting loss (dynamicsLoss = shooting).", 1, null,
+      Protocol::shootingSubsteps, Protocol.Builder::shootingSubsteps);
   public static final Setting<Double> LEARNING_RATE = setting("learningRate", REAL,
       "Adam's learning rate (of the first epoch of each stage).", Protocol.DEFAULT_LEARNING_RATE,
       Protocol.DEFAULT_LEARNING_RATE, Protocol::learningRate, Protocol.Builder::learningRate);
@@ -117,8 +128,9 @@ public final class Setting<T> {
    */
   public static final List<Setting<?>> ALL = List.of(TRAJECTORIES, POINTS, START_TIME, END_TIME, NOISE,
       EVALUATION_TRAJECTORIES, EVALUATION_POINTS, EVALUATION_HORIZON, R2_TRAJECTORIES, LATENT, HIDDEN, ACTIVATION,
-      CONTRASTIVE_EPOCHS, CONTRASTIVE_BATCH, DYNAMICS_EPOCHS, DYNAMICS_BATCH, LEARNING_RATE, LEARNING_RATE_SCHEDULE,
-      ALIGNMENT_WEIGHT, INDEPENDENCE_WEIGHT, LEVEL_SET_NEWTON, AUTOENCODER_LATENT, AUTOENCODER_HIDDEN, AUTOENCODER_EPOCHS, AUTOENCODER_BATCH);
+      CONTRASTIVE_EPOCHS, CONTRASTIVE_BATCH, DYNAMICS_EPOCHS, DYNAMICS_BATCH, DYNAMICS_LOSS, SHOOTING_STEPS,
+      SHOOTING_SUBSTEPS, LEARNING_RATE, LEARNING_RATE_SCHEDULE, ALIGNMENT_WEIGHT, INDEPENDENCE_WEIGHT, LEVEL_SET_NEWTON,
+      AUTOENCODER_LATENT, AUTOENCODER_HIDDEN, AUTOENCODER_EPOCHS, AUTOENCODER_BATCH);
 
   private final String name;
   private final String group;

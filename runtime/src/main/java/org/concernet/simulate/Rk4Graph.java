@@ -22,8 +22,8 @@ import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TNumber;
 
 /**
- * One graph and session holding the RK4 step of one {@link VectorField}: the only place where an
- * RK4 step is written. Unrolled chunks of steps are built on first use and kept, so a step-doubling
+ * One graph and session holding the RK4 step ({@link Rk4Step}, where it is written) of one {@link
+ * VectorField}. Unrolled chunks of steps are built on first use and kept, so a step-doubling
  * search that tries 1, 2, 4, … substeps builds each chunk shape once.
  *
  * <p>A chunk advances a batch of states by {@code intervals} output intervals of {@code steps} RK4
@@ -75,14 +75,9 @@ final class Rk4Graph<T extends TNumber> implements AutoCloseable {
     this.two = tf.constant(type, 2.0);
   }
 
-  /** One RK4 step of size h from x. */
+  /** One RK4 step of size h from x ({@link Rk4Step#step}). */
   private Operand<T> step(Operand<T> x, Operand<T> half, Operand<T> full, Operand<T> sixth) {
-    Operand<T> k1 = f.apply(x);
-    Operand<T> k2 = f.apply(tf.math.add(x, tf.math.mul(half, k1)));
-    Operand<T> k3 = f.apply(tf.math.add(x, tf.math.mul(half, k2)));
-    Operand<T> k4 = f.apply(tf.math.add(x, tf.math.mul(full, k3)));
-    Operand<T> sum = tf.math.add(tf.math.add(k1, k4), tf.math.mul(two, tf.math.add(k2, k3)));
-    return tf.math.add(x, tf.math.mul(sixth, sum));
+    return Rk4Step.step(tf, f, x, half, full, sixth, two);
   }
 
   /** The states after each of {@code intervals} intervals of {@code steps} steps: [intervals, rows, n]. */

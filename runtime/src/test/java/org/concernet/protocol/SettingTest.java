@@ -159,7 +159,7 @@ class SettingTest {
     }
     assertThat(Setting.ALL.stream().filter(s -> s.paperValue().isPresent()).map(Setting::name).toList())
         .containsExactly("noise", "evaluationTrajectories", "evaluationPoints", "r2Trajectories", "latent", "hidden",
-            "contrastiveEpochs", "contrastiveBatch", "dynamicsEpochs", "dynamicsBatch", "learningRate",
+            "contrastiveEpochs", "contrastiveBatch", "dynamicsEpochs", "dynamicsBatch", "dynamicsLoss", "learningRate",
             "learningRateSchedule", "alignmentWeight", "independenceWeight", "levelSetNewton").inOrder();
   }
 }
