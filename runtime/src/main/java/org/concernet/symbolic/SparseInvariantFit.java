@@ -34,8 +34,8 @@ import org.concernet.results.SymbolicInvariant;
  * when the library holds both C and functions of it (q² + p² and (q² + p²)² at degree 4), the null
  * space has several dimensions, and only a pivot on one of C's own terms leads to the sparsest one.
  *
- * <p>Selection by held-out error: on held-out states, a candidate's misalignment is Σ|P∇φ|² / Σ|∇φ|²
- * (mean squared sine of the angle between ∇φ and ∇H). Among candidates whose held-out misalignment is
+ * <p>Selection by held-out error: on held-out states, a candidate's misalignment is the mean over
+ * states of sin² of the angle between ∇φ and ∇H. Among candidates whose held-out misalignment is
  * within {@link Options#tolerance} of the smallest found (relatively, plus 1e-12 absolutely), the one
  * with fewest terms wins (then the smaller misalignment). It is reported as a formula when H is a
  * cubic polynomial of φ on the held-out states with R² ≥ {@link Options#foundR2} and it uses at most
@@ -104,26 +104,25 @@ public final class SparseInvariantFit {
       scale[j] = Math.sqrt(trainMatrices[1][j][j]);
       active[j] = scale[j] > 0 && Double.isFinite(scale[j]) && finiteRow(m[j]);
     }
-    double[][][] heldOutMatrices = normalMatrices(heldOut);
     double[][] ms = scaled(m, scale);
-    double[][] mh = scaled(heldOutMatrices[0], scale);
-    double[][] nh = scaled(heldOutMatrices[1], scale);
+    HeldOut held = new HeldOut(heldOut);
     List<Candidate> candidates = new ArrayList<>();
+    java.util.Set<java.util.List<Double>> seen = new java.util.HashSet<>();
     for (int pivot : pivots(ms, active)) {
       for (double lambda : options.thresholds()) {
         double[] xi = thresholded(ms, active, pivot, lambda);
         if (xi != null) {
-          double num = quadratic(mh, xi);
-          double den = quadratic(nh, xi);
-          double e = den > 0 ? Math.max(num, 0) / den : Double.NaN;
-          if (Double.isFinite(e)) {
-            double[] unscaled = new double[k];
-            int size = 0;
-            for (int j = 0; j < k; j++) {
-              unscaled[j] = xi[j] == 0 ? 0 : xi[j] / scale[j];
-              size += xi[j] == 0 ? 0 : 1;
+          double[] unscaled = new double[k];
+          int size = 0;
+          for (int j = 0; j < k; j++) {
+            unscaled[j] = xi[j] == 0 ? 0 : xi[j] / scale[j];
+            size += xi[j] == 0 ? 0 : 1;
+          }
+          if (seen.add(Arrays.stream(unscaled).boxed().toList())) {
+            double e = held.misalignment(unscaled);
+            if (Double.isFinite(e)) {
+              candidates.add(new Candidate(unscaled, size, e));
             }
-            candidates.add(new Candidate(unscaled, size, e));
           }
         }
       }
@@ -172,35 +171,87 @@ public final class SparseInvariantFit {
     }
     Map<String, Double> r2Invariants = new LinkedHashMap<>();
     heldOut.invariants().forEach((inv, values) -> r2Invariants.put(inv, linearR2(phi, values)));
-    return new SymbolicInvariant(true, formula(name, terms, ab[1]), terms, ab[1], r2, r2Invariants, denseR2,
+    return new SymbolicInvariant(true, SymbolicInvariant.formula(name, terms, ab[1]), terms, ab[1], r2, r2Invariants, denseR2,
         chosen.misalignment(), library.description());
   }
 
-  /** "H1 ≈ 0.4982·q² + 0.5013·p² − 0.1021" (4 significant digits). */
-  public static String formula(String name, List<SymbolicInvariant.Term> terms, double offset) {
-    StringBuilder s = new StringBuilder(name).append(" ≈ ");
-    boolean first = true;
-    for (SymbolicInvariant.Term t : terms) {
-      s.append(sign(t.coefficient(), first)).append(number(Math.abs(t.coefficient()))).append('·').append(t.term());
-      first = false;
-    }
-    if (offset != 0 && Double.isFinite(offset)) {
-      s.append(sign(offset, first)).append(number(Math.abs(offset)));
-    }
-    return s.toString();
-  }
+  /**
+   * The held-out states with each term's gradient stored sparsely and ∇H's direction, to measure a
+   * candidate's misalignment: the mean over states of sin² of the angle between ∇φ and ∇H, every state
+   * counting alike (a quadratic form Σ|P∇φ|² / Σ|∇φ|² would let φ put its gradient where it aligns and
+   * stay nearly flat, and wrong, elsewhere: nearly cancelling q², q⁴ and cos(q) do exactly that).
+   */
+  private final class HeldOut {
+    private final double[][] unit;
+    private final int[][][] coordinates;
+    private final double[][][] values;
 
-  private static String sign(double v, boolean first) {
-    return first ? (v < 0 ? "−" : "") : (v < 0 ? " − " : " + ");
-  }
-
-  private static String number(double v) {
-    String s = String.format(Locale.ROOT, "%.4g", v);
-    if (s.contains("e")) {
-      String[] parts = s.split("e");
-      return parts[0] + "e" + Integer.parseInt(parts[1]);
+    HeldOut(Sample sample) {
+      int count = sample.states().length;
+      int k = library.size();
+      unit = new double[count][];
+      coordinates = new int[count][k][];
+      values = new double[count][k][];
+      for (int i = 0; i < count; i++) {
+        double[] g = sample.gradients()[i];
+        double norm = 0;
+        for (double v : g) {
+          norm += v * v;
+        }
+        norm = Math.sqrt(norm);
+        if (!(norm > 0) || !Double.isFinite(norm)) {
+          continue;
+        }
+        unit[i] = new double[g.length];
+        for (int r = 0; r < g.length; r++) {
+          unit[i][r] = g[r] / norm;
+        }
+        for (int j = 0; j < k; j++) {
+          double[] gj = library.terms().get(j).gradient(sample.states()[i]);
+          int nonzero = 0;
+          for (double v : gj) {
+            nonzero += v != 0 ? 1 : 0;
+          }
+          coordinates[i][j] = new int[nonzero];
+          values[i][j] = new double[nonzero];
+          int c = 0;
+          for (int r = 0; r < gj.length; r++) {
+            if (gj[r] != 0) {
+              coordinates[i][j][c] = r;
+              values[i][j][c++] = gj[r];
+            }
+          }
+        }
+      }
     }
-    return s;
+
+    /** Mean sin² of the angle between ∇φ and ∇H; a state where ∇φ vanishes counts as 1. */
+    double misalignment(double[] xi) {
+      double sum = 0;
+      int used = 0;
+      for (int i = 0; i < unit.length; i++) {
+        if (unit[i] == null) {
+          continue;
+        }
+        double[] grad = new double[unit[i].length];
+        for (int j = 0; j < xi.length; j++) {
+          if (xi[j] != 0) {
+            for (int c = 0; c < coordinates[i][j].length; c++) {
+              grad[coordinates[i][j][c]] += xi[j] * values[i][j][c];
+            }
+          }
+        }
+        double norm2 = 0;
+        double along = 0;
+        for (int r = 0; r < grad.length; r++) {
+          norm2 += grad[r] * grad[r];
+          along += grad[r] * unit[i][r];
+        }
+        sum += norm2 > 0 ? Math.max(0, 1 - along * along / norm2) : 1;
+        used++;
+      }
+      return used == 0 ? Double.NaN : sum / used;
+    }
   }
 
   /** [0] Σ ∇Θᵀ P ∇Θ and [1] Σ ∇Θᵀ ∇Θ over the sample (K × K), skipping states where ∇H vanishes. */
@@ -405,18 +456,6 @@ public final class SparseInvariantFit {
       }
     }
     return out;
-  }
-
-  private static double quadratic(double[][] m, double[] v) {
-    double s = 0;
-    for (int a = 0; a < v.length; a++) {
-      if (v[a] != 0) {
-        for (int b = 0; b < v.length; b++) {
-          s += v[a] * m[a][b] * v[b];
-        }
-      }
-    }
-    return s;
   }
 
   /** φ = Σ ξ_j θ_j at each state. */
