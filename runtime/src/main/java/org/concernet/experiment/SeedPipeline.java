@@ -85,8 +85,7 @@ final class SeedPipeline {
     Map<String, Double> r2 = new LinkedHashMap<>();
     Map<String, Double> r2Cubic = new LinkedHashMap<>();
     double heldOut = Double.NaN;
-    Trajectories fresh = generator.generate(system, protocol.r2Trajectories(), protocol.trainingTimes(),
-        Seeds.derive(seed, "r2"));
+    Trajectories fresh = heldOut(seed);
     if (models.autoencoder().isPresent()) {
       LearnedAutoencoder ae = models.autoencoder().get();
       heldOut = ae.reconstructionMse(fresh.pointStates());
@@ -183,8 +182,7 @@ final class SeedPipeline {
   private Map<String, SymbolicInvariant> symbolicInvariants(long seed, TrainedModels models, Trajectories fresh,
       Map<String, String> notes, ConsoleProgress progress) {
     try {
-      Map<String, SymbolicInvariant> formulas = SymbolicReadout.defaults().read(models::invariant,
-          models::invariantGradient, fresh, system.invariantNames(), system::invariants);
+      Map<String, SymbolicInvariant> formulas = readOut(models, fresh);
       formulas.values().forEach(f -> progress.message("seed " + seed + ": " + f.summary()));
       return formulas;
     } catch (IllegalArgumentException e) {
@@ -192,6 +190,17 @@ final class SeedPipeline {
       progress.message("seed " + seed + ": no symbolic read-out: " + e.getMessage());
       return Map.of();
     }
+  }
+
+  /** Each learned output of {@code models} read out as a formula on {@code fresh} (system states). */
+  Map<String, SymbolicInvariant> readOut(TrainedModels models, Trajectories fresh) {
+    return SymbolicReadout.defaults().read(models::invariant, models::invariantGradient, fresh,
+        system.invariantNames(), system::invariants);
+  }
+
+  /** The held-out, noise-free trajectories of a seed, on which R², quality and the read-out are measured. */
+  Trajectories heldOut(long seed) {
+    return generator.generate(system, protocol.r2Trajectories(), protocol.trainingTimes(), Seeds.derive(seed, "r2"));
   }
 
   /** The training data a seed generates from the system. */

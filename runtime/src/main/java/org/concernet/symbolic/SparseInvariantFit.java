@@ -46,10 +46,17 @@ public final class SparseInvariantFit {
    * @param thresholds the λ of the thresholding, on scaled coefficients relative to the largest
    * @param tolerance how much larger than the smallest held-out misalignment a sparser candidate's may be
    * @param foundR2 the cubic R² against H a formula must reach on held-out states
+   * @param ridge the ridge added while thresholding, relative to the mean diagonal of the scaled problem
    */
-  public record Options(double[] thresholds, double tolerance, double foundR2) {
-    /** λ ∈ {0, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3}; tolerance 1; R² 0.99. */
-    public static final Options DEFAULT = new Options(new double[] {0, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3}, 1.0, 0.99);
+  public record Options(double[] thresholds, double tolerance, double foundR2, double ridge) {
+    /**
+     * λ ∈ {0, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3}; tolerance 9 (a sparser formula wins unless it is 10×
+     * more misaligned: on spring-mass H's learned by the contrastive loss, extra terms that lower the
+     * misalignment 2-4× fit H's own error, e.g. 0.635·q² + 0.634·p² + 0.0085·q²·p); R² 0.99; ridge 1e-4
+     * of the mean diagonal while thresholding (as SINDy's STLSQ, which uses one by default).
+     */
+    public static final Options DEFAULT = new Options(new double[] {0, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3}, 9.0, 0.99,
+        1e-4);
   }
 
   /**
@@ -78,6 +85,10 @@ public final class SparseInvariantFit {
   private static final int ALL_PIVOTS = 120;
   private static final int TOP_PIVOTS = 10;
   private static final int MAX_ITERATIONS = 20;
+  private static final int MAX_SUPPORTS = 100_000;
+  private static final int KEEP_PER_SIZE = 5;
+  /** The ridge of the last, unthresholded refit: only keeps an exactly singular system solvable. */
+  private static final double REFIT_RIDGE = 1e-12;
 
   private final TermLibrary library;
   private final Options options;
@@ -110,7 +121,7 @@ public final class SparseInvariantFit {
     java.util.Set<java.util.List<Double>> seen = new java.util.HashSet<>();
     for (int pivot : pivots(ms, active)) {
       for (double lambda : options.thresholds()) {
-        double[] xi = thresholded(ms, active, pivot, lambda);
+        double[] xi = thresholded(ms, active, pivot, lambda, options.ridge());
         if (xi != null) {
           double[] unscaled = new double[k];
           int size = 0;
@@ -124,6 +135,21 @@ public final class SparseInvariantFit {
               candidates.add(new Candidate(unscaled, size, e));
             }
           }
+        }
+      }
+    }
+    double[][] ns = scaled(trainMatrices[1], scale);
+    for (double[] xi : smallSupports(ms, ns, active)) {
+      double[] unscaled = new double[k];
+      int size = 0;
+      for (int j = 0; j < k; j++) {
+        unscaled[j] = xi[j] == 0 ? 0 : xi[j] / scale[j];
+        size += xi[j] == 0 ? 0 : 1;
+      }
+      if (seen.add(Arrays.stream(unscaled).boxed().toList())) {
+        double e = held.misalignment(unscaled);
+        if (Double.isFinite(e)) {
+          candidates.add(new Candidate(unscaled, size, e));
         }
       }
     }
@@ -372,54 +398,153 @@ public final class SparseInvariantFit {
   }
 
   /**
+   * Every support of 1, 2 and 3 terms (fewer sizes when there would be more than {@value
+   * #MAX_SUPPORTS} of a size), each with its best φ (the smallest eigenvector of M restricted to it);
+   * the {@value #KEEP_PER_SIZE} of each size with the smallest training misalignment φᵀMφ / φᵀNφ.
+   * Thresholding alone misses short formulas when the library holds nearly dependent terms (q², q⁴
+   * and cos q): the dense solution's large, cancelling coefficients decide what survives.
+   */
+  private static List<double[]> smallSupports(double[][] m, double[][] n, boolean[] active) {
+    int[] index = activeIndices(active);
+    List<double[]> out = new ArrayList<>();
+    for (int size = 1; size <= 3 && size <= index.length; size++) {
+      if (binomial(index.length, size) > MAX_SUPPORTS) {
+        break;
+      }
+      java.util.PriorityQueue<double[]> best = new java.util.PriorityQueue<>(
+          (a, b) -> Double.compare(b[b.length - 1], a[a.length - 1]));
+      int[] pick = new int[size];
+      for (int j = 0; j < size; j++) {
+        pick[j] = j;
+      }
+      while (true) {
+        int[] s = new int[size];
+        for (int j = 0; j < size; j++) {
+          s[j] = index[pick[j]];
+        }
+        double[] v = smallestEigenvector(submatrix(m, s, s));
+        double num = 0;
+        double den = 0;
+        for (int a = 0; a < size; a++) {
+          for (int b = 0; b < size; b++) {
+            num += v[a] * m[s[a]][s[b]] * v[b];
+            den += v[a] * n[s[a]][s[b]] * v[b];
+          }
+        }
+        if (den > 0 && Double.isFinite(num / den)) {
+          double[] entry = new double[m.length + 1];
+          for (int a = 0; a < size; a++) {
+            entry[s[a]] = v[a];
+          }
+          entry[m.length] = num / den;
+          best.add(entry);
+          if (best.size() > KEEP_PER_SIZE) {
+            best.poll();
+          }
+        }
+        int j = size - 1;
+        while (j >= 0 && pick[j] == index.length - size + j) {
+          j--;
+        }
+        if (j < 0) {
+          break;
+        }
+        pick[j]++;
+        for (int l = j + 1; l < size; l++) {
+          pick[l] = pick[l - 1] + 1;
+        }
+      }
+      for (double[] entry : best) {
+        out.add(Arrays.copyOf(entry, m.length));
+      }
+    }
+    return out;
+  }
+
+  private static double[] smallestEigenvector(double[][] a) {
+    if (a.length == 1) {
+      return new double[] {1};
+    }
+    EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(a, false));
+    double[] values = eigen.getRealEigenvalues();
+    int smallest = 0;
+    for (int j = 1; j < values.length; j++) {
+      if (values[j] < values[smallest]) {
+        smallest = j;
+      }
+    }
+    return eigen.getEigenvector(smallest).toArray();
+  }
+
+  private static double binomial(int n, int k) {
+    double c = 1;
+    for (int j = 1; j <= k; j++) {
+      c = c * (n - k + j) / j;
+    }
+    return c;
+  }
+
+  /**
    * Sequentially thresholded least squares with ξ_pivot = 1: scaled coefficients over the library,
    * 0 off the support; null if the system cannot be solved.
    */
-  private static double[] thresholded(double[][] m, boolean[] active, int pivot, double lambda) {
+  private static double[] thresholded(double[][] m, boolean[] active, int pivot, double lambda, double ridge) {
     boolean[] support = active.clone();
     support[pivot] = false;
-    double[] xi = new double[m.length];
     for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-      int[] s = activeIndices(support);
-      Arrays.fill(xi, 0);
-      xi[pivot] = 1;
-      if (s.length > 0) {
-        double[][] a = submatrix(m, s, s);
-        double[] rhs = new double[s.length];
-        double trace = 0;
-        for (int j = 0; j < s.length; j++) {
-          rhs[j] = -m[s[j]][pivot];
-          trace += a[j][j];
-        }
-        double ridge = 1e-12 * trace / s.length;
-        for (int j = 0; j < s.length; j++) {
-          a[j][j] += ridge;
-        }
-        double[] sol;
-        try {
-          sol = new LUDecomposition(new Array2DRowRealMatrix(a, false), 0).getSolver()
-              .solve(new ArrayRealVector(rhs, false)).toArray();
-        } catch (RuntimeException e) {
-          return null;
-        }
-        for (int j = 0; j < s.length; j++) {
-          xi[s[j]] = sol[j];
-        }
+      double[] xi = solve(m, support, pivot, ridge);
+      if (xi == null) {
+        return null;
       }
       double largest = 1;
       for (double v : xi) {
         largest = Math.max(largest, Math.abs(v));
       }
       boolean changed = false;
-      for (int j : s) {
+      for (int j : activeIndices(support)) {
         if (Math.abs(xi[j]) < lambda * largest) {
           support[j] = false;
           changed = true;
         }
       }
       if (!changed) {
-        return finite(xi) ? xi : null;
+        break;
       }
+    }
+    return solve(m, support, pivot, REFIT_RIDGE);
+  }
+
+  /**
+   * ξ with ξ_pivot = 1 and the terms of {@code support} minimising ξᵀMξ + ridge·(mean diagonal)·|ξ_S|²;
+   * null if it cannot be solved or is not finite.
+   */
+  private static double[] solve(double[][] m, boolean[] support, int pivot, double ridge) {
+    int[] s = activeIndices(support);
+    double[] xi = new double[m.length];
+    xi[pivot] = 1;
+    if (s.length == 0) {
+      return xi;
+    }
+    double[][] a = submatrix(m, s, s);
+    double[] rhs = new double[s.length];
+    double trace = 0;
+    for (int j = 0; j < s.length; j++) {
+      rhs[j] = -m[s[j]][pivot];
+      trace += a[j][j];
+    }
+    double added = ridge * trace / s.length;
+    for (int j = 0; j < s.length; j++) {
+      a[j][j] += added;
+    }
+    double[] sol;
+    try {
+      sol = new LUDecomposition(new Array2DRowRealMatrix(a, false), 0).getSolver()
+          .solve(new ArrayRealVector(rhs, false)).toArray();
+    } catch (RuntimeException e) {
+      return null;
+    }
+    for (int j = 0; j < s.length; j++) {
+      xi[s[j]] = sol[j];
     }
     return finite(xi) ? xi : null;
   }
