@@ -39,7 +39,7 @@ import org.concernet.results.SymbolicInvariant;
  * within {@link Options#tolerance} of the smallest found (relatively, plus 1e-12 absolutely), the one
  * with fewest terms wins (then the smaller misalignment). It is reported as a formula when H is a
  * cubic polynomial of φ on the held-out states with R² ≥ {@link Options#foundR2} and it uses at most
- * half the library; otherwise as "no sparse formula found" with the best dense fit's R².
+ * half the library (or only the states themselves, a weighted sum); otherwise as "no sparse formula found" with the best dense fit's R².
  */
 public final class SparseInvariantFit {
   /**
@@ -86,6 +86,7 @@ public final class SparseInvariantFit {
   private static final int TOP_PIVOTS = 10;
   private static final int MAX_ITERATIONS = 20;
   private static final int MAX_SUPPORTS = 100_000;
+  private static final int MAX_SUPPORT_SIZE = 5;
   private static final int KEEP_PER_SIZE = 5;
   /** The ridge of the last, unthresholded refit: only keeps an exactly singular system solvable. */
   private static final double REFIT_RIDGE = 1e-12;
@@ -181,7 +182,7 @@ public final class SparseInvariantFit {
     double[] phi = evaluate(chosen.xi(), heldOut.states());
     double r2 = cubicR2(phi, heldOut.values());
     double denseR2 = cubicR2(evaluate(dense.xi(), heldOut.states()), heldOut.values());
-    boolean found = r2 >= options.foundR2() && chosen.size() <= Math.max(1, activeCount / 2);
+    boolean found = r2 >= options.foundR2() && (chosen.size() <= Math.max(1, activeCount / 2) || linear(chosen.xi()));
     if (!found) {
       return new SymbolicInvariant(false, String.format(Locale.ROOT, "no sparse formula found (best dense fit R² %.4f;"
           + " sparsest within tolerance: %d terms, R² %.4f)", denseR2, chosen.size(), r2), List.of(), Double.NaN, r2,
@@ -398,8 +399,8 @@ public final class SparseInvariantFit {
   }
 
   /**
-   * Every support of 1, 2 and 3 terms (fewer sizes when there would be more than {@value
-   * #MAX_SUPPORTS} of a size), each with its best φ (the smallest eigenvector of M restricted to it);
+   * Every support of 1 to {@value #MAX_SUPPORT_SIZE} terms (up to the first size with more than
+   * {@value #MAX_SUPPORTS} supports: 3 terms for Kepler's 77, 5 for the 18-20 of a 2-state system), each with its best φ (the smallest eigenvector of M restricted to it);
    * the {@value #KEEP_PER_SIZE} of each size with the smallest training misalignment φᵀMφ / φᵀNφ.
    * Thresholding alone misses short formulas when the library holds nearly dependent terms (q², q⁴
    * and cos q): the dense solution's large, cancelling coefficients decide what survives.
@@ -407,7 +408,7 @@ public final class SparseInvariantFit {
   private static List<double[]> smallSupports(double[][] m, double[][] n, boolean[] active) {
     int[] index = activeIndices(active);
     List<double[]> out = new ArrayList<>();
-    for (int size = 1; size <= 3 && size <= index.length; size++) {
+    for (int size = 1; size <= MAX_SUPPORT_SIZE && size <= index.length; size++) {
       if (binomial(index.length, size) > MAX_SUPPORTS) {
         break;
       }
@@ -581,6 +582,20 @@ public final class SparseInvariantFit {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether every term of {@code xi} is a state itself (x_i): a weighted sum of the states reads as a
+   * formula however many it takes (the heat equation's Σu over 101 nodes).
+   */
+  private boolean linear(double[] xi) {
+    for (int j = 0; j < xi.length; j++) {
+      if (xi[j] != 0 && !(library.terms().get(j) instanceof Term.Monomial mono
+          && mono.factors().length == 1 && mono.factors()[0][1] == 1)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** φ = Σ ξ_j θ_j at each state. */
