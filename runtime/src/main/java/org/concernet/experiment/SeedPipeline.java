@@ -29,9 +29,11 @@ import org.concernet.protocol.Protocol;
 import org.concernet.report.ConsoleProgress;
 import org.concernet.results.EvaluationTrajectory;
 import org.concernet.results.SeedResult;
+import org.concernet.results.SymbolicInvariant;
 import org.concernet.simulate.ReferenceIntegrator;
 import org.concernet.simulate.Rk4;
 import org.concernet.simulate.TrajectoryGenerator;
+import org.concernet.symbolic.SymbolicReadout;
 import org.concernet.system.SystemSpec;
 import org.concernet.training.Checkpoints;
 import org.concernet.training.ProgressListener;
@@ -87,8 +89,7 @@ final class SeedPipeline {
     Map<String, Double> r2 = new LinkedHashMap<>();
     Map<String, Double> r2Cubic = new LinkedHashMap<>();
     double heldOut = Double.NaN;
-    Trajectories fresh = generator.generate(system, protocol.r2Trajectories(), protocol.trainingTimes(),
-        Seeds.derive(seed, "r2"));
+    Trajectories fresh = heldOut(seed);
     if (models.autoencoder().isPresent()) {
       LearnedAutoencoder ae = models.autoencoder().get();
       heldOut = ae.reconstructionMse(fresh.pointStates());
@@ -112,6 +113,7 @@ final class SeedPipeline {
       notes.put(InvariantCount.KEY, count.describe());
       progress.message("invariant count: " + count.describe());
     }
+    Map<String, SymbolicInvariant> formulas = symbolicInvariants(seed, models, fresh, notes, progress);
     EvaluationRollouts rollouts = rollouts(seed, models);
     Rollout truth = rollouts.truth();
     Rk4.StepChoice b = rollouts.baseline();
@@ -134,7 +136,7 @@ final class SeedPipeline {
         Map.of(SeedResult.BASELINE, mb.finalMse(), SeedResult.CONCERNET, mc.finalMse()),
         Map.of(SeedResult.BASELINE, mb.violation(), SeedResult.CONCERNET, mc.violation()),
         Map.of(SeedResult.BASELINE, mb.finalViolation(), SeedResult.CONCERNET, mc.finalViolation()),
-        timings, clock.rates(), notes, evaluationTrajectories(truth, b.rollout(), c.rollout()), quality);
+        timings, clock.rates(), notes, evaluationTrajectories(truth, b.rollout(), c.rollout()), quality, formulas);
     progress.message(String.format(Locale.ROOT, "seed %d: %sR² %s, MSE baseline %.3e / ConCerNet %.3e (%.1f s)",
         seed, Double.isNaN(heldOut) ? "" : String.format(Locale.ROOT, "autoencoder held-out MSE %.3e, ", heldOut),
         r2.isEmpty() ? "-" : formatR2(r2), mb.mse(), mc.mse(), timings.get("total")));
@@ -224,6 +226,35 @@ final class SeedPipeline {
       progress.message(warning);
     }
     return quality;
+  }
+
+  /**
+   * Each learned output read out as a formula on the held-out trajectories {@code fresh}, in the
+   * system's own states ({@link SymbolicReadout}), one console line per output; a read-out that
+   * cannot run (H's gradient vanishes everywhere) is a note, not a failed seed.
+   */
+  private Map<String, SymbolicInvariant> symbolicInvariants(long seed, TrainedModels models, Trajectories fresh,
+      Map<String, String> notes, ConsoleProgress progress) {
+    try {
+      Map<String, SymbolicInvariant> formulas = readOut(models, fresh);
+      formulas.values().forEach(f -> progress.message("seed " + seed + ": " + f.summary()));
+      return formulas;
+    } catch (IllegalArgumentException e) {
+      notes.put("symbolicInvariants", "no read-out: " + e.getMessage());
+      progress.message("seed " + seed + ": no symbolic read-out: " + e.getMessage());
+      return Map.of();
+    }
+  }
+
+  /** Each learned output of {@code models} read out as a formula on {@code fresh} (system states). */
+  Map<String, SymbolicInvariant> readOut(TrainedModels models, Trajectories fresh) {
+    return SymbolicReadout.defaults().read(models::invariant, models::invariantGradient, fresh,
+        system.invariantNames(), system::invariants);
+  }
+
+  /** The held-out, noise-free trajectories of a seed, on which R², quality and the read-out are measured. */
+  Trajectories heldOut(long seed) {
+    return generator.generate(system, protocol.r2Trajectories(), protocol.trainingTimes(), Seeds.derive(seed, "r2"));
   }
 
   /** The training data a seed generates from the system. */

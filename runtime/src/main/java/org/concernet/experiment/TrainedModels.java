@@ -85,6 +85,29 @@ public record TrainedModels(LearnedInvariant learnedInvariant, LearnedDynamics b
   }
 
   /**
+   * ∂H/∂x at a state x of the system, [n][m]: H's own gradient, or for a latent system the chain
+   * rule (∂E/∂x)ᵀ-weighted ∇_z H at z = E(x), both in closed form and double precision.
+   */
+  public double[][] invariantGradient(double[] x) {
+    if (space.autoencoder().isEmpty()) {
+      return learnedInvariant.gradient(x);
+    }
+    double[][] encoder = space.autoencoder().get().encoderWeights().inputGradient(x);
+    double[][] inner = learnedInvariant.gradient(space.encode(x));
+    int m = inner[0].length;
+    double[][] out = new double[x.length][m];
+    for (int i = 0; i < x.length; i++) {
+      for (int l = 0; l < inner.length; l++) {
+        double e = encoder[i][l];
+        for (int k = 0; k < m; k++) {
+          out[i][k] += e * inner[l][k];
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
    * The ConCerNet vector field f̃(x), which keeps H constant; for a latent system the decoded field
    * (∂D/∂z) f̃(z) at z = E(x).
    */

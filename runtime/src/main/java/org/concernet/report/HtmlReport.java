@@ -88,12 +88,15 @@ public final class HtmlReport {
     }
     h.append(n == 1 ? "). Figures are of this one seed; " : "). Figures are mean ± std over seeds (population std, as"
         + " the paper's tables); ").append("the better model's figure is in bold.</p>\n");
-    h.append("<nav><a href=\"#summary\">Summary</a> · <a href=\"#per-seed\">Per seed</a> · ")
+    h.append("<nav><a href=\"#summary\">Summary</a> · ")
+        .append(SymbolicSection.present(results) ? "<a href=\"#" + SymbolicSection.ID + "\">Formulas</a> · " : "")
+        .append("<a href=\"#per-seed\">Per seed</a> · ")
         .append("<a href=\"#timings\">Timings</a> · <a href=\"#figures\">Figures</a> · <a href=\"#trajectories\">Trajectories</a> · ")
         .append("<a href=\"#configuration\">Configuration</a> · <a href=\"#provenance\">Provenance</a></nav>\n")
         .append("</header>\n");
 
     summary(h, results);
+    SymbolicSection.append(h, results);
     perSeed(h, results);
     timings(h, results);
     figures(h, figures);
@@ -415,6 +418,7 @@ public final class HtmlReport {
       h2 { font-size: 1.35rem; margin: 2.2rem 0 .8rem; padding-bottom: .3rem; border-bottom: 2px solid var(--rule); }
       .lead { color: #444; margin: .25rem 0 .75rem; }
       .note { color: #444; font-size: .9em; max-width: 60rem; margin: -1rem 0 1.5rem; }
+      .formula { font-family: "STIX Two Math", "Cambria Math", "Times New Roman", serif; font-size: 1.05em; }
       .warning { color: #8a1c00; font-weight: bold; max-width: 60rem; }
       nav a { color: var(--concernet); text-decoration: none; }
       nav a:hover { text-decoration: underline; }

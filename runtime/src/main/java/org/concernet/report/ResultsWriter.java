@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.concernet.eval.InvariantCount;
@@ -18,6 +19,7 @@ import org.concernet.io.AtomicFiles;
 import org.concernet.results.EvaluationTrajectory;
 import org.concernet.results.ExperimentResults;
 import org.concernet.results.SeedResult;
+import org.concernet.results.SymbolicInvariant;
 
 /**
  * Writes {@code results.json} and {@code results.csv} (the output contract in DESIGN.md), each
@@ -51,6 +53,19 @@ public final class ResultsWriter {
         && results.seeds().stream().allMatch(s -> s.rates().containsKey(InvariantCount.KEY))) {
       root.set(InvariantCount.KEY, figure(Statistics.of(results.seeds().stream()
           .map(s -> s.rates().get(InvariantCount.KEY)).toList())));
+    }
+    if (!results.symbolicInvariants().isEmpty()) {
+      ObjectNode symbolic = root.putObject("symbolicInvariants");
+      results.symbolicInvariants().forEach((output, perSeed) -> {
+        ArrayNode list = symbolic.putArray(output);
+        for (int i = 0; i < perSeed.size(); i++) {
+          ObjectNode entry = list.addObject();
+          entry.put("seed", results.seeds().get(i).seed());
+          if (perSeed.get(i) != null) {
+            entry.setAll((ObjectNode) JSON.valueToTree(perSeed.get(i)));
+          }
+        }
+      });
     }
     for (boolean finalTime : new boolean[] {false, true}) {
       ObjectNode mse = root.putObject(finalTime ? "mseFinal" : "mse");
@@ -124,7 +139,28 @@ public final class ResultsWriter {
     // last, so that the rows of results recorded before the figure existed keep their places
     results.invariantQuality().forEach((output, byFigure) ->
         byFigure.forEach((name, f) -> row(csv, "invariantQuality." + name, "", output, f)));
+    results.symbolicInvariants().forEach((output, perSeed) -> symbolicRows(csv, output, perSeed));
     return csv.toString();
+  }
+
+  /**
+   * The read-out's rows for one output: its R² against H, the dense fit's, against each declared
+   * invariant (NaN where a seed found no formula), then the formulas themselves, one quoted cell per seed.
+   */
+  private static void symbolicRows(StringBuilder csv, String output, List<SymbolicInvariant> perSeed) {
+    row(csv, "symbolic.r2Learned", "", output, Statistics.of(perSeed.stream()
+        .map(s -> s == null ? Double.NaN : s.r2Learned()).toList()));
+    row(csv, "symbolic.denseR2", "", output, Statistics.of(perSeed.stream()
+        .map(s -> s == null ? Double.NaN : s.denseR2()).toList()));
+    perSeed.stream().filter(s -> s != null && s.found()).findFirst().ifPresent(first ->
+        first.r2Invariants().keySet().forEach(name -> row(csv, "symbolic.r2." + name, "", output,
+            Statistics.of(perSeed.stream().map(s -> s == null ? Double.NaN
+                : s.r2Invariants().getOrDefault(name, Double.NaN)).toList()))));
+    csv.append("symbolic.formula,,").append(output).append(",,");
+    for (SymbolicInvariant s : perSeed) {
+      csv.append(",\"").append(s == null ? "" : s.formula().replace("\"", "\"\"")).append('"');
+    }
+    csv.append('\n');
   }
 
   private static void row(StringBuilder csv, String metric, String model, String invariant, Statistics f) {

@@ -75,6 +75,21 @@ public record ExperimentResults(String system, List<String> invariants, Map<Stri
     return figures;
   }
 
+  /**
+   * By learned output ("H1", …), each seed's formula ({@link SeedResult#symbolicInvariants}) in seed
+   * order; outputs of the first seed that has any, empty when no seed has a read-out.
+   */
+  public Map<String, List<SymbolicInvariant>> symbolicInvariants() {
+    Map<String, List<SymbolicInvariant>> byOutput = new LinkedHashMap<>();
+    seeds.stream().filter(s -> !s.symbolicInvariants().isEmpty()).findFirst().ifPresent(first ->
+        first.symbolicInvariants().keySet().forEach(output -> {
+          List<SymbolicInvariant> perSeed = new ArrayList<>();
+          seeds.forEach(s -> perSeed.add(s.symbolicInvariants().get(output)));
+          byOutput.put(output, perSeed);
+        }));
+    return byOutput;
+  }
+
   /** MSE by model (final time only when {@code finalTime}). */
   public Map<String, Statistics> mse(boolean finalTime) {
     Map<String, Statistics> figures = new LinkedHashMap<>();

@@ -28,6 +28,8 @@ import java.util.OptionalInt;
  * @param invariantQuality by learned output ("H1", "H2", …), how conserved it is on the held-out
  *     trajectories without any known invariant: {@code spread} and {@code alignment} ({@link
  *     org.concernet.eval.InvariantQuality}); empty for a result recorded before it was measured
+ * @param symbolicInvariants by learned output ("H1", "H2", …), H read out as a formula ({@code
+ *     org.concernet.symbolic}); empty when the read-out was not run or the result predates it
  */
 public record SeedResult(
     long seed,
@@ -41,7 +43,8 @@ public record SeedResult(
     Map<String, Double> rates,
     Map<String, String> notes,
     List<EvaluationTrajectory> trajectories,
-    Map<String, Map<String, Double>> invariantQuality) {
+    Map<String, Map<String, Double>> invariantQuality,
+    Map<String, SymbolicInvariant> symbolicInvariants) {
   /** Names of the two dynamics models, in the order tables show them. */
   public static final String BASELINE = "baseline";
   public static final String CONCERNET = "concernet";
@@ -50,6 +53,23 @@ public record SeedResult(
   public SeedResult {
     trajectories = trajectories == null ? List.of() : List.copyOf(trajectories);
     invariantQuality = invariantQuality == null ? Map.of() : invariantQuality;
+    symbolicInvariants = symbolicInvariants == null ? Map.of() : symbolicInvariants;
+  }
+
+  /** A result without {@link #symbolicInvariants}, as recorded before the read-out existed. */
+  public SeedResult(long seed, Map<String, Double> invariantR2, Map<String, Double> invariantR2Cubic,
+      Map<String, Double> mse, Map<String, Double> mseFinal, Map<String, Map<String, Double>> violation,
+      Map<String, Map<String, Double>> violationFinal, Map<String, Double> timings, Map<String, Double> rates,
+      Map<String, String> notes, List<EvaluationTrajectory> trajectories,
+      Map<String, Map<String, Double>> invariantQuality) {
+    this(seed, invariantR2, invariantR2Cubic, mse, mseFinal, violation, violationFinal, timings, rates, notes,
+        trajectories, invariantQuality, Map.of());
+  }
+
+  /** This result with {@code formulas} as its {@link #symbolicInvariants}. */
+  public SeedResult withSymbolicInvariants(Map<String, SymbolicInvariant> formulas) {
+    return new SeedResult(seed, invariantR2, invariantR2Cubic, mse, mseFinal, violation, violationFinal, timings,
+        rates, notes, trajectories, invariantQuality, formulas);
   }
 
   /** A result without {@link #invariantQuality}, as recorded before it was measured. */
@@ -58,7 +78,7 @@ public record SeedResult(
       Map<String, Map<String, Double>> violationFinal, Map<String, Double> timings, Map<String, Double> rates,
       Map<String, String> notes, List<EvaluationTrajectory> trajectories) {
     this(seed, invariantR2, invariantR2Cubic, mse, mseFinal, violation, violationFinal, timings, rates, notes,
-        trajectories, Map.of());
+        trajectories, Map.of(), Map.of());
   }
 
   /** The name of learned output {@code k} (0-based) in {@link #invariantQuality}: "H1", "H2", …. */

@@ -10,6 +10,6 @@
  * <p>Must not depend on: {@code org.concernet.nn}, {@code org.concernet.training}, {@code
  * org.concernet.simulate}, {@code org.concernet.contrastive}, {@code org.concernet.dynamics},
  * {@code org.concernet.latent}, {@code org.concernet.report}, {@code org.concernet.experiment},
- * {@code org.concernet.cli}.
+ * {@code org.concernet.cli}, {@code org.concernet.symbolic}.
  */
 package org.concernet.results;

@@ -1,0 +1,134 @@
+/*
+ * Copyright 2026 The concernet-java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package org.concernet.symbolic;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.concernet.data.Trajectories;
+import org.concernet.results.SeedResult;
+import org.concernet.results.SymbolicInvariant;
+
+/**
+ * Reads every output of a learned H out as a formula ({@link SparseInvariantFit}) on sample states
+ * taken from trajectories: at most {@link #maxPoints} points, spread evenly over the points of
+ * every trajectory; every third trajectory is held out (it chooses the sparsity and gives the R²s),
+ * the others fit. The library is built on all sampled states.
+ *
+ * <p>H and its gradient are taken on the system's own states: for a model learned in an
+ * autoencoder's latent space, pass H∘E and its gradient (∂E/∂x)ᵀ∇H, so that the formula is in the
+ * system's variables.
+ */
+public final class SymbolicReadout {
+  private final TermLibrary.Options libraryOptions;
+  private final SparseInvariantFit.Options fitOptions;
+  private final int maxPoints;
+
+  /**
+   * @param maxPoints how many sample states at most (both parts together)
+   */
+  public SymbolicReadout(TermLibrary.Options libraryOptions, SparseInvariantFit.Options fitOptions, int maxPoints) {
+    if (maxPoints < 6) {
+      throw new IllegalArgumentException("symbolic read-out needs at least 6 sample states, was given " + maxPoints);
+    }
+    this.libraryOptions = libraryOptions;
+    this.fitOptions = fitOptions;
+    this.maxPoints = maxPoints;
+  }
+
+  /** Default library and fit, at most 1,500 states. */
+  public static SymbolicReadout defaults() {
+    return new SymbolicReadout(TermLibrary.Options.DEFAULT, SparseInvariantFit.Options.DEFAULT, 1500);
+  }
+
+  public int maxPoints() {
+    return maxPoints;
+  }
+
+  /**
+   * One formula per output of H ("H1", "H2", …), in order.
+   *
+   * @param h H at a state of {@code data}: m values
+   * @param gradient ∂H/∂x at a state, [n][m]
+   * @param data trajectories in the system's states (at least 2)
+   * @param invariantNames the declared invariants' names (possibly none)
+   * @param invariants the declared invariants at a state, one per name
+   */
+  public Map<String, SymbolicInvariant> read(Function<double[], double[]> h, Function<double[], double[][]> gradient,
+      Trajectories data, List<String> invariantNames, Function<double[], double[]> invariants) {
+    if (data.count() < 2) {
+      throw new IllegalArgumentException("symbolic read-out needs at least 2 trajectories (one to fit, one held out),"
+          + " got " + data.count());
+    }
+    int total = data.count() * data.length();
+    int stride = Math.max(1, (int) Math.ceil((double) total / maxPoints));
+    List<double[]> fitStates = new ArrayList<>();
+    List<double[]> heldOutStates = new ArrayList<>();
+    List<double[]> all = new ArrayList<>();
+    for (int p = 0; p < total; p += stride) {
+      int i = p / data.length();
+      double[] x = data.state(i, p % data.length());
+      (i % 3 == 2 ? heldOutStates : fitStates).add(x);
+      all.add(x);
+    }
+    if (heldOutStates.isEmpty()) {
+      // two trajectories: hold the second one out
+      for (int p = 0; p < total; p += stride) {
+        if (p / data.length() == 1) {
+          heldOutStates.add(data.state(1, p % data.length()));
+        }
+      }
+      fitStates.removeAll(heldOutStates);
+    }
+    TermLibrary library = TermLibrary.build(data.stateNames(), all.toArray(new double[0][]), libraryOptions);
+    SparseInvariantFit fit = new SparseInvariantFit(library, fitOptions);
+    int m = h.apply(all.get(0)).length;
+    double[][][] fitSample = evaluate(fitStates, h, gradient, m);
+    double[][][] heldOutSample = evaluate(heldOutStates, h, gradient, m);
+    Map<String, double[]> declared = new LinkedHashMap<>();
+    for (int c = 0; c < invariantNames.size(); c++) {
+      double[] values = new double[heldOutStates.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = invariants.apply(heldOutStates.get(i))[c];
+      }
+      declared.put(invariantNames.get(c), values);
+    }
+    Map<String, SymbolicInvariant> out = new LinkedHashMap<>();
+    double[][] fitX = fitStates.toArray(new double[0][]);
+    double[][] heldOutX = heldOutStates.toArray(new double[0][]);
+    for (int k = 0; k < m; k++) {
+      String name = SeedResult.learnedOutput(k);
+      out.put(name, fit.fit(name,
+          new SparseInvariantFit.Sample(fitX, fitSample[1 + k], fitSample[0][k], Map.of()),
+          new SparseInvariantFit.Sample(heldOutX, heldOutSample[1 + k], heldOutSample[0][k], declared)));
+    }
+    return out;
+  }
+
+  /** [0][k] H_k at each state ([m][N]); [1 + k] ∇H_k at each state ([N][n]). */
+  private static double[][][] evaluate(List<double[]> states, Function<double[], double[]> h,
+      Function<double[], double[][]> gradient, int m) {
+    double[][][] out = new double[1 + m][][];
+    out[0] = new double[m][states.size()];
+    for (int k = 0; k < m; k++) {
+      out[1 + k] = new double[states.size()][];
+    }
+    for (int i = 0; i < states.size(); i++) {
+      double[] x = states.get(i);
+      double[] v = h.apply(x);
+      double[][] g = gradient.apply(x);
+      for (int k = 0; k < m; k++) {
+        out[0][k][i] = v[k];
+        double[] gk = new double[x.length];
+        for (int r = 0; r < x.length; r++) {
+          gk[r] = g[r][k];
+        }
+        out[1 + k][i] = gk;
+      }
+    }
+    return out;
+  }
+}
