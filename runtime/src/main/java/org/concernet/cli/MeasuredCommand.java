@@ -46,7 +46,7 @@ public final class MeasuredCommand implements Callable<Integer> {
   private final PrintStream err;
 
   @Option(names = "--data", paramLabel = "FILE", required = true,
-      description = "The measured file: whitespace-separated with a '%' header (Schmidt-Lipson), or CSV with a header.")
+      description = "The measured file: whitespace-separated with a '%%' header (Schmidt-Lipson), or CSV with a header.")
   Path data;
 
   @Option(names = "--states", paramLabel = "NAME,NAME,…", required = true, split = ",",

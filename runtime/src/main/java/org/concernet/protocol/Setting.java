@@ -100,8 +100,8 @@ public final class Setting<T> {
           + " the rate down to 1% of it at the last epoch.", Protocol.DEFAULT_SCHEDULE, LearningRateSchedule.CONSTANT,
       Protocol::learningRateSchedule, Protocol.Builder::learningRateSchedule);
   public static final Setting<Double> ALIGNMENT_WEIGHT = setting("alignmentWeight", REAL,
-      "Weight λ of the derivative-alignment term λ·Σ(∇H·ẋ)²/|∇H|² / Σ|ẋ|² (the share of the flow along ∇H)"
-          + " beside the square ratio loss;"
+      "Weight λ of the derivative-alignment term beside the square ratio loss: λ times the share of the"
+          + " data's flow along the gradient of H, which the projection removes;"
           + " 0 is the paper's loss alone (docs/generality.md).", 1.0, 0.0,
       Protocol::alignmentWeight, Protocol.Builder::alignmentWeight);
   public static final Setting<Double> INDEPENDENCE_WEIGHT = setting("independenceWeight", REAL,
