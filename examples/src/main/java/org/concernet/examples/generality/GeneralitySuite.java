@@ -10,14 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.concernet.eval.InvariantQuality;
 import org.concernet.eval.Statistics;
 import org.concernet.experiment.Experiment;
 import org.concernet.experiment.ExperimentConfig;
 import org.concernet.experiment.OutputFolder;
 import org.concernet.nn.Device;
-import org.concernet.nn.Sessions;
 import org.concernet.protocol.Protocol;
 import org.concernet.protocol.Setting;
 import org.concernet.report.SummaryTable;
@@ -26,7 +24,6 @@ import org.concernet.results.SeedResult;
 import org.concernet.system.SystemSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * Runs the generality suite — systems nobody tuned the library for, each with its own annotation
@@ -41,7 +38,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "GeneralitySuite", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Runs ConCerNet with its defaults on systems the paper does not have, and prints one table.")
-public final class GeneralitySuite implements Callable<Integer> {
+public final class GeneralitySuite extends SuiteCommand {
   /** The suite's systems, in table order; the damped oscillator, which conserves nothing, last. */
   public static final Map<String, SystemSpec> SYSTEMS = new LinkedHashMap<>();
 
@@ -55,51 +52,12 @@ public final class GeneralitySuite implements Callable<Integer> {
     SYSTEMS.put("DampedOscillator", new DampedOscillatorSystem());
   }
 
-  @Option(names = "--systems", split = ",", paramLabel = "NAME",
-      description = "Systems to run, comma-separated (default: all).")
-  List<String> systems = new ArrayList<>(SYSTEMS.keySet());
-
-  @Option(names = "--seeds", defaultValue = "3", description = "Seeds per system. Default: ${DEFAULT-VALUE}.")
-  int seeds;
-
-  @Option(names = "--out", defaultValue = "target/generality",
-      description = "Output folder, one subfolder per system; each run replaces the last. Default: ${DEFAULT-VALUE}.")
-  Path out;
-
-  @Option(names = "--set", paramLabel = "SETTING=VALUE",
-      description = "Changes one protocol setting for every system (any setting by name, as --sweep takes them,"
-          + " e.g. --set alignmentWeight=0.1); repeatable. Default: each system's own protocol.")
-  Map<String, String> settings = new LinkedHashMap<>();
-
-  @Option(names = "--threads", defaultValue = "1", description = "Threads per session. Default: ${DEFAULT-VALUE}.")
-  int threads;
+  public GeneralitySuite() {
+    super(SYSTEMS, Path.of("target/generality"));
+  }
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new GeneralitySuite()).execute(args));
-  }
-
-  @Override
-  public Integer call() {
-    PrintStream console = System.out;
-    for (String name : systems) {
-      if (!SYSTEMS.containsKey(name)) {
-        throw new CommandLine.ParameterException(new CommandLine(this), "unknown system " + name + "; one of "
-            + SYSTEMS.keySet());
-      }
-    }
-    Sessions.setThreads(threads);
-    Device.select(Device.CPU, console);
-    long start = System.nanoTime();
-    List<ExperimentResults> all = new ArrayList<>();
-    for (String name : systems) {
-      all.add(run(SYSTEMS.get(name), seeds, settings, out.resolve(name), console));
-    }
-    console.println();
-    console.print(table(all));
-    console.printf(Locale.ROOT, "%d system%s × %d seed%s, %.0f s%s%n", all.size(), all.size() == 1 ? "" : "s", seeds,
-        seeds == 1 ? "" : "s", (System.nanoTime() - start) / 1e9,
-        settings.isEmpty() ? "" : ", with " + settings);
-    return 0;
   }
 
   /**

@@ -115,4 +115,17 @@ class GeneralitySuiteTest {
     }
     assertThat(table.lines().filter(l -> l.startsWith("DampedOscillator")).findFirst().orElseThrow()).contains(" - ");
   }
+
+  @Test
+  void bothSuiteCommandsRefuseAnUnknownSystemBeforeTrainingAnything(@TempDir Path out) {
+    for (SuiteCommand suite : List.of(new GeneralitySuite(), new org.concernet.examples.multi.MultiSuite())) {
+      java.io.StringWriter err = new java.io.StringWriter();
+      picocli.CommandLine line = new picocli.CommandLine(suite);
+      line.setErr(new java.io.PrintWriter(err));
+      int code = line.execute("--systems", "Nope", "--set", "alignmentWeight=0.5", "--out", out.toString());
+      assertThat(code).isEqualTo(2);
+      assertThat(err.toString()).contains("unknown system Nope; one of");
+      assertThat(out.toFile().list()).isEmpty();
+    }
+  }
 }
