@@ -86,6 +86,16 @@ public final class KeplerSystem extends DeclaredSystem<Kepler> {
   }
 
   @Override
+  public List<String> candidateTermNames() {
+    return List.of("1/r");
+  }
+
+  @Override
+  protected double[] candidateTermsOf(Kepler system) {
+    return new double[] {system.inverseRadius()};
+  }
+
+  @Override
   public double[] sampleInitialState(RandomGenerator rng) {
     return sampled(system -> system.sample(rng));
   }

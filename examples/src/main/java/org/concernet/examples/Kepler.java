@@ -4,6 +4,7 @@
 package org.concernet.examples;
 
 import java.util.random.RandomGenerator;
+import org.concernet.annotations.CandidateTerm;
 import org.concernet.annotations.Derivative;
 import org.concernet.annotations.DynamicalSystem;
 import org.concernet.annotations.InitialState;
@@ -79,6 +80,12 @@ public final class Kepler {
   @Invariant
   double angularMomentum() {
     return x * vy - y * vx;
+  }
+
+  /** A term the read-out may use to write the energy as a formula (its library has no 1/r). */
+  @CandidateTerm(name = "1/r")
+  double inverseRadius() {
+    return 1 / r();
   }
 
   /**

@@ -31,7 +31,7 @@ import org.concernet.processor.SystemModel.GraphForm;
 @AutoService(Processor.class)
 public final class DynamicalSystemProcessor extends AbstractProcessor {
   private static final List<String> MEMBER_ANNOTATIONS = List.of(RuntimeNames.STATE, RuntimeNames.PARAMETER,
-      RuntimeNames.DERIVATIVE, RuntimeNames.INVARIANT, RuntimeNames.INITIAL_STATE);
+      RuntimeNames.DERIVATIVE, RuntimeNames.INVARIANT, RuntimeNames.INITIAL_STATE, RuntimeNames.CANDIDATE_TERM);
 
   private Trees trees;
 
@@ -48,7 +48,8 @@ public final class DynamicalSystemProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(RuntimeNames.DYNAMICAL_SYSTEM, RuntimeNames.STATE, RuntimeNames.PARAMETER,
-        RuntimeNames.DERIVATIVE, RuntimeNames.INVARIANT, RuntimeNames.INITIAL_STATE, RuntimeNames.MEASURED);
+        RuntimeNames.DERIVATIVE, RuntimeNames.INVARIANT, RuntimeNames.INITIAL_STATE, RuntimeNames.CANDIDATE_TERM,
+        RuntimeNames.MEASURED);
   }
 
   @Override

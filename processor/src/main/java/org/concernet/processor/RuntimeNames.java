@@ -16,6 +16,7 @@ final class RuntimeNames {
   static final String DERIVATIVE = ANNOTATIONS + ".Derivative";
   static final String INVARIANT = ANNOTATIONS + ".Invariant";
   static final String INITIAL_STATE = ANNOTATIONS + ".InitialState";
+  static final String CANDIDATE_TERM = ANNOTATIONS + ".CandidateTerm";
   static final String MEASURED = ANNOTATIONS + ".Measured";
 
   static final ClassName SYSTEM_SPEC = ClassName.get("org.concernet.system", "SystemSpec");

@@ -28,6 +28,7 @@ import javax.lang.model.element.Modifier;
 import org.concernet.processor.SystemModel.Derivative;
 import org.concernet.processor.SystemModel.GraphMethod;
 import org.concernet.processor.SystemModel.GraphParameter;
+import org.concernet.processor.SystemModel.CandidateTerm;
 import org.concernet.processor.SystemModel.Invariant;
 import org.concernet.processor.SystemModel.Parameter;
 import org.concernet.processor.SystemModel.SettingValue;
@@ -197,6 +198,16 @@ final class SystemGenerator {
         .addStatement("return new double[] {$L}", CodeBlock.join(model.invariants().stream()
             .map(i -> CodeBlock.of("system.$N()", i.method())).toList(), ", "))
         .build());
+    if (!model.candidateTerms().isEmpty()) {
+      type.addMethod(override("candidateTermNames", ParameterizedTypeName.get(List.class, String.class))
+          .addStatement("return $L", listOfStrings(model.candidateTerms().stream().map(CandidateTerm::name).toList()))
+          .build());
+      type.addMethod(hook("candidateTermsOf", TypeName.get(double[].class))
+          .addParameter(user, "system")
+          .addStatement("return new double[] {$L}", CodeBlock.join(model.candidateTerms().stream()
+              .map(c -> CodeBlock.of("system.$N()", c.method())).toList(), ", "))
+          .build());
+    }
   }
 
   /** One value of a state vector: its Java expression, the state whose coordinates it fills, and its name in messages. */

@@ -24,6 +24,7 @@ record SystemModel(
     List<Parameter> parameters,
     List<Derivative> derivatives,
     List<Invariant> invariants,
+    List<CandidateTerm> candidateTerms,
     Optional<String> initialState,
     Optional<String> evaluationInitialState,
     ProtocolModel protocol,
@@ -35,11 +36,12 @@ record SystemModel(
     parameters = List.copyOf(parameters);
     derivatives = List.copyOf(derivatives);
     invariants = List.copyOf(invariants);
+    candidateTerms = List.copyOf(candidateTerms);
   }
 
   SystemModel withGraphForm(GraphForm form) {
     return new SystemModel(element, userClass, name, states, parameters, derivatives, invariants,
-        initialState, evaluationInitialState, protocol, form, measured);
+        candidateTerms, initialState, evaluationInitialState, protocol, form, measured);
   }
 
   /** The generated {@code FooSystem}. */
@@ -86,6 +88,9 @@ record SystemModel(
 
   /** An {@code @Invariant} method and its reported name. */
   record Invariant(ExecutableElement element, String method, String name) {}
+
+  /** A {@code @CandidateTerm} method and its name in formulas. */
+  record CandidateTerm(ExecutableElement element, String method, String name) {}
 
   /**
    * The {@code @DynamicalSystem} attributes, validated: each protocol setting whose value differs

@@ -31,6 +31,7 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import org.concernet.processor.SystemModel.Derivative;
 import org.concernet.processor.SystemModel.GraphForm;
+import org.concernet.processor.SystemModel.CandidateTerm;
 import org.concernet.processor.SystemModel.Invariant;
 import org.concernet.processor.SystemModel.Parameter;
 import org.concernet.processor.SystemModel.ProtocolModel;
@@ -109,16 +110,20 @@ final class SystemValidator {
     Map<String, String> derivativeMethods = new LinkedHashMap<>();
     List<Invariant> invariants = new ArrayList<>();
     Map<String, String> invariantMethods = new LinkedHashMap<>();
+    List<CandidateTerm> candidateTerms = new ArrayList<>();
+    Map<String, String> candidateMethods = new LinkedHashMap<>();
     String initialState = null;
     String evaluationInitialState = null;
     for (ExecutableElement method : ElementFilter.methodsIn(members)) {
       Optional<AnnotationMirror> derivative = mirror(method, RuntimeNames.DERIVATIVE);
       Optional<AnnotationMirror> invariant = mirror(method, RuntimeNames.INVARIANT);
       Optional<AnnotationMirror> initial = mirror(method, RuntimeNames.INITIAL_STATE);
+      Optional<AnnotationMirror> candidate = mirror(method, RuntimeNames.CANDIDATE_TERM);
       List<String> roles = new ArrayList<>();
       derivative.ifPresent(m -> roles.add("@Derivative"));
       invariant.ifPresent(m -> roles.add("@Invariant"));
       initial.ifPresent(m -> roles.add("@InitialState"));
+      candidate.ifPresent(m -> roles.add("@CandidateTerm"));
       if (roles.size() > 1) {
         report.error(Message.CONFLICTING_ROLES, method, "method", method.getSimpleName() + "()",
             String.join(" and ", roles));
@@ -159,28 +164,12 @@ final class SystemValidator {
           }
         }
       } else if (invariant.isPresent()) {
-        AnnotationMirror mirror = invariant.get();
-        AnnotationValue value = value(mirror, "name");
-        String name = (String) value.getValue();
-        boolean ok = validateMember(method, "Invariant", report) & validateNoParameters(method, "Invariant", report);
-        if (method.getReturnType().getKind() != TypeKind.DOUBLE) {
-          report.error(Message.RETURN_TYPE, method, "Invariant", methodName + "()", method.getReturnType(), "double");
-          ok = false;
-        }
-        if (!name.isEmpty() && name.isBlank()) {
-          report.error(Message.INVARIANT_NAME, method, mirror, value, name, methodName + "()");
-          ok = false;
-        }
-        String reported = name.isEmpty() ? methodName : name.strip();
-        if (invariantMethods.containsKey(reported)) {
-          report.error(Message.DUPLICATE_INVARIANT, method, methodName + "()", reported, invariantMethods.get(reported));
-          ok = false;
-        } else {
-          invariantMethods.put(reported, methodName);
-        }
-        if (ok) {
-          invariants.add(new Invariant(method, methodName, reported));
-        }
+        namedValue(method, invariant.get(), "Invariant", Message.INVARIANT_NAME, Message.DUPLICATE_INVARIANT,
+            invariantMethods, report).ifPresent(name -> invariants.add(new Invariant(method, methodName, name)));
+      } else if (candidate.isPresent()) {
+        namedValue(method, candidate.get(), "CandidateTerm", Message.CANDIDATE_TERM_NAME,
+            Message.DUPLICATE_CANDIDATE_TERM, candidateMethods, report)
+            .ifPresent(name -> candidateTerms.add(new CandidateTerm(method, methodName, name)));
       } else if (initial.isPresent()) {
         AnnotationMirror mirror = initial.get();
         boolean evaluation = (Boolean) value(mirror, "evaluation").getValue();
@@ -229,7 +218,7 @@ final class SystemValidator {
     List<Derivative> ordered = measured ? List.of()
         : states.stream().map(s -> derivatives.get(s.name())).collect(Collectors.toList());
     return Optional.of(new SystemModel(type, ClassName.get(type), name.isBlank() ? type.getSimpleName().toString() : name.strip(),
-        states, parameters, ordered, invariants, Optional.ofNullable(initialState),
+        states, parameters, ordered, invariants, candidateTerms, Optional.ofNullable(initialState),
         Optional.ofNullable(evaluationInitialState), protocol, GraphForm.unavailable("not translated"), measuredModel));
   }
 
@@ -408,6 +397,35 @@ final class SystemValidator {
       ok = false;
     }
     return ok;
+  }
+
+  /**
+   * The reported name of a no-argument {@code double} method annotated {@code @role(name = …)}
+   * ({@code @Invariant}, {@code @CandidateTerm}): the name, or the method's when empty; empty after
+   * reporting a bad signature, a blank name or a name already in {@code taken} (name → method).
+   */
+  private Optional<String> namedValue(ExecutableElement method, AnnotationMirror mirror, String role,
+      Message blank, Message duplicate, Map<String, String> taken, ValidationReport report) {
+    String methodName = method.getSimpleName().toString();
+    AnnotationValue value = value(mirror, "name");
+    String name = (String) value.getValue();
+    boolean ok = validateMember(method, role, report) & validateNoParameters(method, role, report);
+    if (method.getReturnType().getKind() != TypeKind.DOUBLE) {
+      report.error(Message.RETURN_TYPE, method, role, methodName + "()", method.getReturnType(), "double");
+      ok = false;
+    }
+    if (!name.isEmpty() && name.isBlank()) {
+      report.error(blank, method, mirror, value, name, methodName + "()");
+      ok = false;
+    }
+    String reported = name.isEmpty() ? methodName : name.strip();
+    if (taken.containsKey(reported)) {
+      report.error(duplicate, method, methodName + "()", reported, taken.get(reported));
+      ok = false;
+    } else {
+      taken.put(reported, methodName);
+    }
+    return ok ? Optional.of(reported) : Optional.empty();
   }
 
   private boolean validateNoParameters(ExecutableElement method, String annotation, ValidationReport report) {

@@ -308,9 +308,41 @@ class ValidationTest {
   }
 
   @Test
+  void duplicateCandidateTerm() {
+    assertError(system("", valid(
+        "  @CandidateTerm double square() { return q * q; }",
+        "  @CandidateTerm(name = \"square\") double other() { return p * p; }")),
+        "DuplicateCandidateTerm", "double other()");
+    // an invariant and a candidate term may share a name: they are different lists
+    assertThat(compile(system("", valid(
+        "  @Invariant double energy() { return q * q + p * p; }",
+        "  @CandidateTerm(name = \"energy\") double term() { return q * q; }")))).succeeded();
+  }
+
+  @Test
+  void candidateTermName() {
+    assertError(system("", valid("  @CandidateTerm(name = \" \") double square() { return q * q; }")),
+        "CandidateTermName", "double square()");
+  }
+
+  @Test
+  void candidateTermSignature() {
+    assertError(system("", valid("  @CandidateTerm double square(double s) { return s * s; }")),
+        "MethodParameters", "double square(double s)");
+    assertError(system("", valid("  @CandidateTerm float square() { return 1f; }")),
+        "ReturnType", "float square()");
+    assertError(system("", valid("  @CandidateTerm static double one() { return 1; }")),
+        "StaticMember", "static double one()");
+    assertError(system("", valid("  @CandidateTerm @Invariant double both() { return q; }")),
+        "ConflictingRoles", "double both()");
+  }
+
+  @Test
   void outsideSystem() {
     JavaFileObject source = type("Plain", "public final class Plain {", "  @State double angle;");
     assertError(source, "OutsideSystem", "@State double angle;");
+    assertError(type("Plain", "public final class Plain {", "  @CandidateTerm double one() { return 1; }"),
+        "OutsideSystem", "double one()");
   }
 
   @Test

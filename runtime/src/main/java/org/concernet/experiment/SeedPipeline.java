@@ -248,7 +248,8 @@ final class SeedPipeline {
 
   /** Each learned output of {@code models} read out as a formula on {@code fresh} (system states). */
   Map<String, SymbolicInvariant> readOut(TrainedModels models, Trajectories fresh) {
-    return SymbolicReadout.defaults().read(models::invariant, models::invariantGradient, fresh,
+    return SymbolicReadout.defaults().withDeclared(system.candidateTermNames(), system::candidateTerms)
+        .read(models::invariant, models::invariantGradient, fresh,
         system.invariantNames(), system::invariants);
   }
 

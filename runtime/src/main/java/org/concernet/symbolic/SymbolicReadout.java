@@ -44,6 +44,22 @@ public final class SymbolicReadout {
     return new SymbolicReadout(TermLibrary.Options.DEFAULT, SparseInvariantFit.Options.DEFAULT, 1500);
   }
 
+  /**
+   * This read-out with user-declared terms added to its library ({@code @CandidateTerm} methods),
+   * each with a finite-difference gradient ({@link Term#declared}).
+   *
+   * @param names the terms' names in formulas
+   * @param values all declared terms at a state, one value per name
+   */
+  public SymbolicReadout withDeclared(List<String> names, Function<double[], double[]> values) {
+    List<Term> terms = new ArrayList<>(libraryOptions.declared());
+    for (int c = 0; c < names.size(); c++) {
+      int index = c;
+      terms.add(Term.declared(names.get(c), x -> values.apply(x)[index]));
+    }
+    return new SymbolicReadout(libraryOptions.withDeclared(terms), fitOptions, maxPoints);
+  }
+
   public int maxPoints() {
     return maxPoints;
   }

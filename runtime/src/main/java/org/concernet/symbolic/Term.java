@@ -71,7 +71,7 @@ public interface Term {
    * precision's unit roundoff): truncation and rounding errors are then both about ε^{2/3} ≈ 4e-11
    * relative to θ's scale, far below what a learned H can resolve.
    */
-  static Term declared(String name, ToDoubleFunction<double[]> function) {
+  public static Term declared(String name, ToDoubleFunction<double[]> function) {
     return new Declared(Objects.requireNonNull(name), Objects.requireNonNull(function));
   }
 

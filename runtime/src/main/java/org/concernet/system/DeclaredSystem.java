@@ -90,6 +90,14 @@ public abstract class DeclaredSystem<S> implements SystemSpec {
   /** The {@code @Invariant} methods of {@code system}, one value per invariant name. */
   protected abstract double[] invariantsOf(S system);
 
+  /**
+   * The {@code @CandidateTerm} methods of {@code system}, one value per {@link
+   * #candidateTermNames()}; generated only for a class that declares some.
+   */
+  protected double[] candidateTermsOf(S system) {
+    return new double[0];
+  }
+
   /** This system's class with other parameter values (the generated constructor). */
   protected abstract SystemSpec withValues(Map<String, Double> parameters);
 
@@ -163,6 +171,11 @@ public abstract class DeclaredSystem<S> implements SystemSpec {
   @Override
   public final double[] invariants(double[] x) {
     return invariantsOf(at(x));
+  }
+
+  @Override
+  public final double[] candidateTerms(double[] x) {
+    return candidateTermsOf(at(x));
   }
 
   /** Uniform in each {@code @State}'s [min, max), coordinate by coordinate; overridden by {@code @InitialState}. */

@@ -57,6 +57,26 @@ public interface SystemSpec {
     return true;
   }
 
+  /**
+   * Names of the terms the user declared for the symbolic read-out ({@code @CandidateTerm}
+   * methods), in declaration order; none unless declared.
+   */
+  default List<String> candidateTermNames() {
+    return List.of();
+  }
+
+  /**
+   * The declared candidate terms at x, one per {@link #candidateTermNames()}.
+   *
+   * @throws IllegalArgumentException if x does not have {@link #dimension()} coordinates
+   */
+  default double[] candidateTerms(double[] x) {
+    if (x.length != dimension()) {
+      throw new IllegalArgumentException(name() + " has " + dimension() + " state coordinates, x has " + x.length);
+    }
+    return new double[0];
+  }
+
   /** The field f(x). */
   double[] derivative(double[] x);
 
