@@ -5,6 +5,7 @@ package org.concernet.dynamics;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.concernet.contrastive.InvariantFunction;
 import org.concernet.nn.Mlp;
@@ -109,6 +110,15 @@ public final class LearnedDynamics implements VectorField {
   public double[] vectorField(double[] x) {
     double[] f = field.apply(x);
     return invariant == null ? f : Projection.project(f, invariant.inputGradient(x));
+  }
+
+  /**
+   * The network f projected, in double precision, with another invariant's gradient instead of H's:
+   * f̃(x) = f(x) − G(GᵀG)⁻¹Gᵀf(x) with G = {@code gradient}(x), [n][m] (e.g. the exact gradient of
+   * H read out as a formula).
+   */
+  public UnaryOperator<double[]> projectedWith(Function<double[], double[][]> gradient) {
+    return x -> Projection.project(field.apply(x), gradient.apply(x));
   }
 
   /** The field on a batch x [batch, n] built into the graph of {@code tf}: [batch, n]. */

@@ -42,45 +42,12 @@ public record LevelSetRollout(LearnedDynamics model, int newtonSteps) {
    * steps per interval, projecting after each step. A state that turns non-finite stays so.
    */
   public Rollout rollout(double[][] initial, double[] times, int substeps) {
-    if (substeps < 1) {
-      throw new IllegalArgumentException("substeps must be at least 1, was " + substeps);
-    }
     MlpWeights h = model.invariant().orElseThrow();
-    double[][][] states = new double[initial.length][times.length][];
+    double[][] targets = new double[initial.length][];
     for (int i = 0; i < initial.length; i++) {
-      double[] x = initial[i].clone();
-      double[] target = h.apply(x);
-      states[i][0] = x.clone();
-      for (int t = 1; t < times.length; t++) {
-        double dt = (times[t] - times[t - 1]) / substeps;
-        for (int s = 0; s < substeps; s++) {
-          x = project(rk4(x, dt), target, h);
-        }
-        states[i][t] = x.clone();
-      }
+      targets[i] = h.apply(initial[i].clone());
     }
-    return new Rollout(times, states, substeps);
-  }
-
-  private double[] rk4(double[] x, double dt) {
-    int n = x.length;
-    double[] k1 = model.vectorField(x);
-    double[] k2 = model.vectorField(axpy(x, dt / 2, k1));
-    double[] k3 = model.vectorField(axpy(x, dt / 2, k2));
-    double[] k4 = model.vectorField(axpy(x, dt, k3));
-    double[] out = new double[n];
-    for (int k = 0; k < n; k++) {
-      out[k] = x[k] + dt / 6 * (k1[k] + 2 * k2[k] + 2 * k3[k] + k4[k]);
-    }
-    return out;
-  }
-
-  private static double[] axpy(double[] x, double a, double[] y) {
-    double[] out = new double[x.length];
-    for (int k = 0; k < x.length; k++) {
-      out[k] = x[k] + a * y[k];
-    }
-    return out;
+    return JavaRk4.rollout(model::vectorField, initial, times, substeps, (i, x) -> project(x, targets[i], h));
   }
 
   /** x moved back onto H = {@code target} by at most {@link #newtonSteps} Newton steps. */

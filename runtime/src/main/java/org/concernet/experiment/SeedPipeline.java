@@ -121,6 +121,7 @@ final class SeedPipeline {
     Metrics mb = Metrics.of(system, truth, b.rollout());
     Metrics mc = Metrics.of(system, truth, c.rollout());
     levelSet(models, truth, c, clock, notes, progress);
+    Optional<Metrics> mf = formulaModel(models, formulas, truth, c.substeps(), clock, notes, progress);
     clock.stop();
     notes.put("rolloutSubsteps", "baseline " + b.substeps() + ", concernet " + c.substeps()
         + (models.autoencoder().isPresent() ? " (RK4 in the latent space, decoded at every time)" : ""));
@@ -131,12 +132,13 @@ final class SeedPipeline {
       notes.put("concernetNonFinite", c.rollout().nonFiniteReport());
     }
     Map<String, Double> timings = clock.total();
-    SeedResult result = new SeedResult(seed, r2, r2Cubic,
-        Map.of(SeedResult.BASELINE, mb.mse(), SeedResult.CONCERNET, mc.mse()),
-        Map.of(SeedResult.BASELINE, mb.finalMse(), SeedResult.CONCERNET, mc.finalMse()),
-        Map.of(SeedResult.BASELINE, mb.violation(), SeedResult.CONCERNET, mc.violation()),
-        Map.of(SeedResult.BASELINE, mb.finalViolation(), SeedResult.CONCERNET, mc.finalViolation()),
-        timings, clock.rates(), notes, evaluationTrajectories(truth, b.rollout(), c.rollout()), quality, formulas);
+    Map<String, Metrics> byModel = new LinkedHashMap<>();
+    byModel.put(SeedResult.BASELINE, mb);
+    byModel.put(SeedResult.CONCERNET, mc);
+    mf.ifPresent(m -> byModel.put(FormulaModel.NAME, m));
+    SeedResult result = new SeedResult(seed, r2, r2Cubic, figures(byModel, Metrics::mse),
+        figures(byModel, Metrics::finalMse), figures(byModel, Metrics::violation),
+        figures(byModel, Metrics::finalViolation), timings, clock.rates(), notes, evaluationTrajectories(truth, b.rollout(), c.rollout()), quality, formulas);
     progress.message(String.format(Locale.ROOT, "seed %d: %sR² %s, MSE baseline %.3e / ConCerNet %.3e (%.1f s)",
         seed, Double.isNaN(heldOut) ? "" : String.format(Locale.ROOT, "autoencoder held-out MSE %.3e, ", heldOut),
         r2.isEmpty() ? "-" : formatR2(r2), mb.mse(), mc.mse(), timings.get("total")));
@@ -185,6 +187,38 @@ final class SeedPipeline {
     progress.message(String.format(Locale.ROOT, "level-set model (%d Newton steps, %d substeps): MSE %.3e%s;"
         + " learned invariants' largest relative drift %.1e (ConCerNet without it: %.1e)",
         protocol.levelSetNewton(), concernet.substeps(), m.mse(), violations, drift, concernetDrift));
+  }
+
+  /** One figure of each model's metrics, in the models' order. */
+  private static <V> Map<String, V> figures(Map<String, Metrics> byModel, java.util.function.Function<Metrics, V> figure) {
+    Map<String, V> out = new LinkedHashMap<>();
+    byModel.forEach((model, m) -> out.put(model, figure.apply(m)));
+    return out;
+  }
+
+  /**
+   * The formula model ({@link FormulaModel}): its metrics, when every learned output was read out as
+   * a formula and the models work in the system's states; else a note saying why not. Its drift
+   * and time go to the seed's rates under {@code formula.*}.
+   */
+  private Optional<Metrics> formulaModel(TrainedModels models, Map<String, SymbolicInvariant> formulas, Rollout truth,
+      int substeps, StageClock clock, Map<String, String> notes, ConsoleProgress progress) {
+    Optional<String> unavailable = FormulaModel.unavailable(models, formulas);
+    if (unavailable.isPresent()) {
+      notes.put(FormulaModel.NAME, "not run: " + unavailable.get());
+      return Optional.empty();
+    }
+    long started = System.nanoTime();
+    Rollout held = FormulaModel.rollout(system, models, formulas, truth, substeps);
+    Metrics m = Metrics.of(system, truth, held);
+    double drift = FormulaModel.maxRelativeDrift(FormulaModel.formulas(system, formulas), held);
+    clock.rate("formula.maxDrift", drift);
+    clock.rate("formula.seconds", (System.nanoTime() - started) / 1e9);
+    if (!held.isFinite()) {
+      notes.put(FormulaModel.NAME + "NonFinite", held.nonFiniteReport());
+    }
+    progress.message(FormulaModel.describe(substeps, m.mse(), m.violation(), drift));
+    return Optional.of(m);
   }
 
   /** Prints {@code warning}, if there is one, and keeps it in the seed's notes under {@code key}. */

@@ -17,7 +17,7 @@ import org.concernet.results.ExperimentResults;
  * its own wording of the label.
  *
  * @param invariant the invariant whose violation this is, or {@code null} for the MSE
- * @param byModel each model's figure, keyed as {@link ExperimentResults#MODELS}
+ * @param byModel each model's figure, keyed as {@link ExperimentResults#models()}
  */
 record DynamicsRow(String invariant, boolean finalTime, Map<String, Statistics> byModel) {
   /** MSE, MSE at the final time, then for each invariant its violation and its final violation. */
@@ -36,7 +36,7 @@ record DynamicsRow(String invariant, boolean finalTime, Map<String, Statistics> 
 
   private static Map<String, Statistics> byModel(Map<String, Map<String, Statistics>> figures, String invariant) {
     Map<String, Statistics> byModel = new LinkedHashMap<>();
-    for (String model : ExperimentResults.MODELS) {
+    for (String model : figures.keySet()) {
       byModel.put(model, figures.get(model).get(invariant));
     }
     return byModel;

@@ -154,7 +154,12 @@ public final class HtmlReport {
         .append("lower is better</caption>\n<thead><tr><th scope=\"col\">Metric</th>")
         .append("<th scope=\"col\" class=\"baseline\">baseline</th>")
         .append("<th scope=\"col\" class=\"concernet\">ConCerNet</th>")
-        .append("<th scope=\"col\">baseline ÷ ConCerNet</th></tr></thead>\n<tbody>\n");
+        .append("<th scope=\"col\">baseline ÷ ConCerNet</th>")
+        .append(results.models().contains(SeedResult.CONCERNET_FORMULA)
+            ? "<th scope=\"col\" title=\"ConCerNet's network projected with the exact gradient of the learned"
+                + " invariant read out as a formula\">" + SummaryTable.modelLabel(SeedResult.CONCERNET_FORMULA) + "</th>"
+            : "")
+        .append("</tr></thead>\n<tbody>\n");
     for (DynamicsRow row : DynamicsRow.of(results)) {
       dynamicsRow(h, (row.invariant() == null ? "MSE" : "violation of " + row.invariant())
           + (row.finalTime() ? ", final time" : ""), row.byModel());
@@ -171,8 +176,12 @@ public final class HtmlReport {
     cell(h, b, baselineBetter);
     cell(h, c, concernetBetter);
     double ratio = b.mean() / c.mean();
-    h.append("<td>").append(Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.3g", ratio) : "—")
-        .append("</td></tr>\n");
+    h.append("<td>").append(Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.3g", ratio) : "—").append("</td>");
+    Statistics formula = byModel.get(SeedResult.CONCERNET_FORMULA);
+    if (formula != null) {
+      cell(h, formula, formula.mean() < Math.min(b.mean(), c.mean()));
+    }
+    h.append("</tr>\n");
   }
 
   private static void cell(StringBuilder h, Statistics f, boolean better) {

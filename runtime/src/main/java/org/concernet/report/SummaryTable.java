@@ -36,12 +36,16 @@ public final class SummaryTable {
     String warning = appendQuality(out, results);
 
     List<String[]> dyn = new ArrayList<>();
-    dyn.add(new String[] {"Dynamics", "baseline", "ConCerNet"});
+    List<String> models = results.models();
+    List<String> header = new ArrayList<>(List.of("Dynamics"));
+    models.forEach(model -> header.add(modelLabel(model)));
+    dyn.add(header.toArray(String[]::new));
     for (DynamicsRow row : DynamicsRow.of(results)) {
       String label = row.invariant() == null ? "MSE" + (row.finalTime() ? ", final time" : "")
           : "violation " + row.invariant() + (row.finalTime() ? ", final" : "");
-      dyn.add(new String[] {label, row.byModel().get(SeedResult.BASELINE).format("%.3e"),
-          row.byModel().get(SeedResult.CONCERNET).format("%.3e")});
+      List<String> cells = new ArrayList<>(List.of(label));
+      models.forEach(model -> cells.add(row.byModel().get(model).format("%.3e")));
+      dyn.add(cells.toArray(String[]::new));
     }
     out.append('\n').append(table(dyn));
     out.append(warning);
@@ -51,6 +55,16 @@ public final class SummaryTable {
     timings.setLength(timings.length() - 1);
     out.append(timings).append('\n');
     return out.toString();
+  }
+
+  /** How tables head a model's column: "baseline", "ConCerNet", "ConCerNet, formula H" (the formula model). */
+  public static String modelLabel(String model) {
+    return switch (model) {
+      case SeedResult.BASELINE -> "baseline";
+      case SeedResult.CONCERNET -> "ConCerNet";
+      case SeedResult.CONCERNET_FORMULA -> "ConCerNet, formula H";
+      default -> model;
+    };
   }
 
   /**

@@ -29,7 +29,22 @@ public record ExperimentResults(String system, List<String> invariants, Map<Stri
     }
   }
 
+  /** The two models every seed has, in the order tables show them. */
   public static final List<String> MODELS = List.of(SeedResult.BASELINE, SeedResult.CONCERNET);
+
+  /**
+   * The models whose figures every seed has: {@link #MODELS}, then any further evaluation model
+   * (e.g. the formula model) in the first seed's order, when every seed ran it.
+   */
+  public List<String> models() {
+    List<String> models = new ArrayList<>(MODELS);
+    for (String model : seeds.get(0).mse().keySet()) {
+      if (!models.contains(model) && seeds.stream().allMatch(s -> s.mse().containsKey(model))) {
+        models.add(model);
+      }
+    }
+    return models;
+  }
 
   /** The figure over seeds of one value of each seed's result. */
   public Statistics figure(Function<SeedResult, Double> value) {
@@ -93,7 +108,7 @@ public record ExperimentResults(String system, List<String> invariants, Map<Stri
   /** MSE by model (final time only when {@code finalTime}). */
   public Map<String, Statistics> mse(boolean finalTime) {
     Map<String, Statistics> figures = new LinkedHashMap<>();
-    for (String model : MODELS) {
+    for (String model : models()) {
       figures.put(model, figure(s -> (finalTime ? s.mseFinal() : s.mse()).get(model)));
     }
     return figures;
@@ -102,7 +117,7 @@ public record ExperimentResults(String system, List<String> invariants, Map<Stri
   /** Violation by model, then by invariant (final time only when {@code finalTime}). */
   public Map<String, Map<String, Statistics>> violation(boolean finalTime) {
     Map<String, Map<String, Statistics>> figures = new LinkedHashMap<>();
-    for (String model : MODELS) {
+    for (String model : models()) {
       Map<String, Statistics> byInvariant = new LinkedHashMap<>();
       for (String name : invariants) {
         byInvariant.put(name, figure(s -> (finalTime ? s.violationFinal() : s.violation()).get(model).get(name)));

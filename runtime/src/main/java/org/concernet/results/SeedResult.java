@@ -45,9 +45,11 @@ public record SeedResult(
     List<EvaluationTrajectory> trajectories,
     Map<String, Map<String, Double>> invariantQuality,
     Map<String, SymbolicInvariant> symbolicInvariants) {
-  /** Names of the two dynamics models, in the order tables show them. */
+  /** Names of the dynamics models, in the order tables show them. */
   public static final String BASELINE = "baseline";
   public static final String CONCERNET = "concernet";
+  /** The formula model's name: ConCerNet projected with the read-out formula (present only where it ran). */
+  public static final String CONCERNET_FORMULA = "concernetFormula";
   private static final String BLEW_UP = "blew up";
 
   public SeedResult {

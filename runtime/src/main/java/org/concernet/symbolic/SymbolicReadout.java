@@ -53,11 +53,18 @@ public final class SymbolicReadout {
    */
   public SymbolicReadout withDeclared(List<String> names, Function<double[], double[]> values) {
     List<Term> terms = new ArrayList<>(libraryOptions.declared());
+    terms.addAll(declaredTerms(names, values));
+    return new SymbolicReadout(libraryOptions.withDeclared(terms), fitOptions, maxPoints);
+  }
+
+  /** One {@link Term#declared} term per name, the c-th taking value c of {@code values}. */
+  public static List<Term> declaredTerms(List<String> names, Function<double[], double[]> values) {
+    List<Term> terms = new ArrayList<>();
     for (int c = 0; c < names.size(); c++) {
       int index = c;
       terms.add(Term.declared(names.get(c), x -> values.apply(x)[index]));
     }
-    return new SymbolicReadout(libraryOptions.withDeclared(terms), fitOptions, maxPoints);
+    return terms;
   }
 
   public int maxPoints() {

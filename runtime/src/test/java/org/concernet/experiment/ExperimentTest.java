@@ -59,6 +59,20 @@ class ExperimentTest {
           + ": ConCerNet's largest error is on evaluation trajectory [1-4] of 4, x0 = \\([^)]+\\): ConCerNet MSE"
           + " \\d\\.\\d{3}e[-+]\\d\\d \\(\\d+% of the seed's\\), baseline \\d\\.\\d{3}e[-+]\\d\\d");
     }
+    // the spring's H reads out as q² + p² on every seed, so the formula model ran beside the two
+    for (SeedResult seed : results.seeds()) {
+      assertThat(seed.symbolicInvariants().get("H1").found()).isTrue();
+      assertThat(seed.mse()).containsKey(SeedResult.CONCERNET_FORMULA);
+      // the formula's drift is RK4's (dt = 0.1 over 50 time units), and holding q² + p² beats the baseline
+      assertThat(seed.rates().get("formula.maxDrift")).isLessThan(1e-3);
+      assertThat(seed.violation().get(SeedResult.CONCERNET_FORMULA).get("energy"))
+          .isLessThan(seed.violation().get(SeedResult.BASELINE).get("energy"));
+    }
+    assertThat(results.models()).containsExactly(SeedResult.BASELINE, SeedResult.CONCERNET,
+        SeedResult.CONCERNET_FORMULA).inOrder();
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("ConCerNet, formula H");
+    JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+    assertThat(json.get("mse").has(SeedResult.CONCERNET_FORMULA)).isTrue();
     for (String file : List.of("results.json", "results.csv", "report.html", "trajectory.png",
         "invariant-energy.png", "violation-energy.png", "mse.png")) {
       assertThat(Files.size(out.resolve(file))).isGreaterThan(100L);
