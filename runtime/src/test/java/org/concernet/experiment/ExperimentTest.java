@@ -73,6 +73,7 @@ class ExperimentTest {
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("ConCerNet, formula H");
     JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     assertThat(json.get("mse").has(SeedResult.CONCERNET_FORMULA)).isTrue();
+    assertThat(Files.readString(out.resolve("report.html"))).contains(">ConCerNet, formula H</th>");
     for (String file : List.of("results.json", "results.csv", "report.html", "trajectory.png",
         "invariant-energy.png", "violation-energy.png", "mse.png")) {
       assertThat(Files.size(out.resolve(file))).isGreaterThan(100L);
