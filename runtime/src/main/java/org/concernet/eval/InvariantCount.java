@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.concernet.data.Trajectories;
 
 /**
  * How many independent conserved quantities the data have, estimated as COMET does by learning
@@ -20,12 +21,13 @@ import java.util.function.Function;
  *
  * <p>With the joint loss an extra output can learn a function of the others, which is conserved
  * too; so the conserved outputs, best (smallest spread) first, are kept only while each adds a
- * direction of its own: the mean over held-out states of sin² of the angle between its gradient
- * and the span of the kept outputs' gradients (its {@link #independence}) must be at least
- * {@value #INDEPENDENCE_THRESHOLD}. An output that is a function of the kept ones has a gradient
- * in their span at every state (independence near 0); two independent invariants have gradients
- * apart on most of the phase space, even where, as on Kepler's nearly circular orbits, they are
- * nearly parallel on part of it.
+ * conserved direction of its own. At each held-out state, the part r of its gradient outside the
+ * span of the kept outputs' gradients must itself be a conserved direction: its {@link
+ * #independence} is the mean |r·ẋ| / (|r||ẋ|), and it counts when that is at most the alignment
+ * threshold of {@link InvariantQuality}. A function of the kept outputs leaves r to the networks'
+ * errors, which point anywhere, so r aligns with the flow like a random direction (mean |cos|
+ * about 0.4 in four dimensions); a second invariant leaves r orthogonal to the flow however nearly
+ * parallel the two gradients are (Kepler's E and L on nearly circular orbits).
  *
  * <p>The evidence is the quality and independence of every probed output: the figure against m
  * that shows where the conserved ones end.
@@ -33,14 +35,12 @@ import java.util.function.Function;
  * @param count the estimate: conserved, functionally independent outputs
  * @param kept the indices of those outputs, best (smallest spread) first
  * @param evidence the quality of every output, by output index
- * @param independence by output index, the mean sin² of the angle between its gradient and the
- *     span of the gradients of the outputs kept before it (1 for the first kept; NaN for an output
- *     not conserved, which is not tested)
+ * @param independence by output index, the mean alignment with ẋ of the part of its gradient
+ *     outside the span of the outputs kept before it (0 for the first kept; NaN for an output not
+ *     conserved, which is not tested)
  */
 public record InvariantCount(int count, List<Integer> kept, List<InvariantQuality> evidence,
     List<Double> independence) {
-  /** Mean sin² to the span of the kept outputs' gradients below which an output counts as a function of them. */
-  public static final double INDEPENDENCE_THRESHOLD = 0.002;
 
   /** Key of the estimate in a seed's rates and notes, and of its figure in results.json. */
   public static final String KEY = "invariantCount";
@@ -60,14 +60,15 @@ public record InvariantCount(int count, List<Integer> kept, List<InvariantQualit
   }
 
   /**
-   * The estimate from the held-out quality of each probed output and its gradients at {@code
-   * states}: the conserved outputs, best first, each kept when it is independent of those kept
-   * before it.
+   * The estimate from the held-out quality of each probed output and its gradients on {@code
+   * heldOut} (at most {@value #STATES} of its states, evenly spread): the conserved outputs, best
+   * first, each kept when it adds a conserved direction to those kept before it.
    *
    * @param gradient ∂H/∂x at a state, [n][m]
+   * @param heldOut trajectories with derivatives, in the space H acts on
    */
   public static InvariantCount of(InvariantQuality[] perOutput, Function<double[], double[][]> gradient,
-      List<double[]> states) {
+      Trajectories heldOut) {
     List<Integer> conserved = new ArrayList<>();
     for (int k = 0; k < perOutput.length; k++) {
       if (!perOutput[k].likelyHurts()) {
@@ -75,58 +76,76 @@ public record InvariantCount(int count, List<Integer> kept, List<InvariantQualit
       }
     }
     conserved.sort(Comparator.comparingDouble(k -> perOutput[k].spread()));
-    List<double[][]> g = states.stream().map(gradient).toList();
+    int total = heldOut.count() * heldOut.length();
+    int stride = Math.max(1, (int) Math.ceil((double) total / STATES));
+    List<double[][]> g = new ArrayList<>();
+    List<double[]> flow = new ArrayList<>();
+    for (int p = 0; p < total; p += stride) {
+      g.add(gradient.apply(heldOut.state(p / heldOut.length(), p % heldOut.length())));
+      flow.add(heldOut.derivative(p / heldOut.length(), p % heldOut.length()));
+    }
     List<Integer> kept = new ArrayList<>();
     Double[] independence = new Double[perOutput.length];
     java.util.Arrays.fill(independence, Double.NaN);
     for (int k : conserved) {
-      double score = kept.isEmpty() ? 1 : meanSinSquared(g, k, kept);
+      double score = kept.isEmpty() ? 0 : residualAlignment(g, flow, k, kept);
       independence[k] = score;
-      if (score >= INDEPENDENCE_THRESHOLD) {
+      if (score <= InvariantQuality.ALIGNMENT_THRESHOLD) {
         kept.add(k);
       }
     }
     return new InvariantCount(kept.size(), kept, List.of(perOutput), List.of(independence));
   }
 
-  /** Mean over states of sin² of the angle between ∇H_k and the span of ∇H_j, j in {@code span}. */
-  static double meanSinSquared(List<double[][]> gradients, int k, List<Integer> span) {
+  /** The most held-out states the independence test looks at. */
+  static final int STATES = 2000;
+
+  /**
+   * Mean over states of |r·ẋ|/(|r||ẋ|), r the part of ∇H_k outside the span of ∇H_j, j in {@code
+   * span}; a state where r vanishes to rounding counts as aligned (1).
+   */
+  static double residualAlignment(List<double[][]> gradients, List<double[]> flow, int k, List<Integer> span) {
     double sum = 0;
     int points = 0;
-    for (double[][] g : gradients) {
+    for (int p = 0; p < gradients.size(); p++) {
+      double[][] g = gradients.get(p);
+      double[] v = flow.get(p);
       int n = g.length;
       List<double[]> basis = new ArrayList<>();
       for (int j : span) {
-        double[] v = column(g, j);
-        for (double[] b : basis) {
-          double dot = dot(v, b);
-          for (int d = 0; d < n; d++) {
-            v[d] -= dot * b[d];
+        double[] b = column(g, j);
+        double before = Math.sqrt(dot(b, b));
+        for (double[] e : basis) {
+          double d = dot(b, e);
+          for (int i = 0; i < n; i++) {
+            b[i] -= d * e[i];
           }
         }
-        double norm = Math.sqrt(dot(v, v));
-        if (norm > 1e-12 * Math.sqrt(dot(column(g, j), column(g, j))) && norm > 0) {
-          for (int d = 0; d < n; d++) {
-            v[d] /= norm;
+        double norm = Math.sqrt(dot(b, b));
+        if (norm > 1e-10 * before) {
+          for (int i = 0; i < n; i++) {
+            b[i] /= norm;
           }
-          basis.add(v);
+          basis.add(b);
         }
       }
-      double[] u = column(g, k);
-      double total = dot(u, u);
-      if (!(total > 0) || !Double.isFinite(total)) {
+      double[] r = column(g, k);
+      double full = Math.sqrt(dot(r, r));
+      double speed = Math.sqrt(dot(v, v));
+      if (!(full > 0) || !(speed > 0) || !Double.isFinite(full)) {
         continue;
       }
-      for (double[] b : basis) {
-        double dot = dot(u, b);
-        for (int d = 0; d < n; d++) {
-          u[d] -= dot * b[d];
+      for (double[] e : basis) {
+        double d = dot(r, e);
+        for (int i = 0; i < n; i++) {
+          r[i] -= d * e[i];
         }
       }
-      sum += Math.min(1, dot(u, u) / total);
+      double rest = Math.sqrt(dot(r, r));
+      sum += rest <= 1e-10 * full ? 1 : Math.abs(dot(r, v)) / (rest * speed);
       points++;
     }
-    return points == 0 ? 0 : sum / points;
+    return points == 0 ? 1 : sum / points;
   }
 
   private static double[] column(double[][] g, int k) {
@@ -171,14 +190,14 @@ public record InvariantCount(int count, List<Integer> kept, List<InvariantQualit
       target.append(target.length() == 0 ? "" : ", ").append("H").append(k + 1).append(" (")
           .append(evidence.get(k).describe());
       if (!Double.isNaN(independence.get(k)) && kept.indexOf(k) != 0) {
-        target.append(String.format(Locale.ROOT, ", independence %.2e", independence.get(k)));
+        target.append(String.format(Locale.ROOT, ", new direction's alignment %.3f", independence.get(k)));
       }
       target.append(')');
     }
     return String.format(Locale.ROOT, "%d of %d learned output%s conserved on held-out trajectories and"
-        + " independent (thresholds: spread %.2f, alignment %.2f, independence %.3f)%s%s", count, evidence.size(),
-        evidence.size() == 1 ? " is" : "s are",
-        InvariantQuality.SPREAD_THRESHOLD, InvariantQuality.ALIGNMENT_THRESHOLD, INDEPENDENCE_THRESHOLD,
+        + " independent (thresholds: spread %.2f, alignment %.2f, also for the direction an output adds)%s%s",
+        count, evidence.size(), evidence.size() == 1 ? " is" : "s are",
+        InvariantQuality.SPREAD_THRESHOLD, InvariantQuality.ALIGNMENT_THRESHOLD,
         yes.length() == 0 ? "" : ": " + yes, no.length() == 0 ? "" : "; not: " + no);
   }
 }

@@ -339,7 +339,7 @@ final class SeedPipeline {
       Trajectories heldOut = space.encode(generator.generate(system, protocol.r2Trajectories(),
           protocol.trainingTimes(), Seeds.derive(seed, "r2")));
       InvariantCount count = InvariantCount.of(InvariantQuality.of(invariant::value, invariant::gradient, heldOut),
-          invariant::gradient, spread(heldOut, 2000));
+          invariant::gradient, heldOut);
       counts.put(seed, count);
       invariant = new LearnedInvariant(invariant.weights().outputs(count.outputsToKeep()), invariant.provenance());
     }
@@ -364,17 +364,6 @@ final class SeedPipeline {
       clock.rate("dynamics.stepsPerSecond", t.seconds() > 0 ? t.epochs() * stepsPerEpoch / t.seconds() : Double.NaN);
     });
     return new TrainedModels(invariant, baseline, concernet, space);
-  }
-
-  /** At most {@code most} states of {@code data}, evenly spread over all its points. */
-  private static List<double[]> spread(Trajectories data, int most) {
-    int total = data.count() * data.length();
-    int stride = Math.max(1, (int) Math.ceil((double) total / most));
-    List<double[]> states = new ArrayList<>();
-    for (int p = 0; p < total; p += stride) {
-      states.add(data.state(p / data.length(), p % data.length()));
-    }
-    return states;
   }
 
   /** The truth and both models' rollouts from one seed's evaluation initial states. */
