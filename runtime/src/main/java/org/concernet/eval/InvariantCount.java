@@ -5,8 +5,10 @@ package org.concernet.eval;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import org.concernet.data.Trajectories;
 
@@ -35,9 +37,9 @@ import org.concernet.data.Trajectories;
  * @param count the estimate: conserved, functionally independent outputs
  * @param kept the indices of those outputs, best (smallest spread) first
  * @param evidence the quality of every output, by output index
- * @param independence by output index, the mean alignment with ẋ of the part of its gradient
- *     outside the span of the outputs kept before it (0 for the first kept; NaN for an output not
- *     conserved, which is not tested)
+ * @param independence by output index, in order of spread, the mean alignment with ẋ of the part
+ *     of its gradient outside the span of the outputs kept before it (while none is kept, of its
+ *     whole gradient: its quality's alignment)
  */
 public record InvariantCount(int count, List<Integer> kept, List<InvariantQuality> evidence,
     List<Double> independence) {
@@ -69,13 +71,11 @@ public record InvariantCount(int count, List<Integer> kept, List<InvariantQualit
    */
   public static InvariantCount of(InvariantQuality[] perOutput, Function<double[], double[][]> gradient,
       Trajectories heldOut) {
-    List<Integer> conserved = new ArrayList<>();
+    List<Integer> order = new ArrayList<>();
     for (int k = 0; k < perOutput.length; k++) {
-      if (!perOutput[k].likelyHurts()) {
-        conserved.add(k);
-      }
+      order.add(k);
     }
-    conserved.sort(Comparator.comparingDouble(k -> perOutput[k].spread()));
+    order.sort(Comparator.comparingDouble(k -> perOutput[k].spread()));
     int total = heldOut.count() * heldOut.length();
     int stride = Math.max(1, (int) Math.ceil((double) total / STATES));
     List<double[][]> g = new ArrayList<>();
@@ -86,11 +86,10 @@ public record InvariantCount(int count, List<Integer> kept, List<InvariantQualit
     }
     List<Integer> kept = new ArrayList<>();
     Double[] independence = new Double[perOutput.length];
-    java.util.Arrays.fill(independence, Double.NaN);
-    for (int k : conserved) {
-      double score = kept.isEmpty() ? 0 : residualAlignment(g, flow, k, kept);
+    for (int k : order) {
+      double score = kept.isEmpty() ? perOutput[k].alignment() : residualAlignment(g, flow, k, kept);
       independence[k] = score;
-      if (score <= InvariantQuality.ALIGNMENT_THRESHOLD) {
+      if (!perOutput[k].likelyHurts() && score <= InvariantQuality.ALIGNMENT_THRESHOLD) {
         kept.add(k);
       }
     }
@@ -181,6 +180,23 @@ public record InvariantCount(int count, List<Integer> kept, List<InvariantQualit
     return List.of(best);
   }
 
+  /**
+   * The evidence as figures for a seed's rates: the count under {@link #KEY}, and for each output
+   * Hk {@code invariantCount.Hk.spread}, {@code .alignment} and {@code .newDirection} (its {@link
+   * #independence}).
+   */
+  public Map<String, Double> rates() {
+    Map<String, Double> rates = new LinkedHashMap<>();
+    rates.put(KEY, (double) count);
+    for (int k = 0; k < evidence.size(); k++) {
+      String prefix = KEY + ".H" + (k + 1) + ".";
+      rates.put(prefix + "spread", evidence.get(k).spread());
+      rates.put(prefix + "alignment", evidence.get(k).alignment());
+      rates.put(prefix + "newDirection", independence.get(k));
+    }
+    return rates;
+  }
+
   /** "2 of 3 learned outputs are conserved on held-out trajectories: H1 (spread …), H3 (…); not: H2 (…)". */
   public String describe() {
     StringBuilder yes = new StringBuilder();
@@ -189,7 +205,7 @@ public record InvariantCount(int count, List<Integer> kept, List<InvariantQualit
       StringBuilder target = kept.contains(k) ? yes : no;
       target.append(target.length() == 0 ? "" : ", ").append("H").append(k + 1).append(" (")
           .append(evidence.get(k).describe());
-      if (!Double.isNaN(independence.get(k)) && kept.indexOf(k) != 0) {
+      if (!evidence.get(k).likelyHurts() && !kept.isEmpty() && kept.get(0) != k) {
         target.append(String.format(Locale.ROOT, ", new direction's alignment %.3f", independence.get(k)));
       }
       target.append(')');

@@ -5,10 +5,15 @@ package org.concernet.experiment;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.concernet.data.Rollout;
+import org.concernet.eval.InvariantCount;
+import org.concernet.eval.InvariantQuality;
 import org.concernet.eval.Mse;
 import org.concernet.report.Figures;
 import org.concernet.report.HtmlReport;
@@ -86,6 +91,7 @@ final class ExperimentFigures {
       figures.add(new HtmlReport.Figure(png, "Violation of " + invariant
           + " over time, mean over evaluation trajectories; median and range over seeds (paper Figure 4)"));
     }
+    countFigure(folder, system, runs).ifPresent(figures::add);
     Map<String, double[][]> mse = new LinkedHashMap<>();
     mse.put(SeedResult.BASELINE, perSeed(runs, r -> Mse.overTime(r.truth(), r.baselineRollout())));
     mse.put(SeedResult.CONCERNET, perSeed(runs, r -> Mse.overTime(r.truth(), r.concernetRollout())));
@@ -103,6 +109,59 @@ final class ExperimentFigures {
     provenance.put("models", folder.resolve("models").toString());
     HtmlReport.write(report, results, provenance, figures);
     return report;
+  }
+
+  /**
+   * With {@code --latent auto}, the invariant count's evidence (COMET's figure against the number
+   * of constants): for the k-th best output (by spread) of each seed, its spread, its alignment with
+   * ẋ and the alignment of the direction it adds to the better ones, with the thresholds; the count
+   * is how many outputs stay under both.
+   */
+  private static Optional<HtmlReport.Figure> countFigure(Path folder, SystemSpec system, List<SeedRun> runs) {
+    String prefix = InvariantCount.KEY + ".H";
+    if (!runs.stream().allMatch(r -> r.result().rates().containsKey(prefix + "1.spread"))) {
+      return Optional.empty();
+    }
+    int probed = 0;
+    while (runs.get(0).result().rates().containsKey(prefix + (probed + 1) + ".spread")) {
+      probed++;
+    }
+    int outputs = probed;
+    Map<String, String> figures = new LinkedHashMap<>();
+    figures.put("spread", "spread along trajectories");
+    figures.put("alignment", "alignment of the gradient with ẋ");
+    figures.put("newDirection", "alignment of the new direction with ẋ");
+    Map<String, double[][]> series = new LinkedHashMap<>();
+    figures.values().forEach(label -> series.put(label, new double[runs.size()][outputs]));
+    double[][] spreadThreshold = new double[runs.size()][outputs];
+    double[][] alignmentThreshold = new double[runs.size()][outputs];
+    for (int s = 0; s < runs.size(); s++) {
+      Map<String, Double> rates = runs.get(s).result().rates();
+      List<Integer> order = new ArrayList<>();
+      for (int k = 0; k < outputs; k++) {
+        order.add(k);
+      }
+      order.sort(Comparator.comparingDouble(k -> rates.get(prefix + (k + 1) + ".spread")));
+      for (Map.Entry<String, String> figure : figures.entrySet()) {
+        for (int r = 0; r < outputs; r++) {
+          series.get(figure.getValue())[s][r] = rates.get(prefix + (order.get(r) + 1) + "." + figure.getKey());
+        }
+      }
+      Arrays.fill(spreadThreshold[s], InvariantQuality.SPREAD_THRESHOLD);
+      Arrays.fill(alignmentThreshold[s], InvariantQuality.ALIGNMENT_THRESHOLD);
+    }
+    series.put("threshold of the spread", spreadThreshold);
+    series.put("threshold of the alignments", alignmentThreshold);
+    double[] ranks = new double[outputs];
+    for (int r = 0; r < outputs; r++) {
+      ranks[r] = r + 1;
+    }
+    Path png = folder.resolve("invariant-count.png");
+    Figures.acrossSeeds(png, system.name() + ": how many invariants", "k-th best learned output (by spread)",
+        "spread, alignment", ranks, series, true);
+    return Optional.of(new HtmlReport.Figure(png, "The invariant count's evidence: for the k-th best learned"
+        + " output, its spread along held-out trajectories, its gradient's alignment with ẋ, and the alignment of"
+        + " the direction it adds to the better ones; the count is how many stay under both thresholds"));
   }
 
   private interface Series {

@@ -109,7 +109,7 @@ final class SeedPipeline {
     Map<String, Map<String, Double>> quality = invariantQuality(models, fresh, notes, progress);
     InvariantCount count = counts.remove(seed);
     if (count != null) {
-      clock.rate(InvariantCount.KEY, count.count());
+      count.rates().forEach(clock::rate);
       notes.put(InvariantCount.KEY, count.describe());
       progress.message("invariant count: " + count.describe());
     }

@@ -54,7 +54,12 @@ final class ChartStyle {
 
   /** The time axis: it spans the times exactly, without margins. */
   static NumberAxis timeAxis() {
-    NumberAxis axis = axis("time");
+    return timeAxis("time");
+  }
+
+  /** An axis like the time axis (spanning its values exactly) with another label. */
+  static NumberAxis timeAxis(String label) {
+    NumberAxis axis = axis(label);
     axis.setLowerMargin(0);
     axis.setUpperMargin(0);
     return axis;

@@ -119,4 +119,13 @@ public final class Figures {
       Map<String, double[][]> series, boolean logScale) {
     AtomicFiles.write(png, OverTimeFigure.acrossSeedsPng(title, yLabel, times, series, logScale));
   }
+
+  /**
+   * Like {@link #overTimeAcrossSeeds}, against other x values than time ({@code xs}, labelled
+   * {@code xLabel}), e.g. the invariant count's evidence against the number of outputs.
+   */
+  public static void acrossSeeds(Path png, String title, String xLabel, String yLabel, double[] xs,
+      Map<String, double[][]> series, boolean logScale) {
+    AtomicFiles.write(png, OverTimeFigure.acrossSeedsPng(title, xLabel, yLabel, xs, series, logScale));
+  }
 }

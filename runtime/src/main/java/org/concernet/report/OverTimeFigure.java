@@ -51,11 +51,17 @@ final class OverTimeFigure {
   /** One line per series; see {@link Figures#overTime}. */
   static byte[] overTimePng(String title, String yLabel, double[] times, Map<String, double[]> series,
       boolean logScale) {
-    return chartPng(title, yLabel, times, series, null, logScale, new ArrayList<>());
+    return chartPng(title, "time", yLabel, times, series, null, logScale, new ArrayList<>());
   }
 
   /** The median over seeds as a line, their range as a band; see {@link Figures#overTimeAcrossSeeds}. */
   static byte[] acrossSeedsPng(String title, String yLabel, double[] times,
+      Map<String, double[][]> series, boolean logScale) {
+    return acrossSeedsPng(title, "time", yLabel, times, series, logScale);
+  }
+
+  /** {@link #acrossSeedsPng(String, String, double[], Map, boolean)} against x values labelled {@code xLabel}. */
+  static byte[] acrossSeedsPng(String title, String xLabel, String yLabel, double[] times,
       Map<String, double[][]> series, boolean logScale) {
     FigureInputs.requireRuns(series, times.length);
     boolean anyPositive = false;
@@ -115,7 +121,7 @@ final class OverTimeFigure {
       leftOut.sort(Comparator.naturalOrder());
       notes.add("seeds with values that are not finite (left out where they are): " + String.join(", ", leftOut));
     }
-    return chartPng(title, yLabel, times, medians, bands, logScale, notes);
+    return chartPng(title, xLabel, yLabel, times, medians, bands, logScale, notes);
   }
 
   /** What the lines and bands of a figure over {@code seeds} seeds show; one seed has no range. */
@@ -124,7 +130,8 @@ final class OverTimeFigure {
         + " shaded, between thin dashed lines: their range (min to max)", seeds);
   }
 
-  private static byte[] chartPng(String title, String yLabel, double[] times, Map<String, double[]> series,
+  private static byte[] chartPng(String title, String xLabel, String yLabel, double[] times,
+      Map<String, double[]> series,
       Map<String, double[][]> bands, boolean logScale, List<String> notes) {
     List<String> names = new ArrayList<>(series.keySet());
     names.sort(Comparator.comparingInt(LinePlots::modelRank).thenComparing(Comparator.naturalOrder()));
@@ -169,7 +176,7 @@ final class OverTimeFigure {
       linear.setAutoRangeIncludesZero(false);
       yAxis = linear;
     }
-    XYPlot plot = linePlot(curves, timeAxis(), yAxis);
+    XYPlot plot = linePlot(curves, timeAxis(xLabel), yAxis);
     if (bands != null) {
       addBands(plot, curves, times, bands);
     }

@@ -167,6 +167,11 @@ class MultiSuiteTest {
     assertThat(count).isAtLeast(0.0);
     assertThat(count).isAtMost(2.0);
     assertThat(seed.notes().get("invariantCount")).contains("of 2 learned outputs");
+    for (String figure : List.of("spread", "alignment", "newDirection")) {
+      assertThat(seed.rates()).containsKey("invariantCount.H2." + figure);
+    }
+    assertThat(Files.size(out.resolve("invariant-count.png"))).isGreaterThan(1000L);
+    assertThat(Files.readString(out.resolve("report.html"))).contains("invariant count");
     assertThat(seed.rates()).containsKey("levelSet.mse");
     assertThat(seed.rates()).containsKey("levelSet.violation.energy");
     assertThat(seed.rates().get("levelSet.maxDrift")).isAtMost(1e-11);
