@@ -113,12 +113,15 @@ public final class LearnedDynamics implements VectorField {
   }
 
   /**
-   * The network f projected, in double precision, with another invariant's gradient instead of H's:
-   * f̃(x) = f(x) − G(GᵀG)⁻¹Gᵀf(x) with G = {@code gradient}(x), [n][m] (e.g. the exact gradient of
-   * H read out as a formula).
+   * This model's field projected once more, in double precision, onto the level sets of another
+   * invariant: P_G f̃(x) = f̃ − G(GᵀG)⁻¹Gᵀf̃ with f̃ = {@link #vectorField(double[])} and G = {@code
+   * gradient}(x), [n][m] (e.g. the exact gradient of H read out as a formula), which it then
+   * conserves exactly. The projection acts on the projected field, not on the raw network: training
+   * never constrains the network's component along ∇H, which can be far larger than the field, and
+   * a projection with a slightly different gradient would let a share of it back in.
    */
   public UnaryOperator<double[]> projectedWith(Function<double[], double[][]> gradient) {
-    return x -> Projection.project(field.apply(x), gradient.apply(x));
+    return x -> Projection.project(vectorField(x), gradient.apply(x));
   }
 
   /** The field on a batch x [batch, n] built into the graph of {@code tf}: [batch, n]. */
