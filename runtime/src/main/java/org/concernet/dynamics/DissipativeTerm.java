@@ -4,9 +4,12 @@
 package org.concernet.dynamics;
 
 import java.util.List;
+import org.concernet.data.Trajectories;
 import org.concernet.nn.MlpWeights;
+import org.concernet.nn.Tensors;
 import org.concernet.protocol.Dissipation;
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.ReduceSum;
 import org.tensorflow.types.family.TNumber;
@@ -134,6 +137,112 @@ public final class DissipativeTerm {
       System.arraycopy(term, 0, out, p * n, n);
     }
     return out;
+  }
+
+  /**
+   * The H-change loss that fits the rate g to what the data say about H over whole windows, not per
+   * point: along every training trajectory i, the model's H changes by ∫g dt, so
+   * H(x_i(t)) − H(x_i(t₀)) should equal the trapezoid sum C_i(t) of g(x_i(s)) over the observed
+   * points up to t. Loss: mean over i and t of (ΔH − C)², divided by the variance of H over the
+   * points (so it is free of H's scale). Pointwise derivatives cannot show a slow loss of energy:
+   * a learned H's small gradient errors put along-∇H components in the data of either sign, much
+   * larger than the damping's, whereas over a window their integral is a difference of H's error
+   * values and stays small, while the damping adds up.
+   *
+   * @param r the coefficient r(x) of every point of {@code data}, in its point-major order: [P, 1]
+   */
+  static <T extends TNumber> Operand<T> hChangeLoss(Ops tf, Class<T> type, Operand<T> r, Trajectories data,
+      MlpWeights invariant, Dissipation form) {
+    int count = data.count();
+    int length = data.length();
+    int n = data.dimension();
+    double[] h = new double[count * length];
+    double[] scale = new double[count * length];
+    double mean = 0;
+    for (int i = 0, p = 0; i < count; i++) {
+      for (int t = 0; t < length; t++, p++) {
+        double[] x = data.state(i, t);
+        h[p] = invariant.apply(x)[0];
+        double[][] jacobian = invariant.inputGradient(x);
+        double[] g = new double[n];
+        for (int k = 0; k < n; k++) {
+          g[k] = jacobian[k][0];
+        }
+        scale[p] = rate(form, 1.0, g);
+        mean += h[p] / h.length;
+      }
+    }
+    double variance = 0;
+    for (double v : h) {
+      variance += (v - mean) * (v - mean) / h.length;
+    }
+    if (!(variance > 0)) {
+      throw new IllegalArgumentException("the learned H is constant over the training points: its rate of change"
+          + " cannot be fitted");
+    }
+    double[] change = new double[count * length];
+    double[] weights = new double[count * length * length];  // [i, t, s]: C_i(t) = Σ_s weights·r_s
+    for (int i = 0; i < count; i++) {
+      for (int t = 0; t < length; t++) {
+        change[i * length + t] = h[i * length + t] - h[i * length];
+        for (int s = 0; s < t; s++) {
+          double half = (data.time(i, s + 1) - data.time(i, s)) / 2;
+          weights[(i * length + t) * length + s] += half * scale[i * length + s];
+          weights[(i * length + t) * length + s + 1] += half * scale[i * length + s + 1];
+        }
+      }
+    }
+    Operand<T> w;
+    Operand<T> dh;
+    try (T wt = Tensors.tensor(type, Shape.of(count, length, length), weights);
+        T ct = Tensors.tensor(type, Shape.of(count, length), change)) {
+      w = tf.constantOf(wt);
+      dh = tf.constantOf(ct);
+    }
+    Operand<T> perPoint = tf.reshape(r, tf.constant(new long[] {count, 1, length}));
+    Operand<T> integral = tf.reduceSum(tf.math.mul(w, perPoint), tf.constant(2));  // [count, length]
+    Operand<T> residual = tf.math.sub(dh, integral);
+    Operand<T> meanSquare = tf.math.mean(tf.math.square(residual), tf.constant(new int[] {0, 1}));
+    return tf.math.div(meanSquare, tf.constant(type, variance));
+  }
+
+  /**
+   * H oriented so that the data lose it: {@code invariant} itself when H decreases along the training
+   * trajectories in total (Σ_i H(x_i(end)) − H(x_i(start)) ≤ 0), else −H (its last layer negated). A
+   * learned H's sign is arbitrary (the square ratio loss does not see it) and the model's dH/dt ≤ 0
+   * is about this oriented H; the level sets, the projection and ConCerNet are the same for both.
+   */
+  public static MlpWeights orient(MlpWeights invariant, Trajectories data) {
+    requireOneOutput(invariant);
+    double change = 0;
+    for (int i = 0; i < data.count(); i++) {
+      change += invariant.apply(data.state(i, data.length() - 1))[0] - invariant.apply(data.state(i, 0))[0];
+    }
+    return change <= 0 ? invariant : negated(invariant);
+  }
+
+  /** −H: the same network with its last layer's weights and bias negated. */
+  static MlpWeights negated(MlpWeights h) {
+    List<double[][]> weights = new java.util.ArrayList<>();
+    List<double[]> biases = new java.util.ArrayList<>();
+    int last = h.layers() - 1;
+    for (int l = 0; l <= last; l++) {
+      double[][] w = h.weight(l);
+      double[] b = h.bias(l);
+      if (l == last) {
+        for (double[] row : w) {
+          for (int k = 0; k < row.length; k++) {
+            row[k] = -row[k];
+          }
+        }
+        for (int k = 0; k < b.length; k++) {
+          b[k] = -b[k];
+        }
+      }
+      weights.add(w);
+      biases.add(b);
+    }
+    return new MlpWeights(weights, biases, h.activation());
   }
 
   /** Refuses a form that needs a single-output invariant when H has several outputs. */

@@ -130,16 +130,15 @@ public final class DynamicsLearner {
     if (form == Dissipation.NONE) {
       throw new IllegalArgumentException("the dissipative model needs a dissipation form (rate or gradient), not none");
     }
-    DissipativeTerm.requireOneOutput(invariant.weights());
+    MlpWeights oriented = DissipativeTerm.orient(invariant.weights(), data);
     if (loss == DynamicsLoss.SHOOTING) {
-      return trainTyped(type, data.statesFlat(), null, data.dimension(), invariant.weights(), form,
-          ShootingLoss.Segments.of(data, shootingSteps));
+      return trainTyped(type, data.statesFlat(), null, data.dimension(), oriented, form,
+          ShootingLoss.Segments.of(data, shootingSteps), data);
     }
     if (!data.hasDerivatives()) {
       throw new IllegalArgumentException("dynamics learning needs observed derivatives; these trajectories carry none");
     }
-    return trainTyped(type, data.statesFlat(), data.derivativesFlat(), data.dimension(), invariant.weights(), form,
-        null);
+    return trainTyped(type, data.statesFlat(), data.derivativesFlat(), data.dimension(), oriented, form, null, data);
   }
 
   /**
@@ -155,13 +154,13 @@ public final class DynamicsLearner {
       throw new IllegalArgumentException("derivatives hold " + derivatives.length + " values for " + states.length + " state values");
     }
     return trainTyped(type, states, derivatives, dimension, invariant == null ? null : invariant.weights(),
-        Dissipation.NONE, null);
+        Dissipation.NONE, null, null);
   }
 
   private LearnedDynamics train(Trajectories data, InvariantFunction invariant) {
     if (loss == DynamicsLoss.SHOOTING) {
       return trainTyped(type, data.statesFlat(), null, data.dimension(), invariant == null ? null : invariant.weights(),
-          Dissipation.NONE, ShootingLoss.Segments.of(data, shootingSteps));
+          Dissipation.NONE, ShootingLoss.Segments.of(data, shootingSteps), null);
     }
     if (!data.hasDerivatives()) {
       throw new IllegalArgumentException("dynamics learning needs observed derivatives; these trajectories carry none");
@@ -169,9 +168,12 @@ public final class DynamicsLearner {
     return train(data.statesFlat(), data.derivativesFlat(), data.dimension(), invariant);
   }
 
-  /** Trains on pointwise derivatives, or with {@code segments} (not null) on the shooting loss. */
+  /**
+   * Trains on pointwise derivatives, or with {@code segments} (not null) on the shooting loss; a
+   * dissipative model ({@code form} not NONE) also fits its rate to H's change along {@code windows}.
+   */
   private <T extends TNumber> LearnedDynamics trainTyped(Class<T> dtype, double[] states, double[] derivatives,
-      int n, MlpWeights invariant, Dissipation form, ShootingLoss.Segments segments) {
+      int n, MlpWeights invariant, Dissipation form, ShootingLoss.Segments segments, Trajectories windows) {
     boolean dissipative = form != Dissipation.NONE;
     String stage = invariant == null ? BASELINE_STAGE : dissipative ? DISSIPATIVE_STAGE : PROJECTED_STAGE;
     long started = System.nanoTime();
@@ -229,6 +231,11 @@ public final class DynamicsLearner {
         loss = ShootingLoss.build(tf, field, x, segments, index, shootingSubsteps);
         size = Math.min(batch, segments.count());
         sizes = batchSizes(segments.count(), size);
+      }
+      if (d != null) {
+        // + the H-change loss over whole training windows (every point, every step)
+        loss = tf.math.add(loss, DissipativeTerm.hChangeLoss(tf, dtype, DissipativeTerm.coefficient(tf, d.apply(x)),
+            windows, invariant, form));
       }
       Adam.Step<T> adam = Adam.build(tf, loss, variables, learningRate, "dynamics_adam");
       EpochLoop<T> loop = EpochLoop.builder(stage, seed, session, index, loss, adam, variables)

@@ -237,9 +237,9 @@ record MeasuredEvaluation(List<Trial> trials, Map<String, Double> mse, Map<Strin
 
   /** The line printed after a seed. */
   String line(long seed) {
-    return String.format(Locale.ROOT, "seed %d: held-out MSE baseline %.3e / ConCerNet %.3e; H1 drift along the"
-        + " measured series %.3f%s", seed, mse.get(SeedResult.BASELINE), mse.get(SeedResult.CONCERNET)
-        + (mse.containsKey(DISSIPATIVE) ? String.format(Locale.ROOT, " / dissipative %.3e", mse.get(DISSIPATIVE)) : ""),
+    return String.format(Locale.ROOT, "seed %d: held-out MSE baseline %.3e / ConCerNet %.3e%s; H1 drift along the"
+        + " measured series %.3f%s", seed, mse.get(SeedResult.BASELINE), mse.get(SeedResult.CONCERNET),
+        mse.containsKey(DISSIPATIVE) ? String.format(Locale.ROOT, " / dissipative %.3e", mse.get(DISSIPATIVE)) : "",
         drift.get(SeedResult.learnedOutput(0)).get(MeasuredExperiment.MEASURED),
         energy == null ? "" : "; " + energy);
   }
