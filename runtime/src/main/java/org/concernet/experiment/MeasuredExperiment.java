@@ -72,7 +72,7 @@ final class MeasuredExperiment {
    * Initialisations of H per seed; the lowest final training loss is kept. On the real spring one
    * start in two or three ends in a poor optimum (loss 10× higher, R² against the energy below 0.5).
    */
-  static final int H_RESTARTS = 4;
+  static final int H_RESTARTS = 8;
   /** The keys of the series H's drift is measured along. */
   static final String MEASURED = "measured";
 
