@@ -113,10 +113,10 @@ public final class Setting<T> {
           + " the learned invariants it started on; 0: no third model.", 0, 0,
       Protocol::levelSetNewton, Protocol.Builder::levelSetNewton);
   public static final Setting<Dissipation> DISSIPATION = setting("dissipation", choice(Dissipation.class),
-      "A third dynamics model beside the baseline and ConCerNet, for damped measurements: ConCerNet's projected field"
-          + " plus a learned term along ∇H whose dH/dt = g(x) ≤ 0 exactly, so H can only decrease, at a rate learned from"
-          + " the data; none: no third model; rate: f̃ + g·∇H/|∇H|² with g = −softplus(net); gradient: f̃ + r·∇H with"
-          + " r = −softplus(net), g = r·|∇H|² (docs/measured.md). Not the paper's ConCerNet; measured systems only.",
+      "A third dynamics model beside the baseline and ConCerNet, for measured systems that lose energy (not the paper's"
+          + " ConCerNet): the projected field plus a learned term along the gradient of H that makes dH/dt = g(x) <= 0"
+          + " exactly; none: no third model; rate: g learned directly; gradient: g = r(x)|grad H|^2 with r <= 0"
+          + " learned. Measured systems default to rate (docs/measured.md).",
       Dissipation.NONE, Dissipation.NONE, Protocol::dissipation, Protocol.Builder::dissipation);
   public static final Setting<Integer> AUTOENCODER_LATENT = autoencoder(INT, "latent",
       "Size of the autoencoder's latent code.", null, AutoencoderSpec::latent, Protocol.Builder::autoencoderLatent);
