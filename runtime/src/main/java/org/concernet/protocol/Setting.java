@@ -115,7 +115,7 @@ public final class Setting<T> {
   public static final Setting<Dissipation> DISSIPATION = setting("dissipation", choice(Dissipation.class),
       "A third dynamics model beside the baseline and ConCerNet, for measured systems that lose energy (not the paper's"
           + " ConCerNet): the projected field plus a learned term along the gradient of H that makes dH/dt = g(x) <= 0"
-          + " exactly; none: no third model; rate: g learned directly; gradient: g = r(x)|grad H|^2 with r <= 0"
+          + " exactly; none: no third model; rate: g learned directly; gradient: g = r times |grad H|^2 with r <= 0"
           + " learned. Measured systems default to rate (docs/measured.md).",
       Dissipation.NONE, Dissipation.NONE, Protocol::dissipation, Protocol.Builder::dissipation);
   public static final Setting<Integer> AUTOENCODER_LATENT = autoencoder(INT, "latent",
