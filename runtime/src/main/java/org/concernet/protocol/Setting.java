@@ -113,10 +113,10 @@ public final class Setting<T> {
           + " the learned invariants it started on; 0: no third model.", 0, 0,
       Protocol::levelSetNewton, Protocol.Builder::levelSetNewton);
   public static final Setting<Dissipation> DISSIPATION = setting("dissipation", choice(Dissipation.class),
-      "A third dynamics model beside the baseline and ConCerNet, for measured systems that lose energy (not the paper's"
-          + " ConCerNet): the projected field plus a learned term along the gradient of H that makes dH/dt = g(x) <= 0"
-          + " exactly; none: no third model; rate: g learned directly; gradient: g = r times |grad H|^2 with r <= 0"
-          + " learned. Measured systems default to rate (docs/measured.md).",
+      "A third dynamics model beside the baseline and ConCerNet for measured systems that lose energy, not the"
+          + " paper's ConCerNet: the projected field plus a learned term along the gradient of H that makes the rate of"
+          + " change of H equal to a learned g <= 0 exactly; none: no third model; rate: g learned directly; gradient:"
+          + " g = r times the squared norm of the gradient of H, with r <= 0 learned. Measured systems default to rate.",
       Dissipation.NONE, Dissipation.NONE, Protocol::dissipation, Protocol.Builder::dissipation);
   public static final Setting<Integer> AUTOENCODER_LATENT = autoencoder(INT, "latent",
       "Size of the autoencoder's latent code.", null, AutoencoderSpec::latent, Protocol.Builder::autoencoderLatent);
