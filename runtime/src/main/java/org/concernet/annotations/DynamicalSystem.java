@@ -9,6 +9,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.concernet.nn.Activation;
+import org.concernet.protocol.Dissipation;
 import org.concernet.protocol.DynamicsLoss;
 import org.concernet.protocol.LearningRateSchedule;
 
@@ -131,6 +132,14 @@ public @interface DynamicalSystem {
    * {@code dynamics.LevelSetRollout}.
    */
   int levelSetNewton() default 0;
+
+  /**
+   * A third dynamics model for damped measurements: ConCerNet's projected field plus a learned term
+   * along ∇H whose dH/dt is g(x) ≤ 0 exactly ({@code RATE} or {@code GRADIENT}, see {@link
+   * Dissipation}); {@code NONE} (the default) trains none. Not the paper's ConCerNet; reported under
+   * its own name. Measurements: docs/measured.md.
+   */
+  Dissipation dissipation() default Dissipation.NONE;
 
   /**
    * New sizes for array states this class inherits from another {@code @DynamicalSystem} class it

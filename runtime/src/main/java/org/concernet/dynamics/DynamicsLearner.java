@@ -12,6 +12,7 @@ import org.concernet.nn.Mlp;
 import org.concernet.nn.MlpWeights;
 import org.concernet.nn.Sessions;
 import org.concernet.nn.Tensors;
+import org.concernet.protocol.Dissipation;
 import org.concernet.protocol.DynamicsLoss;
 import org.concernet.protocol.LearningRateSchedule;
 import org.concernet.protocol.Protocol;
@@ -48,6 +49,7 @@ public final class DynamicsLearner {
   /** Progress stage names. */
   public static final String BASELINE_STAGE = "dynamics (baseline)";
   public static final String PROJECTED_STAGE = "dynamics (concernet)";
+  public static final String DISSIPATIVE_STAGE = "dynamics (dissipative)";
 
   private final List<Integer> hidden;
   private final Activation activation;
@@ -117,6 +119,29 @@ public final class DynamicsLearner {
   }
 
   /**
+   * Trains the third, dissipative model ({@link DissipativeTerm}): ConCerNet's projected f plus a
+   * learned term along ∇H of the frozen {@code invariant} whose dH/dt is g(x) ≤ 0, both networks
+   * fitted together by the same loss as the other two models. f starts from the same weights and sees
+   * the same batches as the baseline and ConCerNet.
+   *
+   * @throws IllegalArgumentException for {@code form} {@code NONE} or an invariant with several outputs
+   */
+  public LearnedDynamics trainDissipative(Trajectories data, InvariantFunction invariant, Dissipation form) {
+    if (form == Dissipation.NONE) {
+      throw new IllegalArgumentException("the dissipative model needs a dissipation form (rate or gradient), not none");
+    }
+    MlpWeights oriented = DissipativeTerm.orient(invariant.weights(), data);
+    if (loss == DynamicsLoss.SHOOTING) {
+      return trainTyped(type, data.statesFlat(), null, data.dimension(), oriented, form,
+          ShootingLoss.Segments.of(data, shootingSteps), data);
+    }
+    if (!data.hasDerivatives()) {
+      throw new IllegalArgumentException("dynamics learning needs observed derivatives; these trajectories carry none");
+    }
+    return trainTyped(type, data.statesFlat(), data.derivativesFlat(), data.dimension(), oriented, form, null, data);
+  }
+
+  /**
    * Trains on flat arrays: {@code states} and {@code derivatives} hold P × n values, point-major.
    *
    * @param invariant the frozen H, or {@code null} for the baseline
@@ -128,13 +153,14 @@ public final class DynamicsLearner {
     if (derivatives.length != states.length) {
       throw new IllegalArgumentException("derivatives hold " + derivatives.length + " values for " + states.length + " state values");
     }
-    return trainTyped(type, states, derivatives, dimension, invariant == null ? null : invariant.weights(), null);
+    return trainTyped(type, states, derivatives, dimension, invariant == null ? null : invariant.weights(),
+        Dissipation.NONE, null, null);
   }
 
   private LearnedDynamics train(Trajectories data, InvariantFunction invariant) {
     if (loss == DynamicsLoss.SHOOTING) {
       return trainTyped(type, data.statesFlat(), null, data.dimension(), invariant == null ? null : invariant.weights(),
-          ShootingLoss.Segments.of(data, shootingSteps));
+          Dissipation.NONE, ShootingLoss.Segments.of(data, shootingSteps), null);
     }
     if (!data.hasDerivatives()) {
       throw new IllegalArgumentException("dynamics learning needs observed derivatives; these trajectories carry none");
@@ -142,15 +168,23 @@ public final class DynamicsLearner {
     return train(data.statesFlat(), data.derivativesFlat(), data.dimension(), invariant);
   }
 
-  /** Trains on pointwise derivatives, or with {@code segments} (not null) on the shooting loss. */
+  /**
+   * Trains on pointwise derivatives, or with {@code segments} (not null) on the shooting loss; a
+   * dissipative model ({@code form} not NONE) also fits its rate to H's change along {@code windows}.
+   */
   private <T extends TNumber> LearnedDynamics trainTyped(Class<T> dtype, double[] states, double[] derivatives,
-      int n, MlpWeights invariant, ShootingLoss.Segments segments) {
-    String stage = invariant == null ? BASELINE_STAGE : PROJECTED_STAGE;
+      int n, MlpWeights invariant, Dissipation form, ShootingLoss.Segments segments, Trajectories windows) {
+    boolean dissipative = form != Dissipation.NONE;
+    String stage = invariant == null ? BASELINE_STAGE : dissipative ? DISSIPATIVE_STAGE : PROJECTED_STAGE;
     long started = System.nanoTime();
     int points = states.length / n;
     SplittableRandom root = new SplittableRandom(seed);
     MlpWeights init = MlpWeights.initialize(n, hidden, n, activation, root.split());
     SplittableRandom shuffle = root.split();
+    // drawn after f's weights and the batch order, which stay those of the other two models
+    MlpWeights rateInit = dissipative
+        ? MlpWeights.initialize(n, DissipativeTerm.hidden(), 1, activation, root.split()) : null;
+    double[] directions = dissipative && segments == null ? DissipativeTerm.directionsAt(form, states, n, invariant) : null;
     double[] projectors = invariant == null || segments != null ? null : projectorsAt(states, n, invariant);
 
     try (Graph graph = new Graph(); Session session = Sessions.open(graph)) {
@@ -159,17 +193,29 @@ public final class DynamicsLearner {
       Placeholder<TInt32> index = tf.withName("batch_index").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
       Operand<TInt32> axis = tf.constant(0);
       Mlp<T> f = Mlp.trainable(tf, "dynamics", init, dtype);
+      Mlp<T> d = dissipative ? Mlp.trainable(tf, "dissipation", rateInit, dtype) : null;
+      List<org.tensorflow.op.core.Variable<T>> variables = new java.util.ArrayList<>(f.variables());
+      if (d != null) {
+        variables.addAll(d.variables());
+      }
       Operand<T> loss;
       int[] sizes;
       int size;
       if (segments == null) {
         Operand<T> y = constant(tf, dtype, Shape.of(points, n), derivatives);
-        Operand<T> out = f.apply(tf.gather(x, index, axis));
+        Operand<T> xb = tf.gather(x, index, axis);
+        Operand<T> out = f.apply(xb);
         if (invariant != null) {
           // f̃ = (I − UUᵀ) f with the projector of each point precomputed: three ops per step
           Operand<T> projector = constant(tf, dtype, Shape.of(points, n, n), projectors);
           out = tf.reduceSum(tf.math.mul(tf.expandDims(out, tf.constant(1)), tf.gather(projector, index, axis)),
               tf.constant(2));
+        }
+        if (d != null) {
+          // + r(x)·u with u = ∇H/|∇H|² or ∇H precomputed per point (H is frozen)
+          Operand<T> direction = constant(tf, dtype, Shape.of(points, n), directions);
+          out = tf.math.add(out, tf.math.mul(DissipativeTerm.coefficient(tf, d.apply(xb)),
+              tf.gather(direction, index, axis)));
         }
         Operand<T> residual = tf.math.sub(out, tf.gather(y, index, axis));
         loss = tf.math.mean(tf.reduceSum(tf.math.square(residual), tf.constant(1)), tf.constant(0));
@@ -178,23 +224,36 @@ public final class DynamicsLearner {
       } else {
         // a batch holds `batch` segments: an epoch takes L times fewer (and dearer) steps than on derivatives
         Mlp<T> h = invariant == null ? null : Mlp.frozen(tf, invariant, dtype);
-        loss = ShootingLoss.build(tf, ShootingLoss.field(tf, f, h), x, segments, index, shootingSubsteps);
+        java.util.function.UnaryOperator<Operand<T>> field = ShootingLoss.field(tf, f, h);
+        if (d != null) {
+          field = LearnedDynamics.dissipativeField(tf, field, h, d, form);
+        }
+        loss = ShootingLoss.build(tf, field, x, segments, index, shootingSubsteps);
         size = Math.min(batch, segments.count());
         sizes = batchSizes(segments.count(), size);
       }
-      Adam.Step<T> adam = Adam.build(tf, loss, f.variables(), learningRate, "dynamics_adam");
-      EpochLoop<T> loop = EpochLoop.builder(stage, seed, session, index, loss, adam, f.variables())
+      if (d != null) {
+        // + the H-change loss over whole training windows (every point, every step)
+        loss = tf.math.add(loss, DissipativeTerm.hChangeLoss(tf, dtype, DissipativeTerm.coefficient(tf, d.apply(x)),
+            windows, invariant, form));
+      }
+      Adam.Step<T> adam = Adam.build(tf, loss, variables, learningRate, "dynamics_adam");
+      EpochLoop<T> loop = EpochLoop.builder(stage, seed, session, index, loss, adam, variables)
           .batches(sizes, EpochLoop.Mean.OF_ITEMS)
           .describe(segments == null ? "the dynamics loss" : "the shooting loss", segments == null ? "points" : "segments")
           .schedule(learningRateSchedule)
           .training(listener, checkpoints).build(tf);
       EpochLoop.Outcome outcome = loop.run(epochs, shuffle);
       MlpWeights trained = epochs == 0 ? init : f.read(session);
-      loop.requireFinite(trained, null, outcome);
+      MlpWeights trainedRate = d == null ? null : epochs == 0 ? rateInit : d.read(session);
+      loop.requireFinite(trained, d == null ? null : "field network", outcome);
+      if (trainedRate != null) {
+        loop.requireFinite(trainedRate, "dissipation network", outcome);
+      }
       LearnedDynamics.Training training = new LearnedDynamics.Training(seed, epochs,
           size, learningRate,
           dtype.getSimpleName(), (System.nanoTime() - started) / 1e9, outcome.losses());
-      return new LearnedDynamics(trained, invariant, training);
+      return new LearnedDynamics(trained, invariant, form, trainedRate, training);
     }
   }
 

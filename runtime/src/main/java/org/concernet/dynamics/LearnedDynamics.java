@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 import org.concernet.contrastive.InvariantFunction;
 import org.concernet.nn.Mlp;
 import org.concernet.nn.MlpWeights;
+import org.concernet.protocol.Dissipation;
 import org.concernet.simulate.VectorField;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -18,11 +19,15 @@ import org.tensorflow.types.family.TNumber;
 /**
  * A trained dynamics model ẋ = f(x): the plain network f (the baseline) or, when it carries an
  * invariant H, ConCerNet's projected field f̃ = f − G(GᵀG)⁻¹Gᵀf with G = ∂H/∂x (paper eq. 3).
+ * The third, dissipative model ({@link #dissipative}) adds to the projected field a learned term
+ * along ∇H that fixes dH/dt to g(x) ≤ 0 ({@link DissipativeTerm}).
  * Immutable; evaluable in Java (double precision) and buildable into any graph.
  */
 public final class LearnedDynamics implements VectorField {
   private final MlpWeights field;
   private final MlpWeights invariant;
+  private final Dissipation dissipation;
+  private final MlpWeights rate;
   private final Training training;
 
   /**
@@ -54,6 +59,36 @@ public final class LearnedDynamics implements VectorField {
    * @param training how it was trained, or {@code null} when unknown
    */
   public LearnedDynamics(MlpWeights field, MlpWeights invariant, Training training) {
+    this(field, invariant, Dissipation.NONE, null, training);
+  }
+
+  /**
+   * @param field the network f: n → hidden → n
+   * @param invariant the frozen invariant H, or {@code null} for the baseline
+   * @param dissipation the form of the learned dissipation ({@code NONE} for the baseline and ConCerNet)
+   * @param rate the scalar network d of the dissipation (n → … → 1), {@code null} exactly when
+   *     {@code dissipation} is {@code NONE}
+   * @param training how it was trained, or {@code null} when unknown
+   */
+  public LearnedDynamics(MlpWeights field, MlpWeights invariant, Dissipation dissipation, MlpWeights rate,
+      Training training) {
+    java.util.Objects.requireNonNull(dissipation, "dissipation");
+    if ((dissipation == Dissipation.NONE) != (rate == null)) {
+      throw new IllegalArgumentException("a dissipative model needs its rate network and only it has one: "
+          + dissipation + " with " + (rate == null ? "no rate network" : "a rate network"));
+    }
+    if (rate != null) {
+      if (invariant == null) {
+        throw new IllegalArgumentException("a dissipative model needs the invariant H its dH/dt is about");
+      }
+      DissipativeTerm.requireOneOutput(invariant);
+      if (rate.inputSize() != field.inputSize() || rate.outputSize() != 1) {
+        throw new IllegalArgumentException("the rate network maps the " + field.inputSize()
+            + " state components to 1 value, found " + rate);
+      }
+    }
+    this.dissipation = dissipation;
+    this.rate = rate;
     if (field.inputSize() != field.outputSize()) {
       throw new IllegalArgumentException("a vector field maps n to n values, found " + field);
     }
@@ -74,6 +109,44 @@ public final class LearnedDynamics implements VectorField {
   /** ConCerNet's projected field of f with respect to H. */
   public static LearnedDynamics projected(MlpWeights field, InvariantFunction invariant) {
     return new LearnedDynamics(field, invariant.weights(), null);
+  }
+
+  /** The dissipative model: ConCerNet's projected f plus the learned term of {@code form} with network {@code rate}. */
+  public static LearnedDynamics dissipative(MlpWeights field, InvariantFunction invariant, Dissipation form,
+      MlpWeights rate) {
+    return new LearnedDynamics(field, invariant.weights(), form, rate, null);
+  }
+
+  /** The form of the learned dissipation; {@code NONE} for the baseline and ConCerNet. */
+  public Dissipation dissipation() {
+    return dissipation;
+  }
+
+  /** The scalar network d of the learned dissipation; empty unless {@link #dissipation()} is not {@code NONE}. */
+  public Optional<MlpWeights> rateNetwork() {
+    return Optional.ofNullable(rate);
+  }
+
+  /**
+   * The model's own dH/dt at x, in double precision: g(x) ≤ 0 for the dissipative model, 0 for
+   * ConCerNet, by construction (not by measurement); {@code NaN} for the baseline, which fixes nothing.
+   */
+  public double invariantRate(double[] x) {
+    if (invariant == null) {
+      return Double.NaN;
+    }
+    if (rate == null) {
+      return 0.0;
+    }
+    return DissipativeTerm.rate(dissipation, DissipativeTerm.coefficient(rate, x), column(invariant.inputGradient(x)));
+  }
+
+  private static double[] column(double[][] jacobian) {
+    double[] g = new double[jacobian.length];
+    for (int k = 0; k < g.length; k++) {
+      g[k] = jacobian[k][0];
+    }
+    return g;
   }
 
   @Override
@@ -109,7 +182,13 @@ public final class LearnedDynamics implements VectorField {
   /** The field at x, in double precision. */
   public double[] vectorField(double[] x) {
     double[] f = field.apply(x);
-    return invariant == null ? f : Projection.project(f, invariant.inputGradient(x));
+    if (invariant == null) {
+      return f;
+    }
+    double[][] g = invariant.inputGradient(x);
+    double[] projected = Projection.project(f, g);
+    return rate == null ? projected
+        : DissipativeTerm.add(dissipation, projected, DissipativeTerm.coefficient(rate, x), column(g));
   }
 
   /**
@@ -131,7 +210,19 @@ public final class LearnedDynamics implements VectorField {
 
   @Override
   public <T extends TNumber> UnaryOperator<Operand<T>> inGraph(Ops tf, Class<T> type) {
-    return field(tf, Mlp.frozen(tf, field, type), invariant == null ? null : Mlp.frozen(tf, invariant, type));
+    UnaryOperator<Operand<T>> projected =
+        field(tf, Mlp.frozen(tf, field, type), invariant == null ? null : Mlp.frozen(tf, invariant, type));
+    return rate == null ? projected
+        : dissipativeField(tf, projected, Mlp.frozen(tf, invariant, type), Mlp.frozen(tf, rate, type), dissipation);
+  }
+
+  /** {@code projected} plus the learned term of {@code form} with the scalar network {@code d}: [batch, n]. */
+  static <T extends TNumber> UnaryOperator<Operand<T>> dissipativeField(Ops tf, UnaryOperator<Operand<T>> projected,
+      Mlp<T> h, Mlp<T> d, Dissipation form) {
+    return x -> {
+      Operand<T> g = tf.squeeze(h.inputGradient(x), org.tensorflow.op.core.Squeeze.axis(List.of(2L)));
+      return tf.math.add(projected.apply(x), DissipativeTerm.term(tf, form, DissipativeTerm.coefficient(tf, d.apply(x)), g));
+    };
   }
 
   /**
@@ -148,7 +239,8 @@ public final class LearnedDynamics implements VectorField {
 
   @Override
   public String toString() {
-    return (invariant == null ? "LearnedDynamics[baseline, f=" : "LearnedDynamics[projected, f=")
-        + field + (invariant == null ? "" : ", H=" + invariant) + "]";
+    return (invariant == null ? "LearnedDynamics[baseline, f=" : rate == null ? "LearnedDynamics[projected, f="
+        : "LearnedDynamics[dissipative " + dissipation.name().toLowerCase(java.util.Locale.ROOT) + ", f=")
+        + field + (invariant == null ? "" : ", H=" + invariant) + (rate == null ? "" : ", d=" + rate) + "]";
   }
 }

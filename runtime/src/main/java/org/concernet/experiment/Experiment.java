@@ -124,6 +124,11 @@ public final class Experiment {
       OutputFolder.mark(config.out(), system.name());
       return MeasuredExperiment.runIn(config, out, observer);
     }
+    if (protocol.dissipation() != org.concernet.protocol.Dissipation.NONE) {
+      throw new IllegalArgumentException("dissipation = " + protocol.dissipation().name().toLowerCase(java.util.Locale.ROOT)
+          + " trains a third model for measured systems only (a system with equations is evaluated against"
+          + " invariants its equations conserve); " + system.name() + " has equations: use dissipation = none");
+    }
     if (system.invariantNames().isEmpty()) {
       out.println(system.name() + " declares no @Invariant: R² and violation cannot be measured, only MSE.");
     }

@@ -38,6 +38,13 @@ import org.concernet.results.SeedResult;
 record MeasuredEvaluation(List<Trial> trials, Map<String, Double> mse, Map<String, Double> mseFinal,
     Map<String, Map<String, Double>> drift, EnergyForm.Fit energy) {
   static final List<String> MODELS = List.of(SeedResult.BASELINE, SeedResult.CONCERNET);
+  /** The key of the third, dissipative model ({@code dissipation} ≠ none): not the paper's ConCerNet. */
+  static final String DISSIPATIVE = "dissipative";
+
+  /** The models evaluated, in order: baseline, concernet and, when trained, dissipative. */
+  List<String> models() {
+    return List.copyOf(mse.keySet());
+  }
 
   /**
    * One held-out trial: measured times and states, both models' states at those times (file
@@ -48,6 +55,16 @@ record MeasuredEvaluation(List<Trial> trials, Map<String, Double> mse, Map<Strin
 
   /** Rolls out {@code models} over every held-out trial of {@code prepared} and measures. */
   static MeasuredEvaluation of(TrainedModels models, MeasuredExperiment.Prepared prepared, double medianStep) {
+    return of(models, null, prepared, medianStep);
+  }
+
+  /** As {@link #of(TrainedModels, MeasuredExperiment.Prepared, double)}, with the dissipative model too when not null. */
+  static MeasuredEvaluation of(TrainedModels models, LearnedDynamics dissipative, MeasuredExperiment.Prepared prepared,
+      double medianStep) {
+    List<String> names = new ArrayList<>(MODELS);
+    if (dissipative != null) {
+      names.add(DISSIPATIVE);
+    }
     List<Trial> trials = new ArrayList<>();
     for (TimeSplit.HeldOut heldOut : prepared.split().heldOut()) {
       double[] times = heldOut.times();
@@ -58,8 +75,9 @@ record MeasuredEvaluation(List<Trial> trials, Map<String, Double> mse, Map<Strin
       Map<String, Integer> substeps = new LinkedHashMap<>();
       Map<String, double[][]> h = new LinkedHashMap<>();
       h.put(MeasuredExperiment.MEASURED, values(models, heldOut.states()));
-      for (String model : MODELS) {
-        LearnedDynamics dynamics = model.equals(SeedResult.BASELINE) ? models.baseline() : models.concernet();
+      for (String model : names) {
+        LearnedDynamics dynamics = model.equals(SeedResult.BASELINE) ? models.baseline()
+            : model.equals(SeedResult.CONCERNET) ? models.concernet() : dissipative;
         var choice = models.converged(dynamics, new double[][] {heldOut.states()[0]}, grid, null);
         double[][] at = interpolate(choice.rollout(), times[0], times);
         predicted.put(model, at);
@@ -70,7 +88,7 @@ record MeasuredEvaluation(List<Trial> trials, Map<String, Double> mse, Map<Strin
     }
     Map<String, Double> mse = new LinkedHashMap<>();
     Map<String, Double> mseFinal = new LinkedHashMap<>();
-    for (String model : MODELS) {
+    for (String model : names) {
       double sum = 0;
       double finalSum = 0;
       long count = 0;
@@ -94,18 +112,20 @@ record MeasuredEvaluation(List<Trial> trials, Map<String, Double> mse, Map<Strin
     for (int k = 0; k < trainingH[0].length; k++) {
       double scale = std(trainingH, k);
       Map<String, Double> bySeries = new LinkedHashMap<>();
-      for (String series : List.of(MeasuredExperiment.MEASURED, SeedResult.BASELINE, SeedResult.CONCERNET)) {
+      List<String> series = new ArrayList<>(List.of(MeasuredExperiment.MEASURED));
+      series.addAll(names);
+      for (String name : series) {
         double sum = 0;
         long count = 0;
         for (Trial trial : trials) {
-          double[][] values = trial.h().get(series);
+          double[][] values = trial.h().get(name);
           for (double[] v : values) {
             double d = v[k] - values[0][k];
             sum += Double.isFinite(d) ? d * d : Double.POSITIVE_INFINITY;
             count++;
           }
         }
-        bySeries.put(series, Math.sqrt(sum / count) / scale);
+        bySeries.put(name, Math.sqrt(sum / count) / scale);
       }
       drift.put(SeedResult.learnedOutput(k), bySeries);
     }
@@ -199,7 +219,7 @@ record MeasuredEvaluation(List<Trial> trials, Map<String, Double> mse, Map<Strin
         x0.add(v);
       }
       Map<String, Double> byModel = new LinkedHashMap<>();
-      for (String model : MODELS) {
+      for (String model : models()) {
         double sum = 0;
         double[][] measured = trial.heldOut().states();
         for (int t = 0; t < measured.length; t++) {
@@ -210,15 +230,16 @@ record MeasuredEvaluation(List<Trial> trials, Map<String, Double> mse, Map<Strin
       perTrial.add(new EvaluationTrajectory(x0, byModel));
     }
     Map<String, Map<String, Double>> noViolation = new LinkedHashMap<>();
-    MODELS.forEach(m -> noViolation.put(m, Map.of()));
+    models().forEach(m -> noViolation.put(m, Map.of()));
     return new SeedResult(seed, Map.of(), Map.of(), mse, mseFinal, noViolation, noViolation, clock.total(),
         clock.rates(), notes, perTrial, Map.of());
   }
 
   /** The line printed after a seed. */
   String line(long seed) {
-    return String.format(Locale.ROOT, "seed %d: held-out MSE baseline %.3e / ConCerNet %.3e; H1 drift along the"
+    return String.format(Locale.ROOT, "seed %d: held-out MSE baseline %.3e / ConCerNet %.3e%s; H1 drift along the"
         + " measured series %.3f%s", seed, mse.get(SeedResult.BASELINE), mse.get(SeedResult.CONCERNET),
+        mse.containsKey(DISSIPATIVE) ? String.format(Locale.ROOT, " / dissipative %.3e", mse.get(DISSIPATIVE)) : "",
         drift.get(SeedResult.learnedOutput(0)).get(MeasuredExperiment.MEASURED),
         energy == null ? "" : "; " + energy);
   }
@@ -229,14 +250,17 @@ record MeasuredEvaluation(List<Trial> trials, Map<String, Double> mse, Map<Strin
     int n = runs.size();
     out.append(String.format(Locale.ROOT, "%n%s — measured, held-out last %d%% — %s%n", system,
         100 - MeasuredExperiment.FRACTION_PERCENT, n == 1 ? "1 seed" : n + " seeds (mean ± std)"));
+    List<String> models = runs.get(0).models();
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"Held out", "baseline", "ConCerNet"});
-    rows.add(row("MSE", runs, r -> r.mse.get(SeedResult.BASELINE), r -> r.mse.get(SeedResult.CONCERNET), "%.3e"));
-    rows.add(row("MSE, last point", runs, r -> r.mseFinal.get(SeedResult.BASELINE),
-        r -> r.mseFinal.get(SeedResult.CONCERNET), "%.3e"));
+    List<String> header = new ArrayList<>(List.of("Held out", "baseline", "ConCerNet"));
+    if (models.contains(DISSIPATIVE)) {
+      header.add("dissipative (not ConCerNet)");
+    }
+    rows.add(header.toArray(String[]::new));
+    rows.add(row("MSE", runs, models, (r, m) -> r.mse.get(m), "%.3e"));
+    rows.add(row("MSE, last point", runs, models, (r, m) -> r.mseFinal.get(m), "%.3e"));
     for (String output : runs.get(0).drift.keySet()) {
-      rows.add(row(output + " drift along the rollout", runs, r -> r.drift.get(output).get(SeedResult.BASELINE),
-          r -> r.drift.get(output).get(SeedResult.CONCERNET), "%.3e"));
+      rows.add(row(output + " drift along the rollout", runs, models, (r, m) -> r.drift.get(output).get(m), "%.3e"));
     }
     out.append(SummaryTable.table(rows));
     for (String output : runs.get(0).drift.keySet()) {
@@ -254,9 +278,13 @@ record MeasuredEvaluation(List<Trial> trials, Map<String, Double> mse, Map<Strin
     return out.toString();
   }
 
-  private static String[] row(String label, List<MeasuredEvaluation> runs, ToDoubleFunction<MeasuredEvaluation> b,
-      ToDoubleFunction<MeasuredEvaluation> c, String pattern) {
-    return new String[] {label, format(runs, b, pattern), format(runs, c, pattern)};
+  private static String[] row(String label, List<MeasuredEvaluation> runs, List<String> models,
+      java.util.function.ToDoubleBiFunction<MeasuredEvaluation, String> value, String pattern) {
+    List<String> cells = new ArrayList<>(List.of(label));
+    for (String model : models) {
+      cells.add(format(runs, r -> value.applyAsDouble(r, model), pattern));
+    }
+    return cells.toArray(String[]::new);
   }
 
   /** "1.234e-02 ± 5.000e-03" (mean ± sample std), one seed without "± …". */
@@ -278,7 +306,7 @@ record MeasuredEvaluation(List<Trial> trials, Map<String, Double> mse, Map<Strin
     ObjectNode heldOut = node.putObject("heldOut");
     ObjectNode mse = heldOut.putObject("mse");
     ObjectNode mseFinal = heldOut.putObject("mseFinal");
-    for (String model : MODELS) {
+    for (String model : runs.get(0).models()) {
       figure(mse.putObject(model), runs, r -> r.mse.get(model));
       figure(mseFinal.putObject(model), runs, r -> r.mseFinal.get(model));
     }

@@ -39,6 +39,17 @@ final class MeasuredFigures {
     h.put("true (measured)", column(trial.h().get(MeasuredExperiment.MEASURED)));
     h.put(SeedResult.BASELINE, column(trial.h().get(SeedResult.BASELINE)));
     h.put(SeedResult.CONCERNET, column(trial.h().get(SeedResult.CONCERNET)));
+    double[][] d = trial.predicted().get(MeasuredEvaluation.DISSIPATIVE);
+    if (d != null) {
+      h.put(MeasuredEvaluation.DISSIPATIVE, column(trial.h().get(MeasuredEvaluation.DISSIPATIVE)));
+      // the first state, measured against ConCerNet and the dissipative model (not ConCerNet)
+      Map<String, double[]> states = new LinkedHashMap<>();
+      states.put("measured", column(heldOut.states()));
+      states.put(SeedResult.CONCERNET, column(c));
+      states.put(MeasuredEvaluation.DISSIPATIVE + " (learned dH/dt ≤ 0)", column(d));
+      Figures.overTime(folder.resolve("heldout-dissipative.png"), system.name() + ": " + names[0]
+          + " held out, ConCerNet and the dissipative model", names[0], heldOut.times(), states, false);
+    }
     Figures.overTime(folder.resolve("heldout-h.png"), system.name() + ": learned H1 along the held-out span",
         "H1", heldOut.times(), h, false);
   }

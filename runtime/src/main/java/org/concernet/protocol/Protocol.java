@@ -40,6 +40,8 @@ import org.concernet.nn.Activation;
  * @param independenceWeight μ of the independence term between several learned outputs (0: the
  *     paper's joint loss; no effect with one output)
  * @param levelSetNewton Newton steps after each RK4 step of the level-set evaluation model (0: none)
+ * @param dissipation a third dynamics model, ConCerNet's projection plus a learned, sign-constrained
+ *     dH/dt ≤ 0 ({@link Dissipation}); {@code NONE} for no third model
  * @param autoencoder the autoencoder, for high-dimensional systems
  */
 public record Protocol(
@@ -67,6 +69,7 @@ public record Protocol(
     double alignmentWeight,
     double independenceWeight,
     int levelSetNewton,
+    Dissipation dissipation,
     Optional<AutoencoderSpec> autoencoder) {
 
   /** The Adam learning rate of the paper. */
@@ -87,6 +90,7 @@ public record Protocol(
     hidden = List.copyOf(hidden);
     java.util.Objects.requireNonNull(learningRateSchedule, "learningRateSchedule");
     java.util.Objects.requireNonNull(dynamicsLoss, "dynamicsLoss");
+    java.util.Objects.requireNonNull(dissipation, "dissipation");
     require(trajectories >= 2, "trajectories must be at least 2, was " + trajectories);
     require(points >= 2, "points must be at least 2, was " + points);
     require(endTime > startTime, "endTime (" + endTime + ") must exceed startTime (" + startTime + ")");
@@ -129,7 +133,20 @@ public record Protocol(
         r2Trajectories, latent, hidden, activation, contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch,
         Setting.DYNAMICS_LOSS.defaultValue().orElseThrow(), Setting.SHOOTING_STEPS.defaultValue().orElseThrow(),
         Setting.SHOOTING_SUBSTEPS.defaultValue().orElseThrow(), learningRate, learningRateSchedule, alignmentWeight,
-        independenceWeight, levelSetNewton, autoencoder);
+        independenceWeight, levelSetNewton, Setting.DISSIPATION.defaultValue().orElseThrow(), autoencoder);
+  }
+
+  /** A protocol with every setting but {@code dissipation}, which takes its default ({@link Dissipation#NONE}). */
+  public Protocol(int trajectories, int points, double startTime, double endTime, double noise,
+      int evaluationTrajectories, int evaluationPoints, double evaluationHorizon, int r2Trajectories, int latent,
+      List<Integer> hidden, Activation activation, int contrastiveEpochs, int contrastiveBatch, int dynamicsEpochs,
+      int dynamicsBatch, DynamicsLoss dynamicsLoss, int shootingSteps, int shootingSubsteps, double learningRate,
+      LearningRateSchedule learningRateSchedule, double alignmentWeight, double independenceWeight, int levelSetNewton,
+      Optional<AutoencoderSpec> autoencoder) {
+    this(trajectories, points, startTime, endTime, noise, evaluationTrajectories, evaluationPoints, evaluationHorizon,
+        r2Trajectories, latent, hidden, activation, contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch,
+        dynamicsLoss, shootingSteps, shootingSubsteps, learningRate, learningRateSchedule, alignmentWeight,
+        independenceWeight, levelSetNewton, Setting.DISSIPATION.defaultValue().orElseThrow(), autoencoder);
   }
 
   /**
@@ -207,6 +224,7 @@ public record Protocol(
     private double alignmentWeight;
     private double independenceWeight;
     private int levelSetNewton;
+    private Dissipation dissipation;
     private Optional<AutoencoderSpec> autoencoder;
 
     private Builder() {
@@ -252,6 +270,7 @@ public record Protocol(
     public Builder alignmentWeight(double v) { alignmentWeight = v; return this; }
     public Builder independenceWeight(double v) { independenceWeight = v; return this; }
     public Builder levelSetNewton(int v) { levelSetNewton = v; return this; }
+    public Builder dissipation(Dissipation v) { dissipation = v; return this; }
     public Builder autoencoder(Optional<AutoencoderSpec> v) { autoencoder = v; return this; }
     public Builder autoencoder(AutoencoderSpec v) { return autoencoder(Optional.of(v)); }
 
@@ -284,7 +303,7 @@ public record Protocol(
           evaluationPoints, evaluationHorizon, r2Trajectories, latent, hidden, activation,
           contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch, dynamicsLoss, shootingSteps,
           shootingSubsteps, learningRate, learningRateSchedule, alignmentWeight, independenceWeight, levelSetNewton,
-          autoencoder);
+          dissipation, autoencoder);
     }
   }
 }

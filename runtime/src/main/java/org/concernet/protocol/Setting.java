@@ -112,6 +112,12 @@ public final class Setting<T> {
       "Newton steps after each RK4 step of a third evaluation model, ConCerNet projected back onto the level set of"
           + " the learned invariants it started on; 0: no third model.", 0, 0,
       Protocol::levelSetNewton, Protocol.Builder::levelSetNewton);
+  public static final Setting<Dissipation> DISSIPATION = setting("dissipation", choice(Dissipation.class),
+      "A third dynamics model beside the baseline and ConCerNet for measured systems that lose energy, not the"
+          + " paper's ConCerNet: the projected field plus a learned term along the gradient of H that makes the rate of"
+          + " change of H equal to a learned g <= 0 exactly; none: no third model; rate: g learned directly; gradient:"
+          + " g = r times the squared norm of the gradient of H, with r <= 0 learned. Measured systems default to rate.",
+      Dissipation.NONE, Dissipation.NONE, Protocol::dissipation, Protocol.Builder::dissipation);
   public static final Setting<Integer> AUTOENCODER_LATENT = autoencoder(INT, "latent",
       "Size of the autoencoder's latent code.", null, AutoencoderSpec::latent, Protocol.Builder::autoencoderLatent);
   public static final Setting<List<Integer>> AUTOENCODER_HIDDEN = autoencoder(WIDTHS, "hidden",
@@ -130,7 +136,7 @@ public final class Setting<T> {
       EVALUATION_TRAJECTORIES, EVALUATION_POINTS, EVALUATION_HORIZON, R2_TRAJECTORIES, LATENT, HIDDEN, ACTIVATION,
       CONTRASTIVE_EPOCHS, CONTRASTIVE_BATCH, DYNAMICS_EPOCHS, DYNAMICS_BATCH, DYNAMICS_LOSS, SHOOTING_STEPS,
       SHOOTING_SUBSTEPS, LEARNING_RATE, LEARNING_RATE_SCHEDULE, ALIGNMENT_WEIGHT, INDEPENDENCE_WEIGHT, LEVEL_SET_NEWTON,
-      AUTOENCODER_LATENT, AUTOENCODER_HIDDEN, AUTOENCODER_EPOCHS, AUTOENCODER_BATCH);
+      DISSIPATION, AUTOENCODER_LATENT, AUTOENCODER_HIDDEN, AUTOENCODER_EPOCHS, AUTOENCODER_BATCH);
 
   private final String name;
   private final String group;

@@ -136,6 +136,8 @@ class ExperimentCommandTest {
     assertThat(err()).contains("--sweep cannot vary 'colour'");
     assertThat(run("--checkpoint-every", "0", "--device", "cpu", "--out", dir.toString())).isNotEqualTo(0);
     assertThat(err()).contains("--checkpoint-every must be at least 1 epoch, was 0");
+    assertThat(run("--dissipation", "rate", "--device", "cpu", "--out", dir.resolve("d").toString())).isEqualTo(2);
+    assertThat(err()).contains("dissipation = rate trains a third model for measured systems only");
     assertThat(run("--autoencoder-epochs", "5", "--device", "cpu", "--out", dir.toString())).isEqualTo(2);
     assertThat(err()).contains("--autoencoder-epochs: SpringMass learns in its full state space and has no autoencoder");
     assertThat(run("--r2-trajectories", "1", "--points", "4", "--device", "cpu", "--out", dir.toString())).isEqualTo(2);

@@ -94,6 +94,30 @@ class MeasuredCommandTest {
     assertThat(Files.isDirectory(folder.resolve("models/seed-0/concernet"))).isTrue();
   }
 
+  @Test
+  void theDissipativeModelIsAThirdModelUnderItsOwnNameWhoseHFalls() throws Exception {
+    Path folder = dir.resolve("dissipative");
+    List<String> args = new ArrayList<>(List.of(quick(pendulumSlice(), folder)));
+    args.addAll(List.of("--dissipation", "rate"));
+    assertThat(run(args.toArray(String[]::new))).isEqualTo(0);
+    assertThat(out()).contains("dissipative (not ConCerNet)");
+    assertThat(out()).contains("dynamics (dissipative)");
+    JsonNode json = new ObjectMapper().readTree(folder.resolve("results.json").toFile());
+    assertThat(json.get("config").get("dissipation").asText()).isEqualTo("rate");
+    JsonNode measured = json.get("measured");
+    assertThat(measured.get("dissipative").get("note").asText()).contains("not the paper's ConCerNet");
+    assertThat(measured.get("heldOut").get("mse").get("dissipative").get("mean").asDouble()).isGreaterThan(0.0);
+    // ConCerNet keeps H; the dissipative model moves it (it can only lower its oriented H)
+    JsonNode drift = measured.get("heldOut").get("drift").get("H1");
+    assertThat(drift.get("concernet").get("mean").asDouble()).isLessThan(1e-3);
+    assertThat(drift.get("dissipative").get("mean").asDouble()).isGreaterThan(1e-3);
+    // the common figures stay the paper's two models; the third is only under "measured"
+    assertThat(json.get("mse").has("dissipative")).isFalse();
+    assertThat(Files.size(folder.resolve("heldout-dissipative.png"))).isGreaterThan(1000L);
+    assertThat(Files.isDirectory(folder.resolve("models/seed-0/dissipative"))).isTrue();
+    assertThat(Files.isDirectory(folder.resolve("models/seed-0/dissipative-rate"))).isTrue();
+  }
+
   /** A copy of the pendulum slice with line {@code line} (1-based) replaced. */
   private Path withLine(String name, int line, String text) throws Exception {
     List<String> lines = new ArrayList<>(Files.readAllLines(pendulumSlice()));
