@@ -117,6 +117,14 @@ public @interface DynamicalSystem {
   double alignmentWeight() default 0.1;
 
   /**
+   * Share of the contrastive epochs, in [0, 1), trained with the square ratio loss alone before the
+   * alignment term ({@link #alignmentWeight}) joins it: the paper's loss chooses which quantity H
+   * is, and alignment then sharpens its level sets. 0 (the default): the term acts from the first
+   * epoch. No effect with {@code alignmentWeight = 0}.
+   */
+  double alignmentStart() default 0.0;
+
+  /**
    * Weight μ of the independence term for m = {@code latent} &gt; 1 learned outputs: each output then
    * has its own square ratio loss (their mean), plus μ · mean over points and pairs i &lt; j of
    * cos²(∇H_i, ∇H_j), which keeps the outputs functionally independent instead of m copies of one
