@@ -102,12 +102,12 @@ public final class Setting<T> {
   public static final Setting<Double> ALIGNMENT_WEIGHT = setting("alignmentWeight", REAL,
       "Weight λ of the derivative-alignment term beside the square ratio loss: λ times the share of the"
           + " data's flow along the gradient of H, which the projection removes;"
-          + " 0 is the paper's loss alone (docs/generality.md).", 0.1, 0.0,
+          + " 0 is the paper's loss alone (docs/generality.md).", 1.0, 0.0,
       Protocol::alignmentWeight, Protocol.Builder::alignmentWeight);
   public static final Setting<Double> ALIGNMENT_START = setting("alignmentStart", REAL,
       "Share of the contrastive epochs, in [0, 1), trained with the square ratio loss alone before the alignment"
           + " term joins it (the paper's loss chooses the quantity, alignment then sharpens it); 0: from the first"
-          + " epoch.", 0.0, 0.0, Protocol::alignmentStart, Protocol.Builder::alignmentStart);
+          + " epoch.", 0.5, 0.0, Protocol::alignmentStart, Protocol.Builder::alignmentStart);
   public static final Setting<Double> INDEPENDENCE_WEIGHT = setting("independenceWeight", REAL,
       "For latent > 1: weight μ of the independence term μ·mean cos²(∇H_i, ∇H_j) over pairs of outputs, with one"
           + " square ratio loss per output; 0 is the joint loss of the paper; no effect with one output.", 0.0, 0.0,

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.ArrayList;
 import java.util.List;
 import org.concernet.data.Trajectories;
+import org.concernet.protocol.Preset;
 import org.concernet.protocol.Protocol;
 import org.concernet.testsystems.SpringMassTrajectories;
 import org.concernet.training.ProgressListener;
@@ -55,6 +56,16 @@ class AlignmentStartTest {
     Run refined = learn(0.5, 0.4);
     assertThat(refined.losses().get(0)).isNotEqualTo(fromStart.losses().get(0));
     assertThat(refined.invariant().weights()).isNotEqualTo(fromStart.invariant().weights());
+  }
+
+  @Test
+  void theDefaultsRefineAndThePaperPresetIsThePaperLossAlone() {
+    Protocol defaults = Protocol.builder().build();
+    assertThat(defaults.alignmentWeight()).isEqualTo(1.0);
+    assertThat(defaults.alignmentStart()).isEqualTo(0.5);
+    Protocol paper = Preset.PAPER.apply("SpringMass", defaults);
+    assertThat(paper.alignmentWeight()).isEqualTo(0.0);
+    assertThat(paper.alignmentStart()).isEqualTo(0.0);
   }
 
   @Test
