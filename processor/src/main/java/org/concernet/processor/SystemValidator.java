@@ -468,6 +468,7 @@ final class SystemValidator {
     c.integer("shootingSubsteps", v -> v >= 1, "write at least 1 RK4 step per observed step");
     c.real("learningRate", v -> Double.isFinite(v) && v > 0, "write a finite rate > 0");
     c.real("alignmentWeight", v -> Double.isFinite(v) && v >= 0, "write a finite weight >= 0 (0: the paper's loss)");
+    c.real("alignmentStart", v -> v >= 0 && v < 1, "write a share of the contrastive epochs in [0, 1)");
     c.real("independenceWeight", v -> Double.isFinite(v) && v >= 0,
         "write a finite weight >= 0 (0: the paper's joint loss)");
     c.integer("levelSetNewton", v -> v >= 0, "write a count >= 0 (0: no level-set model)");

@@ -196,22 +196,25 @@ class ValidationTest {
         + "    shootingSteps = 0,\n"
         + "    shootingSubsteps = 0,\n"
         + "    learningRate = -1e-3,\n"
-        + "    alignmentWeight = -0.5)", valid());
+        + "    alignmentWeight = -0.5,\n"
+        + "    alignmentStart = 1.0)", valid());
     Compilation compilation = compile(source);
     assertThat(compilation).failed();
     for (String line : List.of("trajectories = 1,", "points = 1,", "endTime = 1.0,", "noise = -0.5,",
         "evaluationPoints = 0,", "evaluationHorizon = 0,", "latent = -1,", "hidden = {100, 0},",
         "contrastiveEpochs = -1,", "contrastiveBatch = 1,", "dynamicsBatch = 0,", "shootingSteps = 0,",
         "shootingSubsteps = 0,", "learningRate = -1e-3,",
-        "alignmentWeight = -0.5)")) {
+        "alignmentWeight = -0.5,", "alignmentStart = 1.0)")) {
       assertThat(compilation).hadErrorContaining("[Concernet/ProtocolValue]").inFile(source).onLineContaining(line);
     }
     assertThat(compilation).hadErrorContaining("@DynamicalSystem(learningRate = -0.001) is out of range: write a finite rate > 0");
     assertThat(compilation).hadErrorContaining("@DynamicalSystem(alignmentWeight = -0.5) is out of range: write a finite"
         + " weight >= 0 (0: the paper's loss)");
+    assertThat(compilation).hadErrorContaining("@DynamicalSystem(alignmentStart = 1.0) is out of range: write a share of"
+        + " the contrastive epochs in [0, 1)");
     assertThat(compilation).hadErrorContaining("@DynamicalSystem(shootingSteps = 0) is out of range: a shooting segment"
         + " needs at least 1 observed step");
-    assertThat(compilation).hadErrorCount(15);
+    assertThat(compilation).hadErrorCount(16);
   }
 
   private static final String[] ROD = {

@@ -25,20 +25,24 @@ import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TNumber;
 
 /**
  * Step (i) of ConCerNet: learns conserved quantities H = MLP(n → hidden → m) from trajectories
  * alone by minimising the {@link SquareRatioLoss} with Adam, optionally plus λ times the {@link
- * AlignmentLoss} (∇H ⊥ ẋ on the data's derivatives; λ = 0 by default). With m &gt; 1 outputs and
+ * AlignmentLoss} (∇H ⊥ ẋ on the data's derivatives), from the first epoch or, with {@code
+ * alignmentStart} s &gt; 0, only after the first ⌊s · epochs⌋ epochs of the square ratio loss alone
+ * (a refinement stage: the paper's loss chooses the quantity, alignment sharpens it). With m &gt; 1 outputs and
  * {@code independenceWeight} μ &gt; 0 (default 0), each output has its own square ratio loss
  * and μ times the {@link IndependenceLoss} keeps their gradients apart; with m = 1 the graph is the
  * paper's.
  *
  * <p>Protocol settings used: {@code hidden}, {@code activation}, {@code latent} (m), {@code
  * contrastiveEpochs}, {@code contrastiveBatch} (trajectories per batch), {@code learningRate} and
- * {@code learningRateSchedule} (each epoch's rate).
+ * {@code learningRateSchedule} (each epoch's rate), {@code alignmentWeight}, {@code alignmentStart},
+ * {@code independenceWeight}.
  * The network trains on the raw states, as the paper's; there is no input normalisation.
  *
  * <p>Each epoch visits the trajectories in a fresh random order, in batches of whole trajectories;
@@ -55,6 +59,9 @@ import org.tensorflow.types.family.TNumber;
 public final class InvariantLearner {
   /** Stage name in progress reports and {@link TrainingDivergedException}s. */
   public static final String STAGE = "contrastive";
+
+  /** The scalar placeholder that switches the alignment term on (1) or off (0) for an epoch. */
+  private static final String ALIGNMENT_ON = "contrastive_alignment_on";
 
   private final Protocol protocol;
   private final Precision precision;
@@ -158,13 +165,23 @@ public final class InvariantLearner {
         }
         Operand<T> v = tf.reshape(tf.gather(velocities, indices, tf.constant(0)), tf.constant(new long[] {-1, n}));
         Operand<T> lambda = tf.dtypes.cast(tf.constant(protocol.alignmentWeight()), type);
+        if (protocol.alignmentStart() > 0) {
+          // 0 before the term's first epoch, 1 from it on: fed per epoch by the loop
+          Operand<TFloat32> on = tf.withName(ALIGNMENT_ON).placeholderWithDefault(tf.constant(1.0f), Shape.scalar());
+          lambda = tf.math.mul(lambda, tf.dtypes.cast(on, type));
+        }
         loss = tf.math.add(loss, tf.math.mul(lambda, AlignmentLoss.build(tf, mlp.inputGradient(x), v)));
       }
       Adam.Step<T> adam = Adam.build(tf, loss, mlp.variables(), protocol.learningRate(), "invariant_adam");
-      EpochLoop<T> loop = EpochLoop.builder(STAGE, seed, session, indices, loss, adam, mlp.variables())
+      EpochLoop.Builder<T> builder = EpochLoop.builder(STAGE, seed, session, indices, loss, adam, mlp.variables())
           .batches(sizes, EpochLoop.Mean.OF_BATCHES).describe("the square ratio loss", "trajectories")
           .schedule(protocol.learningRateSchedule())
-          .degenerateBatches().training(listener, checkpoints).build(tf);
+          .degenerateBatches().training(listener, checkpoints);
+      if (protocol.alignmentWeight() > 0 && protocol.alignmentStart() > 0) {
+        int first = firstAlignedEpoch(epochs, protocol.alignmentStart());
+        builder.epochFeed(ALIGNMENT_ON, (epoch, total) -> epoch >= first ? 1.0 : 0.0);
+      }
+      EpochLoop<T> loop = builder.build(tf);
       EpochLoop.Outcome outcome = loop.run(epochs, rng);
       MlpWeights trained = mlp.read(session);
       loop.requireFinite(trained, null, outcome);
@@ -175,6 +192,14 @@ public final class InvariantLearner {
           epochs == 0 ? 0.0 : outcome.seconds() / epochs, outcome.finalLoss());
       return new LearnedInvariant(trained, provenance);
     }
+  }
+
+  /**
+   * The first epoch (1-based) of {@code epochs} that trains with the alignment term when the share
+   * {@code start} of them trains without it: ⌊start · epochs⌋ + 1.
+   */
+  static int firstAlignedEpoch(int epochs, double start) {
+    return (int) Math.floor(start * epochs) + 1;
   }
 
   /**

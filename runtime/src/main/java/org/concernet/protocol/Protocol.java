@@ -37,6 +37,8 @@ import org.concernet.nn.Activation;
  * @param learningRateSchedule how the rate changes over a stage's epochs (contrastive and dynamics)
  * @param alignmentWeight λ of the derivative-alignment term beside the square ratio loss (0: the
  *     paper's loss alone)
+ * @param alignmentStart share of the contrastive epochs, in [0, 1), trained with the square ratio
+ *     loss alone before the alignment term joins it (0: from the first epoch)
  * @param independenceWeight μ of the independence term between several learned outputs (0: the
  *     paper's joint loss; no effect with one output)
  * @param levelSetNewton Newton steps after each RK4 step of the level-set evaluation model (0: none)
@@ -67,6 +69,7 @@ public record Protocol(
     double learningRate,
     LearningRateSchedule learningRateSchedule,
     double alignmentWeight,
+    double alignmentStart,
     double independenceWeight,
     int levelSetNewton,
     Dissipation dissipation,
@@ -114,6 +117,8 @@ public record Protocol(
     require(learningRate > 0, "learningRate must be positive, was " + learningRate);
     require(alignmentWeight >= 0 && Double.isFinite(alignmentWeight),
         "alignmentWeight must be finite and non-negative, was " + alignmentWeight);
+    require(alignmentStart >= 0 && alignmentStart < 1,
+        "alignmentStart is a share of the contrastive epochs: it must be in [0, 1), was " + alignmentStart);
     require(independenceWeight >= 0 && Double.isFinite(independenceWeight),
         "independenceWeight must be finite and non-negative, was " + independenceWeight);
     require(levelSetNewton >= 0, "levelSetNewton must be non-negative, was " + levelSetNewton);
@@ -121,8 +126,8 @@ public record Protocol(
 
   /**
    * A protocol whose dynamics models are fitted on derivatives (the paper's eq. 4): every setting but
-   * {@code dynamicsLoss}, {@code shootingSteps} and {@code shootingSubsteps}, which take their
-   * defaults.
+   * {@code dynamicsLoss}, {@code shootingSteps}, {@code shootingSubsteps}, {@code alignmentStart} and
+   * {@code dissipation}, which take their defaults.
    */
   public Protocol(int trajectories, int points, double startTime, double endTime, double noise,
       int evaluationTrajectories, int evaluationPoints, double evaluationHorizon, int r2Trajectories, int latent,
@@ -133,7 +138,8 @@ public record Protocol(
         r2Trajectories, latent, hidden, activation, contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch,
         Setting.DYNAMICS_LOSS.defaultValue().orElseThrow(), Setting.SHOOTING_STEPS.defaultValue().orElseThrow(),
         Setting.SHOOTING_SUBSTEPS.defaultValue().orElseThrow(), learningRate, learningRateSchedule, alignmentWeight,
-        independenceWeight, levelSetNewton, Setting.DISSIPATION.defaultValue().orElseThrow(), autoencoder);
+        Setting.ALIGNMENT_START.defaultValue().orElseThrow(), independenceWeight, levelSetNewton,
+        Setting.DISSIPATION.defaultValue().orElseThrow(), autoencoder);
   }
 
   /** A protocol with every setting but {@code dissipation}, which takes its default ({@link Dissipation#NONE}). */
@@ -141,12 +147,13 @@ public record Protocol(
       int evaluationTrajectories, int evaluationPoints, double evaluationHorizon, int r2Trajectories, int latent,
       List<Integer> hidden, Activation activation, int contrastiveEpochs, int contrastiveBatch, int dynamicsEpochs,
       int dynamicsBatch, DynamicsLoss dynamicsLoss, int shootingSteps, int shootingSubsteps, double learningRate,
-      LearningRateSchedule learningRateSchedule, double alignmentWeight, double independenceWeight, int levelSetNewton,
-      Optional<AutoencoderSpec> autoencoder) {
+      LearningRateSchedule learningRateSchedule, double alignmentWeight, double alignmentStart,
+      double independenceWeight, int levelSetNewton, Optional<AutoencoderSpec> autoencoder) {
     this(trajectories, points, startTime, endTime, noise, evaluationTrajectories, evaluationPoints, evaluationHorizon,
         r2Trajectories, latent, hidden, activation, contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch,
         dynamicsLoss, shootingSteps, shootingSubsteps, learningRate, learningRateSchedule, alignmentWeight,
-        independenceWeight, levelSetNewton, Setting.DISSIPATION.defaultValue().orElseThrow(), autoencoder);
+        alignmentStart, independenceWeight, levelSetNewton, Setting.DISSIPATION.defaultValue().orElseThrow(),
+        autoencoder);
   }
 
   /**
@@ -222,6 +229,7 @@ public record Protocol(
     private double learningRate;
     private LearningRateSchedule learningRateSchedule;
     private double alignmentWeight;
+    private double alignmentStart;
     private double independenceWeight;
     private int levelSetNewton;
     private Dissipation dissipation;
@@ -268,6 +276,7 @@ public record Protocol(
     public Builder learningRate(double v) { learningRate = v; return this; }
     public Builder learningRateSchedule(LearningRateSchedule v) { learningRateSchedule = v; return this; }
     public Builder alignmentWeight(double v) { alignmentWeight = v; return this; }
+    public Builder alignmentStart(double v) { alignmentStart = v; return this; }
     public Builder independenceWeight(double v) { independenceWeight = v; return this; }
     public Builder levelSetNewton(int v) { levelSetNewton = v; return this; }
     public Builder dissipation(Dissipation v) { dissipation = v; return this; }
@@ -302,8 +311,8 @@ public record Protocol(
       return new Protocol(trajectories, points, startTime, endTime, noise, evaluationTrajectories,
           evaluationPoints, evaluationHorizon, r2Trajectories, latent, hidden, activation,
           contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch, dynamicsLoss, shootingSteps,
-          shootingSubsteps, learningRate, learningRateSchedule, alignmentWeight, independenceWeight, levelSetNewton,
-          dissipation, autoencoder);
+          shootingSubsteps, learningRate, learningRateSchedule, alignmentWeight, alignmentStart, independenceWeight,
+          levelSetNewton, dissipation, autoencoder);
     }
   }
 }

@@ -102,8 +102,12 @@ public final class Setting<T> {
   public static final Setting<Double> ALIGNMENT_WEIGHT = setting("alignmentWeight", REAL,
       "Weight λ of the derivative-alignment term beside the square ratio loss: λ times the share of the"
           + " data's flow along the gradient of H, which the projection removes;"
-          + " 0 is the paper's loss alone (docs/generality.md).", 0.1, 0.0,
+          + " 0 is the paper's loss alone (docs/generality.md).", 1.0, 0.0,
       Protocol::alignmentWeight, Protocol.Builder::alignmentWeight);
+  public static final Setting<Double> ALIGNMENT_START = setting("alignmentStart", REAL,
+      "Share of the contrastive epochs, in [0, 1), trained with the square ratio loss alone before the alignment"
+          + " term joins it (the paper's loss chooses the quantity, alignment then sharpens it); 0: from the first"
+          + " epoch.", 0.5, 0.0, Protocol::alignmentStart, Protocol.Builder::alignmentStart);
   public static final Setting<Double> INDEPENDENCE_WEIGHT = setting("independenceWeight", REAL,
       "For latent > 1: weight μ of the independence term μ·mean cos²(∇H_i, ∇H_j) over pairs of outputs, with one"
           + " square ratio loss per output; 0 is the joint loss of the paper; no effect with one output.", 0.0, 0.0,
@@ -135,8 +139,9 @@ public final class Setting<T> {
   public static final List<Setting<?>> ALL = List.of(TRAJECTORIES, POINTS, START_TIME, END_TIME, NOISE,
       EVALUATION_TRAJECTORIES, EVALUATION_POINTS, EVALUATION_HORIZON, R2_TRAJECTORIES, LATENT, HIDDEN, ACTIVATION,
       CONTRASTIVE_EPOCHS, CONTRASTIVE_BATCH, DYNAMICS_EPOCHS, DYNAMICS_BATCH, DYNAMICS_LOSS, SHOOTING_STEPS,
-      SHOOTING_SUBSTEPS, LEARNING_RATE, LEARNING_RATE_SCHEDULE, ALIGNMENT_WEIGHT, INDEPENDENCE_WEIGHT, LEVEL_SET_NEWTON,
-      DISSIPATION, AUTOENCODER_LATENT, AUTOENCODER_HIDDEN, AUTOENCODER_EPOCHS, AUTOENCODER_BATCH);
+      SHOOTING_SUBSTEPS, LEARNING_RATE, LEARNING_RATE_SCHEDULE, ALIGNMENT_WEIGHT, ALIGNMENT_START,
+      INDEPENDENCE_WEIGHT, LEVEL_SET_NEWTON, DISSIPATION,
+      AUTOENCODER_LATENT, AUTOENCODER_HIDDEN, AUTOENCODER_EPOCHS, AUTOENCODER_BATCH);
 
   private final String name;
   private final String group;

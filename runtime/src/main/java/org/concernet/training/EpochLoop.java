@@ -60,6 +60,13 @@ public final class EpochLoop<T extends TNumber> {
    */
   public record Outcome(List<Double> losses, double lastFinite, double seconds, double finalLoss) {}
 
+  /** A scalar that depends only on the epoch, fed to a placeholder for every step of that epoch. */
+  @FunctionalInterface
+  public interface EpochValue {
+    /** The value for epoch {@code epoch} (1-based) of {@code epochs}. */
+    double at(int epoch, int epochs);
+  }
+
   private final String stage;
   private final long seed;
   private final Session session;
@@ -68,6 +75,8 @@ public final class EpochLoop<T extends TNumber> {
   private final Op step;
   private final String rateScale;
   private final LearningRateSchedule schedule;
+  private final String epochFeed;
+  private final EpochValue epochValue;
   private final int[] sizes;
   private final int items;
   private final Mean mean;
@@ -89,6 +98,8 @@ public final class EpochLoop<T extends TNumber> {
     this.step = b.adam.op();
     this.rateScale = b.adam.rateScale();
     this.schedule = b.schedule;
+    this.epochFeed = b.epochFeed;
+    this.epochValue = b.epochValue;
     this.sizes = b.sizes.clone();
     this.items = Arrays.stream(b.sizes).sum();
     this.mean = b.mean;
@@ -154,9 +165,10 @@ public final class EpochLoop<T extends TNumber> {
         shuffle(order, rng);
         double sum = 0;
         int from = 0;
-        try (TFloat32 rate = TFloat32.scalarOf((float) schedule.factor(epoch, epochs))) {
+        try (TFloat32 rate = TFloat32.scalarOf((float) schedule.factor(epoch, epochs));
+            TFloat32 extra = epochFeed == null ? null : TFloat32.scalarOf((float) epochValue.at(epoch, epochs))) {
           for (int size : sizes) {
-            double value = batch(fed.get(size), order, from, rate, epoch, lastFinite);
+            double value = batch(fed.get(size), order, from, rate, extra, epoch, lastFinite);
             if (!Double.isFinite(value)) {
               throw new TrainingDivergedException(stage, seed, epoch, lastFinite,
                   lossName + " became " + value + " on a batch of " + size + " " + unit);
@@ -188,7 +200,7 @@ public final class EpochLoop<T extends TNumber> {
     int from = 0;
     for (int size : sizes) {
       try (TInt32 fed = TInt32.vectorOf(new int[size])) {
-        double value = batch(fed, order, from, null, 0, Double.NaN);
+        double value = batch(fed, order, from, null, null, 0, Double.NaN);
         sum += mean == Mean.OF_ITEMS ? value * size : value;
       }
       from += size;
@@ -224,9 +236,10 @@ public final class EpochLoop<T extends TNumber> {
 
   /**
    * One step at the learning-rate factor {@code rate} (or, with {@code rate} null, one evaluation)
-   * on items order[from, from + size).
+   * on items order[from, from + size), feeding {@code extra} (when not null) to the epoch's placeholder.
    */
-  private double batch(TInt32 fed, int[] order, int from, TFloat32 rate, int epoch, double lastFinite) {
+  private double batch(TInt32 fed, int[] order, int from, TFloat32 rate, TFloat32 extra, int epoch,
+      double lastFinite) {
     int size = Math.toIntExact(fed.size());
     for (int j = 0; j < size; j++) {
       fed.setInt(order[from + j], j);
@@ -234,6 +247,9 @@ public final class EpochLoop<T extends TNumber> {
     Session.Runner runner = session.runner().feed(indices, fed).fetch(loss).setOptions(Sessions.CALLER_THREAD);
     if (rate != null) {
       runner.addTarget(step).feed(rateScale, rate);
+    }
+    if (extra != null) {
+      runner.feed(epochFeed, extra);
     }
     try (Result result = runner.run()) {
       return Tensors.toScalar(result.get(0));
@@ -319,6 +335,8 @@ public final class EpochLoop<T extends TNumber> {
     private ProgressListener listener = ProgressListener.NONE;
     private Checkpoints checkpoints;
     private LearningRateSchedule schedule = LearningRateSchedule.CONSTANT;
+    private String epochFeed;
+    private EpochValue epochValue;
 
     private Builder(String stage, long seed, Session session, Placeholder<TInt32> indices, Operand<T> loss,
         Adam.Step<T> adam, List<Variable<T>> weights) {
@@ -341,6 +359,17 @@ public final class EpochLoop<T extends TNumber> {
     /** How the learning rate changes over the epochs; default {@link LearningRateSchedule#CONSTANT}. */
     public Builder<T> schedule(LearningRateSchedule schedule) {
       this.schedule = Objects.requireNonNull(schedule, "schedule");
+      return this;
+    }
+
+    /**
+     * Feeds {@code value}'s value of each epoch to the scalar float32 placeholder named {@code
+     * placeholder} on every step of that epoch (a loss weight that changes with the epoch); a
+     * function of the epoch only, so a resumed stage feeds the same values.
+     */
+    public Builder<T> epochFeed(String placeholder, EpochValue value) {
+      this.epochFeed = Objects.requireNonNull(placeholder, "placeholder");
+      this.epochValue = Objects.requireNonNull(value, "value");
       return this;
     }
 

@@ -160,6 +160,7 @@ class SettingTest {
     assertThat(Setting.ALL.stream().filter(s -> s.paperValue().isPresent()).map(Setting::name).toList())
         .containsExactly("noise", "evaluationTrajectories", "evaluationPoints", "r2Trajectories", "latent", "hidden",
             "contrastiveEpochs", "contrastiveBatch", "dynamicsEpochs", "dynamicsBatch", "dynamicsLoss", "learningRate",
-            "learningRateSchedule", "alignmentWeight", "independenceWeight", "levelSetNewton", "dissipation").inOrder();
+            "learningRateSchedule", "alignmentWeight", "alignmentStart", "independenceWeight", "levelSetNewton",
+            "dissipation").inOrder();
   }
 }
