@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
  *
  * With {@code -Dsymbolic.heldOutTrajectories=N} it samples the read-out's states from the first N
  * held-out trajectories instead of all (the heat equation's 500 take minutes to integrate).
+ * With {@code -Dsymbolic.latent=M} H has M outputs (Kepler with 2: energy and angular momentum).
  * With {@code -Dsymbolic.models=DIR} it reads out the models saved under {@code DIR/<system>/seed-N}
  * instead of training.
  */
@@ -47,7 +48,12 @@ class SymbolicMeasurement {
     Files.createDirectories(out);
     for (String className : systems.split(",")) {
       SystemSpec system = (SystemSpec) Class.forName(className).getConstructor().newInstance();
-      Protocol protocol = system.protocol().toBuilder().dynamicsEpochs(1).build();
+      Protocol.Builder builder = system.protocol().toBuilder().dynamicsEpochs(1);
+      Integer latent = Integer.getInteger("symbolic.latent");
+      if (latent != null) {
+        builder.latent(latent);
+      }
+      Protocol protocol = builder.build();
       List<Long> list = new ArrayList<>();
       for (long s = 0; s < seeds; s++) {
         list.add(s);
