@@ -64,7 +64,7 @@ final class CandidateSearch {
    * r_i = 0 where every gradient vanishes: such states are skipped).
    */
   static Result search(TermLibrary library, double[][] states, double[][][] bases, double[] thresholds,
-      double ridge) {
+      double ridge, HeldOutScore heldOut) {
     int k = library.size();
     double[][][] trainMatrices = normalMatrices(library, states, bases);
     double[][] m = trainMatrices[0];
@@ -86,10 +86,61 @@ final class CandidateSearch {
       }
     }
     double[][] ns = scaled(trainMatrices[1], scale);
-    for (double[] xi : smallSupports(ms, ns, active)) {
+    for (double[] xi : smallSupports(ms, ns, active, false, heldOut, scale)) {
       add(unscaled(xi, scale), seen, out);
     }
     return new Result(out, active);
+  }
+
+  /**
+   * Candidates for the next formula of a basis, independent of the formulas {@code chosen} (unscaled ξ
+   * over the library): every small support, each with the φ minimising Σ|P_i∇φ|² / Σ|(I − C_iC_iᵀ)∇φ|²,
+   * C_i an orthonormal basis of the chosen formulas' gradients at x_i (misalignment over what φ adds to
+   * them), the {@value #KEEP_PER_SIZE} best of each size.
+   */
+  static List<double[]> independentSupports(TermLibrary library, double[][] states, double[][][] bases,
+      List<double[]> chosen, HeldOutScore heldOut) {
+    int k = library.size();
+    double[][][] trainMatrices = normalMatrices(library, states, bases);
+    double[][][] chosenBases = new double[states.length][][];
+    for (int i = 0; i < states.length; i++) {
+      if (bases[i].length == 0) {
+        chosenBases[i] = new double[0][];
+        continue;
+      }
+      double[][] grads = new double[chosen.size()][];
+      for (int c = 0; c < grads.length; c++) {
+        grads[c] = gradient(library, chosen.get(c), states[i]);
+      }
+      double[][] q = GradientSpan.basis(grads, GradientSpan.DEPENDENCE_TOLERANCE);
+      chosenBases[i] = q.length == 0 ? new double[][] {new double[states[i].length]} : q;
+    }
+    double[][] off = normalMatrices(library, states, chosenBases)[0];
+    double[] scale = new double[k];
+    boolean[] active = new boolean[k];
+    for (int j = 0; j < k; j++) {
+      scale[j] = Math.sqrt(trainMatrices[1][j][j]);
+      active[j] = scale[j] > 0 && Double.isFinite(scale[j]) && finiteRow(trainMatrices[0][j]) && finiteRow(off[j]);
+    }
+    List<double[]> out = new ArrayList<>();
+    for (double[] xi : smallSupports(scaled(trainMatrices[0], scale), scaled(off, scale), active, true, null, scale)) {
+      out.add(unscaled(xi, scale));
+    }
+    return out;
+  }
+
+  /** ∇φ at x for φ = Σ ξ_j θ_j. */
+  static double[] gradient(TermLibrary library, double[] xi, double[] x) {
+    double[] g = new double[x.length];
+    for (int j = 0; j < xi.length; j++) {
+      if (xi[j] != 0) {
+        double[] gj = library.terms().get(j).gradient(x);
+        for (int r = 0; r < g.length; r++) {
+          g[r] += xi[j] * gj[r];
+        }
+      }
+    }
+    return g;
   }
 
   private static void add(double[] xi, Set<List<Double>> seen, List<double[]> out) {
@@ -229,7 +280,14 @@ final class CandidateSearch {
    * Thresholding alone misses short formulas when the library holds nearly dependent terms (q², q⁴
    * and cos q): the dense solution's large, cancelling coefficients decide what survives.
    */
-  private static List<double[]> smallSupports(double[][] m, double[][] n, boolean[] active) {
+  /**
+   * {@link #smallSupports(double[][], double[][], boolean[])}, or with {@code generalized} each
+   * support's φ minimising the ratio φᵀMφ / φᵀNφ itself (the generalized eigenproblem) rather than φᵀMφ
+   * at unit length: with N the part of the gradients off the formulas already chosen, φᵀMφ alone
+   * would favour a chosen formula plus a small term.
+   */
+  private static List<double[]> smallSupports(double[][] m, double[][] n, boolean[] active, boolean generalized,
+      HeldOutScore heldOut, double[] scale) {
     int[] index = activeIndices(active);
     List<double[]> out = new ArrayList<>();
     for (int size = 1; size <= MAX_SUPPORT_SIZE && size <= index.length; size++) {
@@ -247,7 +305,8 @@ final class CandidateSearch {
         for (int j = 0; j < size; j++) {
           s[j] = index[pick[j]];
         }
-        double[] v = smallestEigenvector(submatrix(m, s, s));
+        double[] v = generalized ? smallestGeneralized(submatrix(m, s, s), submatrix(n, s, s))
+            : smallestEigenvector(submatrix(m, s, s));
         double num = 0;
         double den = 0;
         for (int a = 0; a < size; a++) {
@@ -256,12 +315,20 @@ final class CandidateSearch {
             den += v[a] * n[s[a]][s[b]] * v[b];
           }
         }
-        if (den > 0 && Double.isFinite(num / den)) {
+        double rank = num / den;
+        if (heldOut != null && den > 0) {
+          double[] coefficients = new double[size];
+          for (int a = 0; a < size; a++) {
+            coefficients[a] = v[a] / scale[s[a]];
+          }
+          rank = heldOut.misalignment(s, coefficients);
+        }
+        if (den > 0 && Double.isFinite(rank)) {
           double[] entry = new double[m.length + 1];
           for (int a = 0; a < size; a++) {
             entry[s[a]] = v[a];
           }
-          entry[m.length] = num / den;
+          entry[m.length] = rank;
           best.add(entry);
           if (best.size() > KEEP_PER_SIZE) {
             best.poll();
@@ -284,6 +351,56 @@ final class CandidateSearch {
       }
     }
     return out;
+  }
+
+  /**
+   * The v minimising vᵀAv / vᵀBv for symmetric A and positive semi-definite B: with B = VΛVᵀ and
+   * W = VΛ^{-1/2} (eigenvalues floored at 1e-12 of the largest), v = W·(smallest eigenvector of WᵀAW).
+   */
+  private static double[] smallestGeneralized(double[][] a, double[][] b) {
+    int s = a.length;
+    EigenDecomposition eb = new EigenDecomposition(new Array2DRowRealMatrix(b, false));
+    double[] lambda = eb.getRealEigenvalues();
+    double top = 0;
+    for (double l : lambda) {
+      top = Math.max(top, l);
+    }
+    if (!(top > 0)) {
+      return smallestEigenvector(a);
+    }
+    double[][] w = new double[s][s];
+    for (int c = 0; c < s; c++) {
+      double[] v = eb.getEigenvector(c).toArray();
+      double f = 1 / Math.sqrt(Math.max(lambda[c], 1e-12 * top));
+      for (int r = 0; r < s; r++) {
+        w[r][c] = v[r] * f;
+      }
+    }
+    double[][] c = new double[s][s];
+    for (int i = 0; i < s; i++) {
+      for (int j = 0; j < s; j++) {
+        double sum = 0;
+        for (int p = 0; p < s; p++) {
+          for (int q = 0; q < s; q++) {
+            sum += w[p][i] * a[p][q] * w[q][j];
+          }
+        }
+        c[i][j] = sum;
+      }
+    }
+    for (int i = 0; i < s; i++) {
+      for (int j = 0; j < i; j++) {
+        c[i][j] = c[j][i] = (c[i][j] + c[j][i]) / 2;
+      }
+    }
+    double[] y = smallestEigenvector(c);
+    double[] v = new double[s];
+    for (int r = 0; r < s; r++) {
+      for (int j = 0; j < s; j++) {
+        v[r] += w[r][j] * y[j];
+      }
+    }
+    return v;
   }
 
   private static double[] smallestEigenvector(double[][] a) {

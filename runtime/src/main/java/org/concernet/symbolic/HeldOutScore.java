@@ -66,6 +66,28 @@ final class HeldOutScore {
     return grad;
   }
 
+  /** {@link #misalignment(double[])} of φ = Σ_a coefficients[a]·θ_{support[a]}. */
+  double misalignment(int[] support, double[] coefficients) {
+    double sum = 0;
+    int used = 0;
+    double[] grad = new double[n];
+    for (int i = 0; i < bases.length; i++) {
+      if (bases[i].length == 0) {
+        continue;
+      }
+      java.util.Arrays.fill(grad, 0);
+      for (int a = 0; a < support.length; a++) {
+        int j = support[a];
+        for (int c = 0; c < coordinates[i][j].length; c++) {
+          grad[coordinates[i][j][c]] += coefficients[a] * values[i][j][c];
+        }
+      }
+      sum += GradientSpan.offSpan(grad, bases[i]);
+      used++;
+    }
+    return used == 0 ? Double.NaN : sum / used;
+  }
+
   /** Mean sin² of the angle between ∇φ and the learned span; a state where ∇φ vanishes counts as 1. */
   double misalignment(double[] xi) {
     double sum = 0;

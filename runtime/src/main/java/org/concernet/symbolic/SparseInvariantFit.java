@@ -66,9 +66,18 @@ public final class SparseInvariantFit {
    * @param gradients ∇H at each state, [N][n]
    * @param values H at each state, [N]
    * @param invariants each declared invariant at each state, [N] by name (possibly none)
+   * @param flows ẋ at each state, [N][n], or null when unknown: it gives the noise floor of the
+   *     held-out misalignment ({@link #fit})
    */
-  public record Sample(double[][] states, double[][] gradients, double[] values, Map<String, double[]> invariants) {
+  public record Sample(double[][] states, double[][] gradients, double[] values, Map<String, double[]> invariants,
+      double[][] flows) {
+    /** A sample without the flow. */
+    public Sample(double[][] states, double[][] gradients, double[] values, Map<String, double[]> invariants) {
+      this(states, gradients, values, invariants, null);
+    }
+
     public Sample {
+      checkFlows(states, flows);
       if (states.length != gradients.length || states.length != values.length) {
         throw new IllegalArgumentException("symbolic fit sample: " + states.length + " states, " + gradients.length
             + " gradients, " + values.length + " values; all must be equal");
@@ -90,10 +99,12 @@ public final class SparseInvariantFit {
    * @param gradients ∇H_k at each state, [N][m][n]
    * @param values H_k at each state, [N][m]
    * @param invariants each declared invariant at each state, [N] by name (possibly none)
+   * @param flows ẋ at each state, [N][n], or null when unknown
    */
   public record SpanSample(double[][] states, double[][][] gradients, double[][] values,
-      Map<String, double[]> invariants) {
+      Map<String, double[]> invariants, double[][] flows) {
     public SpanSample {
+      checkFlows(states, flows);
       if (states.length != gradients.length || states.length != values.length) {
         throw new IllegalArgumentException("symbolic fit sample: " + states.length + " states, " + gradients.length
             + " gradients, " + values.length + " values; all must be equal");
@@ -126,7 +137,7 @@ public final class SparseInvariantFit {
         g[i] = new double[][] {s.gradients()[i]};
         v[i] = new double[] {s.values()[i]};
       }
-      return new SpanSample(s.states(), g, v, s.invariants());
+      return new SpanSample(s.states(), g, v, s.invariants(), s.flows());
     }
 
     /** The span's orthonormal basis at each state ({@link GradientSpan}). */
@@ -138,6 +149,25 @@ public final class SparseInvariantFit {
       return out;
     }
   }
+
+  private static void checkFlows(double[][] states, double[][] flows) {
+    if (flows == null) {
+      return;
+    }
+    if (flows.length != states.length) {
+      throw new IllegalArgumentException("symbolic fit sample: " + flows.length + " flows for " + states.length
+          + " states");
+    }
+    for (int i = 0; i < flows.length; i++) {
+      if (flows[i].length != states[i].length) {
+        throw new IllegalArgumentException("symbolic fit sample: the flow at state " + i + " has " + flows[i].length
+            + " values for " + states[i].length + " states");
+      }
+    }
+  }
+
+  /** How far above the noise floor a candidate's misalignment may be and still count as within the tolerance. */
+  static final double FLOOR_FACTOR = Double.parseDouble(System.getProperty("symbolic.floorFactor", "2"));
 
   private final TermLibrary library;
   private final Options options;
@@ -151,15 +181,16 @@ public final class SparseInvariantFit {
   private record Candidate(double[] xi, int size, double misalignment) {}
 
   /** The scored candidates and the number of terms that could take part. */
-  private record Candidates(List<Candidate> list, int activeCount, HeldOutScore held) {}
+  private record Candidates(List<Candidate> list, int activeCount, HeldOutScore held, double[][] trainStates,
+      double[][][] trainBases, double floor) {}
 
   private Candidates candidates(SpanSample train, SpanSample heldOut) {
     double[][][] trainBases = train.bases();
     double[][][] heldOutBases = heldOut.bases();
     int rank = commonRank(trainBases, heldOutBases);
-    CandidateSearch.Result found = CandidateSearch.search(library, train.states(), fullRank(trainBases, rank),
-        options.thresholds(), options.ridge());
     HeldOutScore held = new HeldOutScore(library, heldOut.states(), fullRank(heldOutBases, rank));
+    CandidateSearch.Result found = CandidateSearch.search(library, train.states(), fullRank(trainBases, rank),
+        options.thresholds(), options.ridge(), held);
     List<Candidate> list = new ArrayList<>();
     for (double[] xi : found.xis()) {
       double e = held.misalignment(xi);
@@ -171,7 +202,41 @@ public final class SparseInvariantFit {
         list.add(new Candidate(xi, size, e));
       }
     }
-    return new Candidates(list, found.activeCount(), held);
+    double floor = noiseFloor(heldOut, fullRank(heldOutBases, rank));
+    if (Boolean.getBoolean("symbolic.debug")) {
+      System.err.printf("FLOOR %.3e%n", floor);
+    }
+    return new Candidates(list, found.activeCount(), held, train.states(), fullRank(trainBases, rank), floor);
+  }
+
+  /**
+   * The misalignment the learned span's own error gives an exact invariant, estimated from the flow:
+   * an invariant's gradient is normal to ẋ, so the learned span's component along ẋ̂ is error, and
+   * with an error spread alike over the n − r directions normal to the span the mean sin² of an
+   * exact invariant's gradient to the span is about (n − r)·mean |Qᵀẋ̂|² (exactly that for n = 2, m =
+   * 1). NaN without flows.
+   */
+  private static double noiseFloor(SpanSample sample, double[][][] bases) {
+    if (sample.flows() == null) {
+      return Double.NaN;
+    }
+    double sum = 0;
+    int used = 0;
+    for (int i = 0; i < bases.length; i++) {
+      double[] f = sample.flows()[i];
+      double norm2 = GradientSpan.dot(f, f);
+      if (bases[i].length == 0 || !(norm2 > GradientSpan.TINY) || !Double.isFinite(norm2)) {
+        continue;
+      }
+      double along = 0;
+      for (double[] q : bases[i]) {
+        double a = GradientSpan.dot(q, f);
+        along += a * a;
+      }
+      sum += (f.length - bases[i].length) * along / norm2;
+      used++;
+    }
+    return used == 0 ? Double.NaN : sum / used;
   }
 
   /** The most common rank of the span over both samples (the larger on a tie); 0 if every gradient vanishes. */
@@ -212,18 +277,38 @@ public final class SparseInvariantFit {
     return out;
   }
 
-  /** The sparsest of {@code pool} within the tolerance of its smallest misalignment (then the better aligned). */
-  private Candidate sparsestWithinTolerance(List<Candidate> pool) {
+  /**
+   * The sparsest of {@code pool} whose misalignment is within the tolerance of the smallest, or below
+   * {@link #FLOOR_FACTOR} times the noise floor (then the simpler terms, then the better aligned).
+   */
+  private Candidate sparsestWithinTolerance(List<Candidate> pool, double floor) {
     double best = pool.stream().mapToDouble(Candidate::misalignment).min().getAsDouble();
+    double bound = best * (1 + options.tolerance()) + 1e-12;
+    if (Double.isFinite(floor)) {
+      bound = Math.max(bound, FLOOR_FACTOR * floor);
+    }
     Candidate chosen = null;
     for (Candidate c : pool) {
-      if (c.misalignment() <= best * (1 + options.tolerance()) + 1e-12
-          && (chosen == null || c.size() < chosen.size()
-              || c.size() == chosen.size() && c.misalignment() < chosen.misalignment())) {
+      if (c.misalignment() <= bound && (chosen == null || c.size() < chosen.size()
+          || c.size() == chosen.size() && complexity(c.xi()) < complexity(chosen.xi())
+          || c.size() == chosen.size() && complexity(c.xi()) == complexity(chosen.xi())
+              && c.misalignment() < chosen.misalignment())) {
         chosen = c;
       }
     }
     return chosen;
+  }
+
+  /** Σ over a formula's terms of their complexity: a monomial's degree, 2 for sin, cos, log or a declared term. */
+  private int complexity(double[] xi) {
+    int sum = 0;
+    for (int j = 0; j < xi.length; j++) {
+      if (xi[j] != 0) {
+        sum += library.terms().get(j) instanceof Term.Monomial mono
+            ? java.util.Arrays.stream(mono.factors()).mapToInt(f -> f[1]).sum() : 2;
+      }
+    }
+    return sum;
   }
 
   /** The best aligned candidate using every active term, else the largest. */
@@ -255,7 +340,26 @@ public final class SparseInvariantFit {
     if (all.list().isEmpty()) {
       return noCandidate();
     }
-    Candidate chosen = sparsestWithinTolerance(all.list());
+    Candidate chosen = sparsestWithinTolerance(all.list(), all.floor());
+    if (Boolean.getBoolean("symbolic.debug")) {
+      all.list().stream().sorted((a, b) -> Double.compare(a.misalignment(), b.misalignment())).limit(12).forEach(c ->
+          System.err.printf("DEBUG1 size %d mis %.3e %s%n", c.size(), c.misalignment(), describe(c.xi())));
+      System.err.printf("CHOSEN size %d mis %.3e %s%n", chosen.size(), chosen.misalignment(), describe(chosen.xi()));
+      String probe = System.getProperty("symbolic.probe");
+      if (probe != null) {
+        double[] xi = new double[library.size()];
+        for (String part : probe.split(";")) {
+          String[] kv = part.split("=");
+          for (int j = 0; j < xi.length; j++) {
+            if (library.terms().get(j).name().equals(kv[0])) {
+              xi[j] = Double.parseDouble(kv[1]);
+            }
+          }
+        }
+        System.err.printf("PROBE1 mis %.3e R2 %.5f%n", all.held().misalignment(xi),
+            cubicR2(evaluate(xi, heldOut.states()), heldOut.values()));
+      }
+    }
     Candidate dense = dense(all.list(), all.activeCount());
     double[] phi = evaluate(chosen.xi(), heldOut.states());
     double r2 = cubicR2(phi, heldOut.values());
@@ -285,10 +389,43 @@ public final class SparseInvariantFit {
     List<double[]> chosen = new ArrayList<>();
     for (String name : names) {
       List<Candidate> pool = new ArrayList<>();
-      for (Candidate c : all.list()) {
+      List<Candidate> search = new ArrayList<>(all.list());
+      if (!chosen.isEmpty()) {
+        for (double[] xi : CandidateSearch.independentSupports(library, all.trainStates(), all.trainBases(), chosen,
+            all.held())) {
+          double e = all.held().misalignment(xi);
+          if (Double.isFinite(e)) {
+            int size = 0;
+            for (double v : xi) {
+              size += v == 0 ? 0 : 1;
+            }
+            search.add(new Candidate(xi, size, e));
+          }
+        }
+      }
+      for (Candidate c : search) {
         if (chosen.isEmpty() || independent(c, all.held().independence(c.xi(), chosen))) {
           pool.add(c);
         }
+      }
+      if (Boolean.getBoolean("symbolic.debug") && !chosen.isEmpty()) {
+        search.stream().filter(c -> c.size() <= 4).sorted((a, b) -> Double.compare(a.misalignment(),
+            b.misalignment())).limit(25).forEach(c -> System.err.printf("DEBUGALL %s size %d mis %.3e indep %.3e %s%n",
+            name, c.size(), c.misalignment(), all.held().independence(c.xi(), chosen), describe(c.xi())));
+      }
+      String probe = System.getProperty("symbolic.probe");
+      if (probe != null) {
+        double[] xi = new double[library.size()];
+        for (String part : probe.split(";")) {
+          String[] kv = part.split("=");
+          for (int j = 0; j < xi.length; j++) {
+            if (library.terms().get(j).name().equals(kv[0])) {
+              xi[j] = Double.parseDouble(kv[1]);
+            }
+          }
+        }
+        System.err.printf("PROBE %s mis %.3e indep %.3e%n", name, all.held().misalignment(xi),
+            all.held().independence(xi, chosen.isEmpty() ? List.of(xi) : chosen));
       }
       if (pool.isEmpty() || out.size() > chosen.size()) {
         out.add(new SymbolicInvariant(false, out.size() > chosen.size()
@@ -297,7 +434,7 @@ public final class SparseInvariantFit {
             Double.NaN, Double.NaN, Map.of(), Double.NaN, Double.NaN, library.description()));
         continue;
       }
-      Candidate pick = sparsestWithinTolerance(pool);
+      Candidate pick = sparsestWithinTolerance(pool, all.floor());
       if (Boolean.getBoolean("symbolic.debug")) {
         pool.stream().sorted((a, b) -> a.size() != b.size() ? Integer.compare(a.size(), b.size()) : Double.compare(a.misalignment(), b.misalignment())).limit(25).forEach(c ->
             System.err.printf("DEBUG %s size %d mis %.3e indep %.3e %s%n", name, c.size(), c.misalignment(),
@@ -323,12 +460,13 @@ public final class SparseInvariantFit {
   /**
    * Whether a candidate is functionally independent of the formulas already chosen: the sin² of its
    * gradient's angle to theirs ({@link HeldOutScore#independence}), averaged over held-out states, is
-   * above δ² (δ = {@value GradientSpan#DEPENDENCE_TOLERANCE}) and more than (1 + tolerance) times its
-   * own misalignment: what it adds to the chosen formulas must be more than its own error.
+   * above δ² (δ = {@value GradientSpan#DEPENDENCE_TOLERANCE}) and above its own misalignment: what it
+   * adds to the chosen formulas must be more than its own error (a chosen formula plus a small term
+   * fails: the term is both what it adds and its error).
    */
   private boolean independent(Candidate c, double independence) {
     return independence > GradientSpan.DEPENDENCE_TOLERANCE * GradientSpan.DEPENDENCE_TOLERANCE
-        && independence > (1 + options.tolerance()) * c.misalignment();
+        && independence > c.misalignment();
   }
 
   private String describe(double[] xi) {

@@ -102,7 +102,7 @@ class InvariantBasisTest {
   void refusesASampleWhoseGradientsDoNotMatchItsStates() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
         new SparseInvariantFit.SpanSample(new double[][] {{1, 2}}, new double[][][] {{{1, 2, 3}}},
-            new double[][] {{0}}, Map.of()));
+            new double[][] {{0}}, Map.of(), null));
     assertThat(e).hasMessageThat()
         .isEqualTo("symbolic fit sample: a gradient at state 0 has 3 values for 2 states");
   }
@@ -136,6 +136,6 @@ class InvariantBasisTest {
       l[i] = momentum(states[i]);
     }
     return new SparseInvariantFit.SpanSample(states, g, v,
-        declared ? Map.of("energy", e, "angularMomentum", l) : Map.of());
+        declared ? Map.of("energy", e, "angularMomentum", l) : Map.of(), null);
   }
 }
