@@ -167,7 +167,13 @@ public final class SparseInvariantFit {
   }
 
   /** How far above the noise floor a candidate's misalignment may be and still count as within the tolerance. */
-  static final double FLOOR_FACTOR = Double.parseDouble(System.getProperty("symbolic.floorFactor", "2"));
+  static final double FLOOR_FACTOR = 2;
+
+  /**
+   * The complexity of a term that is not a monomial, that of a quadratic monomial (measured: at 3, the
+   * pendulum's seed 0 read θ² + ω², 10× worse aligned than ω² − cos θ, instead of the energy).
+   */
+  static final int UNARY_COMPLEXITY = 2;
 
   private final TermLibrary library;
   private final Options options;
@@ -203,9 +209,6 @@ public final class SparseInvariantFit {
       }
     }
     double floor = noiseFloor(heldOut, fullRank(heldOutBases, rank));
-    if (Boolean.getBoolean("symbolic.debug")) {
-      System.err.printf("FLOOR %.3e%n", floor);
-    }
     return new Candidates(list, found.activeCount(), held, train.states(), fullRank(trainBases, rank), floor);
   }
 
@@ -299,13 +302,17 @@ public final class SparseInvariantFit {
     return chosen;
   }
 
-  /** Σ over a formula's terms of their complexity: a monomial's degree, 2 for sin, cos, log or a declared term. */
+  /**
+   * Σ over a formula's terms of their complexity: a monomial's degree, {@value #UNARY_COMPLEXITY} for
+   * sin, cos, log or a declared term: among formulas with as many terms and within the tolerance, the
+   * one of lower degree wins (x − log x over cos x − log x, as likely a fit of H's error).
+   */
   private int complexity(double[] xi) {
     int sum = 0;
     for (int j = 0; j < xi.length; j++) {
       if (xi[j] != 0) {
         sum += library.terms().get(j) instanceof Term.Monomial mono
-            ? java.util.Arrays.stream(mono.factors()).mapToInt(f -> f[1]).sum() : 2;
+            ? java.util.Arrays.stream(mono.factors()).mapToInt(f -> f[1]).sum() : UNARY_COMPLEXITY;
       }
     }
     return sum;
@@ -341,25 +348,6 @@ public final class SparseInvariantFit {
       return noCandidate();
     }
     Candidate chosen = sparsestWithinTolerance(all.list(), all.floor());
-    if (Boolean.getBoolean("symbolic.debug")) {
-      all.list().stream().sorted((a, b) -> Double.compare(a.misalignment(), b.misalignment())).limit(12).forEach(c ->
-          System.err.printf("DEBUG1 size %d mis %.3e %s%n", c.size(), c.misalignment(), describe(c.xi())));
-      System.err.printf("CHOSEN size %d mis %.3e %s%n", chosen.size(), chosen.misalignment(), describe(chosen.xi()));
-      String probe = System.getProperty("symbolic.probe");
-      if (probe != null) {
-        double[] xi = new double[library.size()];
-        for (String part : probe.split(";")) {
-          String[] kv = part.split("=");
-          for (int j = 0; j < xi.length; j++) {
-            if (library.terms().get(j).name().equals(kv[0])) {
-              xi[j] = Double.parseDouble(kv[1]);
-            }
-          }
-        }
-        System.err.printf("PROBE1 mis %.3e R2 %.5f%n", all.held().misalignment(xi),
-            cubicR2(evaluate(xi, heldOut.states()), heldOut.values()));
-      }
-    }
     Candidate dense = dense(all.list(), all.activeCount());
     double[] phi = evaluate(chosen.xi(), heldOut.states());
     double r2 = cubicR2(phi, heldOut.values());
@@ -408,25 +396,6 @@ public final class SparseInvariantFit {
           pool.add(c);
         }
       }
-      if (Boolean.getBoolean("symbolic.debug") && !chosen.isEmpty()) {
-        search.stream().filter(c -> c.size() <= 4).sorted((a, b) -> Double.compare(a.misalignment(),
-            b.misalignment())).limit(25).forEach(c -> System.err.printf("DEBUGALL %s size %d mis %.3e indep %.3e %s%n",
-            name, c.size(), c.misalignment(), all.held().independence(c.xi(), chosen), describe(c.xi())));
-      }
-      String probe = System.getProperty("symbolic.probe");
-      if (probe != null) {
-        double[] xi = new double[library.size()];
-        for (String part : probe.split(";")) {
-          String[] kv = part.split("=");
-          for (int j = 0; j < xi.length; j++) {
-            if (library.terms().get(j).name().equals(kv[0])) {
-              xi[j] = Double.parseDouble(kv[1]);
-            }
-          }
-        }
-        System.err.printf("PROBE %s mis %.3e indep %.3e%n", name, all.held().misalignment(xi),
-            all.held().independence(xi, chosen.isEmpty() ? List.of(xi) : chosen));
-      }
       if (pool.isEmpty() || out.size() > chosen.size()) {
         out.add(new SymbolicInvariant(false, out.size() > chosen.size()
             ? "no sparse formula found (the formula before it was not found)"
@@ -435,11 +404,6 @@ public final class SparseInvariantFit {
         continue;
       }
       Candidate pick = sparsestWithinTolerance(pool, all.floor());
-      if (Boolean.getBoolean("symbolic.debug")) {
-        pool.stream().sorted((a, b) -> a.size() != b.size() ? Integer.compare(a.size(), b.size()) : Double.compare(a.misalignment(), b.misalignment())).limit(25).forEach(c ->
-            System.err.printf("DEBUG %s size %d mis %.3e indep %.3e %s%n", name, c.size(), c.misalignment(),
-                all.held().independence(c.xi(), chosen), describe(c.xi())));
-      }
       double[] phi = evaluate(pick.xi(), heldOut.states());
       double r2 = cubicR2(h, phi);
       double denseR2 = cubicR2(h, evaluate(dense(pool, all.activeCount()).xi(), heldOut.states()));
@@ -467,16 +431,6 @@ public final class SparseInvariantFit {
   private boolean independent(Candidate c, double independence) {
     return independence > GradientSpan.DEPENDENCE_TOLERANCE * GradientSpan.DEPENDENCE_TOLERANCE
         && independence > c.misalignment();
-  }
-
-  private String describe(double[] xi) {
-    StringBuilder b = new StringBuilder();
-    for (int j = 0; j < xi.length; j++) {
-      if (xi[j] != 0) {
-        b.append(String.format(Locale.ROOT, " %+.3g·%s", xi[j], library.terms().get(j).name()));
-      }
-    }
-    return b.toString();
   }
 
   private boolean sparseEnough(Candidate c, int activeCount) {
