@@ -15,6 +15,10 @@ import org.concernet.eval.RSquared;
 import org.concernet.nn.Device;
 import org.concernet.protocol.Protocol;
 import org.concernet.results.SymbolicInvariant;
+import org.concernet.symbolic.SparseInvariantFit;
+import org.concernet.symbolic.SymbolicReadout;
+import org.concernet.symbolic.Term;
+import org.concernet.symbolic.TermLibrary;
 import org.concernet.system.SystemSpec;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -33,6 +37,9 @@ import org.junit.jupiter.api.Test;
  *
  * With {@code -Dsymbolic.heldOutTrajectories=N} it samples the read-out's states from the first N
  * held-out trajectories instead of all (the heat equation's 500 take minutes to integrate).
+ * With {@code -Dsymbolic.latent=M} H has M outputs (Kepler with 2: energy and angular momentum).
+ * With {@code -Dsymbolic.declared=1/r} the library also holds the declared term 1/r of the first two
+ * states, through the API ({@link TermLibrary.Options#withDeclared}).
  * With {@code -Dsymbolic.models=DIR} it reads out the models saved under {@code DIR/<system>/seed-N}
  * instead of training.
  */
@@ -45,9 +52,15 @@ class SymbolicMeasurement {
     Path out = Path.of(System.getProperty("symbolic.out", "target/symbolic"));
     String saved = System.getProperty("symbolic.models");
     Files.createDirectories(out);
+    List<Term> declared = declaredTerms(System.getProperty("symbolic.declared"));
     for (String className : systems.split(",")) {
       SystemSpec system = (SystemSpec) Class.forName(className).getConstructor().newInstance();
-      Protocol protocol = system.protocol().toBuilder().dynamicsEpochs(1).build();
+      Protocol.Builder builder = system.protocol().toBuilder().dynamicsEpochs(1);
+      Integer latent = Integer.getInteger("symbolic.latent");
+      if (latent != null) {
+        builder.latent(latent);
+      }
+      Protocol protocol = builder.build();
       List<Long> list = new ArrayList<>();
       for (long s = 0; s < seeds; s++) {
         list.add(s);
@@ -70,7 +83,10 @@ class SymbolicMeasurement {
         Trajectories fresh = few == null ? pipeline.heldOut(seed) : org.concernet.simulate.TrajectoryGenerator.reference()
             .generate(system, few, protocol.trainingTimes(), Seeds.derive(seed, "r2"));
         long t1 = System.nanoTime();
-        Map<String, SymbolicInvariant> formulas = pipeline.readOut(models, fresh);
+        Map<String, SymbolicInvariant> formulas = declared == null ? pipeline.readOut(models, fresh)
+            : new SymbolicReadout(TermLibrary.Options.DEFAULT.withDeclared(declared), SparseInvariantFit.Options.DEFAULT,
+                SymbolicReadout.defaults().maxPoints()).read(models::invariant, models::invariantGradient, fresh,
+                system.invariantNames(), system::invariants);
         double read = (System.nanoTime() - t1) / 1e9;
         String r2 = "";
         if (!system.invariantNames().isEmpty()) {
@@ -91,6 +107,25 @@ class SymbolicMeasurement {
         append(out.resolve("library.txt"), system.name() + ": " + formulas.values().iterator().next().library());
       }
     }
+  }
+
+  /**
+   * The declared candidate terms named in {@code -Dsymbolic.declared} (comma-separated), as a user
+   * would declare them through {@link TermLibrary.Options#withDeclared}: {@code 1/r} is 1/√(s₀² + s₁²)
+   * of the first two states (Kepler's position); null when none are named.
+   */
+  private static List<Term> declaredTerms(String names) {
+    if (names == null || names.isBlank()) {
+      return null;
+    }
+    List<Term> terms = new ArrayList<>();
+    for (String name : names.split(",")) {
+      switch (name.trim()) {
+        case "1/r" -> terms.add(Term.declared("1/r", x -> 1 / Math.hypot(x[0], x[1])));
+        default -> throw new IllegalArgumentException("-Dsymbolic.declared: unknown term '" + name + "' (known: 1/r)");
+      }
+    }
+    return terms;
   }
 
   private static void append(Path file, String line) throws IOException {

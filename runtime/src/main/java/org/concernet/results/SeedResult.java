@@ -28,8 +28,9 @@ import java.util.OptionalInt;
  * @param invariantQuality by learned output ("H1", "H2", …), how conserved it is on the held-out
  *     trajectories without any known invariant: {@code spread} and {@code alignment} ({@link
  *     org.concernet.eval.InvariantQuality}); empty for a result recorded before it was measured
- * @param symbolicInvariants by learned output ("H1", "H2", …), H read out as a formula ({@code
- *     org.concernet.symbolic}); empty when the read-out was not run or the result predates it
+ * @param symbolicInvariants H read out as a formula ({@code org.concernet.symbolic}): "H1" for one
+ *     learned output; for m &gt; 1, "C1" … "Cm", a basis of formulas for what the outputs conserve
+ *     together (not one per output); empty when the read-out was not run or the result predates it
  */
 public record SeedResult(
     long seed,

@@ -4,21 +4,16 @@
 package org.concernet.symbolic;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.EigenDecomposition;
-import org.apache.commons.math3.linear.LUDecomposition;
-
 import org.concernet.eval.RSquared;
 import org.concernet.results.SymbolicInvariant;
 
 /**
- * A warp-free sparse fit of one learned output H over a {@link TermLibrary} Θ = (θ_1 … θ_K).
+ * A warp-free sparse fit of one learned output H, or of the span of several, over a {@link
+ * TermLibrary} Θ = (θ_1 … θ_K).
  *
  * <p>The contrastive loss may learn g(C) instead of an invariant C, for any smooth monotone g. Every
  * such H has ∇H = g'(C)∇C, parallel to ∇C; so the fit looks for a combination φ = Σ ξ_k θ_k whose
@@ -26,13 +21,8 @@ import org.concernet.results.SymbolicInvariant;
  * minimises Σ_i |P_i ∇Θ(x_i) ξ|², a null-space problem, with ξ sparse. Columns are first scaled to
  * unit root-mean-square gradient, so that coefficients compare across terms of different size.
  *
- * <p>Sparsity as SINDy's sequentially thresholded least squares, made implicit (SINDy-PI): for a
- * pivot term j, ξ_j = 1 and the others solve the least-squares problem; scaled coefficients below
- * λ·max(1, max|ξ|) are dropped and the rest refit until the support stops changing. Every pivot
- * (the 10 with the largest weight in the smallest eigenvector when the library has more than 120
- * terms) and every λ in {@link Options#thresholds} gives a candidate. The implicit form matters:
- * when the library holds both C and functions of it (q² + p² and (q² + p²)² at degree 4), the null
- * space has several dimensions, and only a pivot on one of C's own terms leads to the sparsest one.
+ * <p>Sparsity as SINDy's sequentially thresholded least squares, made implicit, and an enumeration of
+ * small supports: {@link CandidateSearch}.
  *
  * <p>Selection by held-out error: on held-out states, a candidate's misalignment is the mean over
  * states of sin² of the angle between ∇φ and ∇H. Among candidates whose held-out misalignment is
@@ -40,6 +30,16 @@ import org.concernet.results.SymbolicInvariant;
  * with fewest terms wins (then the smaller misalignment). It is reported as a formula when H is a
  * cubic polynomial of φ on the held-out states with R² ≥ {@link Options#foundR2} and it uses at most
  * half the library (or only the states themselves, a weighted sum); otherwise as "no sparse formula found" with the best dense fit's R².
+ *
+ * <p><b>Several outputs (m &gt; 1, {@link #fitBasis})</b>: each output is a warp of some function of
+ * all the conserved quantities, so no output has a sparse formula of its own; the span of their
+ * gradients does. P_i removes an orthonormal basis of span{∇H_1 … ∇H_m} at x_i (rank-revealing at
+ * relative δ = 0.01, as {@code dynamics.Projection}), and the misalignment is the sin² of ∇φ's angle
+ * to that span. From the same candidates, up to m formulas are chosen one at a time: among the
+ * candidates that are functionally independent of those already chosen ({@link #independent}), the
+ * sparsest within the tolerance of the smallest misalignment among them, as for one output. Each is
+ * reported with its largest coefficient 1 and no offset (it is not scaled to any one output), and
+ * counts as found when it is a cubic polynomial of (H_1 … H_m) with R² ≥ {@link Options#foundR2}.
  */
 public final class SparseInvariantFit {
   /**
@@ -66,9 +66,18 @@ public final class SparseInvariantFit {
    * @param gradients ∇H at each state, [N][n]
    * @param values H at each state, [N]
    * @param invariants each declared invariant at each state, [N] by name (possibly none)
+   * @param flows ẋ at each state, [N][n], or null when unknown: it gives the noise floor of the
+   *     held-out misalignment ({@link #fit})
    */
-  public record Sample(double[][] states, double[][] gradients, double[] values, Map<String, double[]> invariants) {
+  public record Sample(double[][] states, double[][] gradients, double[] values, Map<String, double[]> invariants,
+      double[][] flows) {
+    /** A sample without the flow. */
+    public Sample(double[][] states, double[][] gradients, double[] values, Map<String, double[]> invariants) {
+      this(states, gradients, values, invariants, null);
+    }
+
     public Sample {
+      checkFlows(states, flows);
       if (states.length != gradients.length || states.length != values.length) {
         throw new IllegalArgumentException("symbolic fit sample: " + states.length + " states, " + gradients.length
             + " gradients, " + values.length + " values; all must be equal");
@@ -82,14 +91,89 @@ public final class SparseInvariantFit {
     }
   }
 
-  private static final int ALL_PIVOTS = 120;
-  private static final int TOP_PIVOTS = 10;
-  private static final int MAX_ITERATIONS = 20;
-  private static final int MAX_SUPPORTS = 100_000;
-  private static final int MAX_SUPPORT_SIZE = 5;
-  private static final int KEEP_PER_SIZE = 5;
-  /** The ridge of the last, unthresholded refit: only keeps an exactly singular system solvable. */
-  private static final double REFIT_RIDGE = 1e-12;
+  /**
+   * Sample states with the m learned outputs' gradients and values there, and the declared invariants
+   * (by name) for the R².
+   *
+   * @param states [N][n]
+   * @param gradients ∇H_k at each state, [N][m][n]
+   * @param values H_k at each state, [N][m]
+   * @param invariants each declared invariant at each state, [N] by name (possibly none)
+   * @param flows ẋ at each state, [N][n], or null when unknown
+   */
+  public record SpanSample(double[][] states, double[][][] gradients, double[][] values,
+      Map<String, double[]> invariants, double[][] flows) {
+    public SpanSample {
+      checkFlows(states, flows);
+      if (states.length != gradients.length || states.length != values.length) {
+        throw new IllegalArgumentException("symbolic fit sample: " + states.length + " states, " + gradients.length
+            + " gradients, " + values.length + " values; all must be equal");
+      }
+      for (int i = 0; i < states.length; i++) {
+        if (gradients[i].length != values[i].length) {
+          throw new IllegalArgumentException("symbolic fit sample: state " + i + " has " + gradients[i].length
+              + " gradients for " + values[i].length + " outputs");
+        }
+        for (double[] g : gradients[i]) {
+          if (g.length != states[i].length) {
+            throw new IllegalArgumentException("symbolic fit sample: a gradient at state " + i + " has " + g.length
+                + " values for " + states[i].length + " states");
+          }
+        }
+      }
+      invariants.forEach((name, v) -> {
+        if (v.length != states.length) {
+          throw new IllegalArgumentException("symbolic fit sample: invariant " + name + " has " + v.length
+              + " values for " + states.length + " states");
+        }
+      });
+    }
+
+    /** The one-output sample as a span sample. */
+    static SpanSample of(Sample s) {
+      double[][][] g = new double[s.states().length][][];
+      double[][] v = new double[s.states().length][];
+      for (int i = 0; i < g.length; i++) {
+        g[i] = new double[][] {s.gradients()[i]};
+        v[i] = new double[] {s.values()[i]};
+      }
+      return new SpanSample(s.states(), g, v, s.invariants(), s.flows());
+    }
+
+    /** The span's orthonormal basis at each state ({@link GradientSpan}). */
+    double[][][] bases() {
+      double[][][] out = new double[states.length][][];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = GradientSpan.basis(gradients[i], GradientSpan.DEPENDENCE_TOLERANCE);
+      }
+      return out;
+    }
+  }
+
+  private static void checkFlows(double[][] states, double[][] flows) {
+    if (flows == null) {
+      return;
+    }
+    if (flows.length != states.length) {
+      throw new IllegalArgumentException("symbolic fit sample: " + flows.length + " flows for " + states.length
+          + " states");
+    }
+    for (int i = 0; i < flows.length; i++) {
+      if (flows[i].length != states[i].length) {
+        throw new IllegalArgumentException("symbolic fit sample: the flow at state " + i + " has " + flows[i].length
+            + " values for " + states[i].length + " states");
+      }
+    }
+  }
+
+  /** How far above the noise floor a candidate's misalignment may be and still count as within the tolerance. */
+  static final double FLOOR_FACTOR = 2;
+
+  /**
+   * The complexity of a term that is not a monomial, that of a quadratic monomial (measured: at 3, the
+   * pendulum's seed 0 read θ² + ω², 10× worse aligned than ω² − cos θ, instead of the energy).
+   */
+  static final int UNARY_COMPLEXITY = 2;
 
   private final TermLibrary library;
   private final Options options;
@@ -102,486 +186,276 @@ public final class SparseInvariantFit {
   /** A fitted candidate: the unscaled coefficient vector over the library and its held-out misalignment. */
   private record Candidate(double[] xi, int size, double misalignment) {}
 
+  /** The scored candidates and the number of terms that could take part. */
+  private record Candidates(List<Candidate> list, int activeCount, HeldOutScore held, double[][] trainStates,
+      double[][][] trainBases, double floor) {}
+
+  private Candidates candidates(SpanSample train, SpanSample heldOut) {
+    double[][][] trainBases = train.bases();
+    double[][][] heldOutBases = heldOut.bases();
+    int rank = commonRank(trainBases, heldOutBases);
+    HeldOutScore held = new HeldOutScore(library, heldOut.states(), fullRank(heldOutBases, rank));
+    CandidateSearch.Result found = CandidateSearch.search(library, train.states(), fullRank(trainBases, rank),
+        options.thresholds(), options.ridge(), held);
+    List<Candidate> list = new ArrayList<>();
+    for (double[] xi : found.xis()) {
+      double e = held.misalignment(xi);
+      if (Double.isFinite(e)) {
+        int size = 0;
+        for (double v : xi) {
+          size += v == 0 ? 0 : 1;
+        }
+        list.add(new Candidate(xi, size, e));
+      }
+    }
+    double floor = noiseFloor(heldOut, fullRank(heldOutBases, rank));
+    return new Candidates(list, found.activeCount(), held, train.states(), fullRank(trainBases, rank), floor);
+  }
+
   /**
-   * Fits output {@code name} (e.g. "H1") of H on {@code train}, chooses the sparsity on {@code heldOut}
-   * and reports the formula scaled to H on {@code heldOut}.
+   * The misalignment the learned span's own error gives an exact invariant, estimated from the flow:
+   * an invariant's gradient is normal to ẋ, so the learned span's component along ẋ̂ is error, and
+   * with an error spread alike over the n − r directions normal to the span the mean sin² of an
+   * exact invariant's gradient to the span is about (n − r)·mean |Qᵀẋ̂|² (exactly that for n = 2, m =
+   * 1). NaN without flows.
    */
-  public SymbolicInvariant fit(String name, Sample train, Sample heldOut) {
-    int k = library.size();
-    double[][][] trainMatrices = normalMatrices(train);
-    double[][] m = trainMatrices[0];
-    double[] scale = new double[k];
-    boolean[] active = new boolean[k];
-    for (int j = 0; j < k; j++) {
-      scale[j] = Math.sqrt(trainMatrices[1][j][j]);
-      active[j] = scale[j] > 0 && Double.isFinite(scale[j]) && finiteRow(m[j]);
+  private static double noiseFloor(SpanSample sample, double[][][] bases) {
+    if (sample.flows() == null) {
+      return Double.NaN;
     }
-    double[][] ms = scaled(m, scale);
-    HeldOut held = new HeldOut(heldOut);
-    List<Candidate> candidates = new ArrayList<>();
-    java.util.Set<java.util.List<Double>> seen = new java.util.HashSet<>();
-    for (int pivot : pivots(ms, active)) {
-      for (double lambda : options.thresholds()) {
-        double[] xi = thresholded(ms, active, pivot, lambda, options.ridge());
-        if (xi != null) {
-          double[] unscaled = new double[k];
-          int size = 0;
-          for (int j = 0; j < k; j++) {
-            unscaled[j] = xi[j] == 0 ? 0 : xi[j] / scale[j];
-            size += xi[j] == 0 ? 0 : 1;
-          }
-          if (seen.add(Arrays.stream(unscaled).boxed().toList())) {
-            double e = held.misalignment(unscaled);
-            if (Double.isFinite(e)) {
-              candidates.add(new Candidate(unscaled, size, e));
-            }
-          }
-        }
+    double sum = 0;
+    int used = 0;
+    for (int i = 0; i < bases.length; i++) {
+      double[] f = sample.flows()[i];
+      double norm2 = GradientSpan.dot(f, f);
+      if (bases[i].length == 0 || !(norm2 > GradientSpan.TINY) || !Double.isFinite(norm2)) {
+        continue;
+      }
+      double along = 0;
+      for (double[] q : bases[i]) {
+        double a = GradientSpan.dot(q, f);
+        along += a * a;
+      }
+      sum += (f.length - bases[i].length) * along / norm2;
+      used++;
+    }
+    return used == 0 ? Double.NaN : sum / used;
+  }
+
+  /** The most common rank of the span over both samples (the larger on a tie); 0 if every gradient vanishes. */
+  private static int commonRank(double[][][] a, double[][][] b) {
+    int largest = 0;
+    for (double[][][] bases : List.of(a, b)) {
+      for (double[][] q : bases) {
+        largest = Math.max(largest, q.length);
       }
     }
-    double[][] ns = scaled(trainMatrices[1], scale);
-    for (double[] xi : smallSupports(ms, ns, active)) {
-      double[] unscaled = new double[k];
-      int size = 0;
-      for (int j = 0; j < k; j++) {
-        unscaled[j] = xi[j] == 0 ? 0 : xi[j] / scale[j];
-        size += xi[j] == 0 ? 0 : 1;
-      }
-      if (seen.add(Arrays.stream(unscaled).boxed().toList())) {
-        double e = held.misalignment(unscaled);
-        if (Double.isFinite(e)) {
-          candidates.add(new Candidate(unscaled, size, e));
-        }
+    int[] count = new int[largest + 1];
+    for (double[][][] bases : List.of(a, b)) {
+      for (double[][] q : bases) {
+        count[q.length]++;
       }
     }
-    if (candidates.isEmpty()) {
-      return new SymbolicInvariant(false, "no sparse formula found (no term's gradient is defined on the sample)",
-          List.of(), Double.NaN, Double.NaN, Map.of(), Double.NaN, Double.NaN, library.description());
+    int mode = largest;
+    for (int r = largest; r >= 1; r--) {
+      if (count[r] > count[mode]) {
+        mode = r;
+      }
     }
-    double best = candidates.stream().mapToDouble(Candidate::misalignment).min().getAsDouble();
+    return mode;
+  }
+
+  /**
+   * The bases with those of rank below {@code rank} emptied (the state is then skipped): where the
+   * learned gradients are nearly dependent (sin &lt; δ between them), they cannot tell the conserved
+   * quantities apart (for m = 1 only a vanishing ∇H is skipped).
+   */
+  private static double[][][] fullRank(double[][][] bases, int rank) {
+    double[][][] out = bases.clone();
+    for (int i = 0; i < out.length; i++) {
+      if (out[i].length < rank) {
+        out[i] = new double[0][];
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The sparsest of {@code pool} whose misalignment is within the tolerance of the smallest, or below
+   * {@link #FLOOR_FACTOR} times the noise floor (then the simpler terms, then the better aligned).
+   */
+  private Candidate sparsestWithinTolerance(List<Candidate> pool, double floor) {
+    double best = pool.stream().mapToDouble(Candidate::misalignment).min().getAsDouble();
+    double bound = best * (1 + options.tolerance()) + 1e-12;
+    if (Double.isFinite(floor)) {
+      bound = Math.max(bound, FLOOR_FACTOR * floor);
+    }
     Candidate chosen = null;
-    Candidate dense = null;
-    int activeCount = 0;
-    for (boolean a : active) {
-      activeCount += a ? 1 : 0;
-    }
-    for (Candidate c : candidates) {
-      if (c.misalignment() <= best * (1 + options.tolerance()) + 1e-12
-          && (chosen == null || c.size() < chosen.size()
-              || c.size() == chosen.size() && c.misalignment() < chosen.misalignment())) {
+    for (Candidate c : pool) {
+      if (c.misalignment() <= bound && (chosen == null || c.size() < chosen.size()
+          || c.size() == chosen.size() && complexity(c.xi()) < complexity(chosen.xi())
+          || c.size() == chosen.size() && complexity(c.xi()) == complexity(chosen.xi())
+              && c.misalignment() < chosen.misalignment())) {
         chosen = c;
       }
+    }
+    return chosen;
+  }
+
+  /**
+   * Σ over a formula's terms of their complexity: a monomial's degree, {@value #UNARY_COMPLEXITY} for
+   * sin, cos, log or a declared term: among formulas with as many terms and within the tolerance, the
+   * one of lower degree wins (x − log x over cos x − log x, as likely a fit of H's error).
+   */
+  private int complexity(double[] xi) {
+    int sum = 0;
+    for (int j = 0; j < xi.length; j++) {
+      if (xi[j] != 0) {
+        sum += library.terms().get(j) instanceof Term.Monomial mono
+            ? java.util.Arrays.stream(mono.factors()).mapToInt(f -> f[1]).sum() : UNARY_COMPLEXITY;
+      }
+    }
+    return sum;
+  }
+
+  /** The best aligned candidate using every active term, else the largest. */
+  private static Candidate dense(List<Candidate> pool, int activeCount) {
+    Candidate dense = null;
+    for (Candidate c : pool) {
       if (c.size() == activeCount && (dense == null || c.misalignment() < dense.misalignment())) {
         dense = c;
       }
     }
     if (dense == null) {
-      dense = candidates.stream().min((a, b) -> a.size() != b.size() ? Integer.compare(b.size(), a.size())
+      dense = pool.stream().min((a, b) -> a.size() != b.size() ? Integer.compare(b.size(), a.size())
           : Double.compare(a.misalignment(), b.misalignment())).get();
     }
+    return dense;
+  }
+
+  private SymbolicInvariant noCandidate() {
+    return new SymbolicInvariant(false, "no sparse formula found (no term's gradient is defined on the sample)",
+        List.of(), Double.NaN, Double.NaN, Map.of(), Double.NaN, Double.NaN, library.description());
+  }
+
+  /**
+   * Fits output {@code name} (e.g. "H1") of H on {@code train}, chooses the sparsity on {@code heldOut}
+   * and reports the formula scaled to H on {@code heldOut}.
+   */
+  public SymbolicInvariant fit(String name, Sample train, Sample heldOut) {
+    Candidates all = candidates(SpanSample.of(train), SpanSample.of(heldOut));
+    if (all.list().isEmpty()) {
+      return noCandidate();
+    }
+    Candidate chosen = sparsestWithinTolerance(all.list(), all.floor());
+    Candidate dense = dense(all.list(), all.activeCount());
     double[] phi = evaluate(chosen.xi(), heldOut.states());
     double r2 = cubicR2(phi, heldOut.values());
     double denseR2 = cubicR2(evaluate(dense.xi(), heldOut.states()), heldOut.values());
-    boolean found = r2 >= options.foundR2() && (chosen.size() <= Math.max(1, activeCount / 2) || linear(chosen.xi()));
+    boolean found = r2 >= options.foundR2() && sparseEnough(chosen, all.activeCount());
     if (!found) {
-      return new SymbolicInvariant(false, String.format(Locale.ROOT, "no sparse formula found (best dense fit R² %.4f;"
-          + " sparsest within tolerance: %d terms, R² %.4f)", denseR2, chosen.size(), r2), List.of(), Double.NaN, r2,
-          Map.of(), denseR2, chosen.misalignment(), library.description());
+      return notFound(chosen, r2, denseR2);
     }
     // H ≈ a·φ + b on the held-out states
     double[] ab = affine(phi, heldOut.values());
+    return formula(name, chosen, ab[0], ab[1], phi, r2, denseR2, heldOut.invariants());
+  }
+
+  /**
+   * A basis of sparse formulas for the span of the m learned outputs ({@code names}, one per output:
+   * at most m formulas), in the order chosen (sparsest first); an entry is "no sparse formula found"
+   * when no independent candidate passes, and so are the entries after it.
+   */
+  public List<SymbolicInvariant> fitBasis(List<String> names, SpanSample train, SpanSample heldOut) {
+    Candidates all = candidates(train, heldOut);
+    List<SymbolicInvariant> out = new ArrayList<>();
+    if (all.list().isEmpty()) {
+      names.forEach(n -> out.add(noCandidate()));
+      return out;
+    }
+    double[][] h = heldOut.values();
+    List<double[]> chosen = new ArrayList<>();
+    for (String name : names) {
+      List<Candidate> pool = new ArrayList<>();
+      List<Candidate> search = new ArrayList<>(all.list());
+      if (!chosen.isEmpty()) {
+        for (double[] xi : CandidateSearch.independentSupports(library, all.trainStates(), all.trainBases(), chosen,
+            all.held())) {
+          double e = all.held().misalignment(xi);
+          if (Double.isFinite(e)) {
+            int size = 0;
+            for (double v : xi) {
+              size += v == 0 ? 0 : 1;
+            }
+            search.add(new Candidate(xi, size, e));
+          }
+        }
+      }
+      for (Candidate c : search) {
+        if (chosen.isEmpty() || independent(c, all.held().independence(c.xi(), chosen))) {
+          pool.add(c);
+        }
+      }
+      if (pool.isEmpty() || out.size() > chosen.size()) {
+        out.add(new SymbolicInvariant(false, out.size() > chosen.size()
+            ? "no sparse formula found (the formula before it was not found)"
+            : "no sparse formula found (no further candidate is independent of the formulas before it)", List.of(),
+            Double.NaN, Double.NaN, Map.of(), Double.NaN, Double.NaN, library.description()));
+        continue;
+      }
+      Candidate pick = sparsestWithinTolerance(pool, all.floor());
+      double[] phi = evaluate(pick.xi(), heldOut.states());
+      double r2 = cubicR2(h, phi);
+      double denseR2 = cubicR2(h, evaluate(dense(pool, all.activeCount()).xi(), heldOut.states()));
+      if (!(r2 >= options.foundR2()) || !sparseEnough(pick, all.activeCount())) {
+        out.add(notFound(pick, r2, denseR2));
+        continue;
+      }
+      chosen.add(pick.xi());
+      double largest = 0;
+      for (double v : pick.xi()) {
+        largest = Math.abs(v) > Math.abs(largest) ? v : largest;
+      }
+      out.add(formula(name, pick, 1 / largest, 0, phi, r2, denseR2, heldOut.invariants()));
+    }
+    return out;
+  }
+
+  /**
+   * Whether a candidate is functionally independent of the formulas already chosen: the sin² of its
+   * gradient's angle to theirs ({@link HeldOutScore#independence}), averaged over held-out states, is
+   * above δ² (δ = {@value GradientSpan#DEPENDENCE_TOLERANCE}) and above its own misalignment: what it
+   * adds to the chosen formulas must be more than its own error (a chosen formula plus a small term
+   * fails: the term is both what it adds and its error).
+   */
+  private boolean independent(Candidate c, double independence) {
+    return independence > GradientSpan.DEPENDENCE_TOLERANCE * GradientSpan.DEPENDENCE_TOLERANCE
+        && independence > c.misalignment();
+  }
+
+  private boolean sparseEnough(Candidate c, int activeCount) {
+    return c.size() <= Math.max(1, activeCount / 2) || linear(c.xi());
+  }
+
+  private SymbolicInvariant notFound(Candidate chosen, double r2, double denseR2) {
+    return new SymbolicInvariant(false, String.format(Locale.ROOT, "no sparse formula found (best dense fit R² %.4f;"
+        + " sparsest within tolerance: %d terms, R² %.4f)", denseR2, chosen.size(), r2), List.of(), Double.NaN, r2,
+        Map.of(), denseR2, chosen.misalignment(), library.description());
+  }
+
+  /** The formula a·φ + b with its R²s; φ is the candidate evaluated on the held-out states. */
+  private SymbolicInvariant formula(String name, Candidate chosen, double a, double b, double[] phi, double r2,
+      double denseR2, Map<String, double[]> invariants) {
     List<SymbolicInvariant.Term> terms = new ArrayList<>();
-    for (int j = 0; j < k; j++) {
+    for (int j = 0; j < chosen.xi().length; j++) {
       if (chosen.xi()[j] != 0) {
-        terms.add(new SymbolicInvariant.Term(library.terms().get(j).name(), ab[0] * chosen.xi()[j]));
+        terms.add(new SymbolicInvariant.Term(library.terms().get(j).name(), a * chosen.xi()[j]));
       }
     }
     Map<String, Double> r2Invariants = new LinkedHashMap<>();
-    heldOut.invariants().forEach((inv, values) -> r2Invariants.put(inv, linearR2(phi, values)));
-    return new SymbolicInvariant(true, SymbolicInvariant.formula(name, terms, ab[1]), terms, ab[1], r2, r2Invariants, denseR2,
+    invariants.forEach((inv, values) -> r2Invariants.put(inv, linearR2(phi, values)));
+    return new SymbolicInvariant(true, SymbolicInvariant.formula(name, terms, b), terms, b, r2, r2Invariants, denseR2,
         chosen.misalignment(), library.description());
-  }
-
-  /**
-   * The held-out states with each term's gradient stored sparsely and ∇H's direction, to measure a
-   * candidate's misalignment: the mean over states of sin² of the angle between ∇φ and ∇H, every state
-   * counting alike (a quadratic form Σ|P∇φ|² / Σ|∇φ|² would let φ put its gradient where it aligns and
-   * stay nearly flat, and wrong, elsewhere: nearly cancelling q², q⁴ and cos(q) do exactly that).
-   */
-  private final class HeldOut {
-    private final double[][] unit;
-    private final int[][][] coordinates;
-    private final double[][][] values;
-
-    HeldOut(Sample sample) {
-      int count = sample.states().length;
-      int k = library.size();
-      unit = new double[count][];
-      coordinates = new int[count][k][];
-      values = new double[count][k][];
-      for (int i = 0; i < count; i++) {
-        double[] g = sample.gradients()[i];
-        double norm = 0;
-        for (double v : g) {
-          norm += v * v;
-        }
-        norm = Math.sqrt(norm);
-        if (!(norm > 0) || !Double.isFinite(norm)) {
-          continue;
-        }
-        unit[i] = new double[g.length];
-        for (int r = 0; r < g.length; r++) {
-          unit[i][r] = g[r] / norm;
-        }
-        for (int j = 0; j < k; j++) {
-          double[] gj = library.terms().get(j).gradient(sample.states()[i]);
-          int nonzero = 0;
-          for (double v : gj) {
-            nonzero += v != 0 ? 1 : 0;
-          }
-          coordinates[i][j] = new int[nonzero];
-          values[i][j] = new double[nonzero];
-          int c = 0;
-          for (int r = 0; r < gj.length; r++) {
-            if (gj[r] != 0) {
-              coordinates[i][j][c] = r;
-              values[i][j][c++] = gj[r];
-            }
-          }
-        }
-      }
-    }
-
-    /** Mean sin² of the angle between ∇φ and ∇H; a state where ∇φ vanishes counts as 1. */
-    double misalignment(double[] xi) {
-      double sum = 0;
-      int used = 0;
-      for (int i = 0; i < unit.length; i++) {
-        if (unit[i] == null) {
-          continue;
-        }
-        double[] grad = new double[unit[i].length];
-        for (int j = 0; j < xi.length; j++) {
-          if (xi[j] != 0) {
-            for (int c = 0; c < coordinates[i][j].length; c++) {
-              grad[coordinates[i][j][c]] += xi[j] * values[i][j][c];
-            }
-          }
-        }
-        double norm2 = 0;
-        double along = 0;
-        for (int r = 0; r < grad.length; r++) {
-          norm2 += grad[r] * grad[r];
-          along += grad[r] * unit[i][r];
-        }
-        sum += norm2 > 0 ? Math.max(0, 1 - along * along / norm2) : 1;
-        used++;
-      }
-      return used == 0 ? Double.NaN : sum / used;
-    }
-  }
-
-  /** [0] Σ ∇Θᵀ P ∇Θ and [1] Σ ∇Θᵀ ∇Θ over the sample (K × K), skipping states where ∇H vanishes. */
-  private double[][][] normalMatrices(Sample sample) {
-    int k = library.size();
-    double[][] m = new double[k][k];
-    double[][] full = new double[k][k];
-    int used = 0;
-    for (int i = 0; i < sample.states().length; i++) {
-      double[] x = sample.states()[i];
-      double[] g = sample.gradients()[i];
-      double norm = 0;
-      for (double v : g) {
-        norm += v * v;
-      }
-      norm = Math.sqrt(norm);
-      if (!(norm > 0) || !Double.isFinite(norm)) {
-        continue;
-      }
-      used++;
-      int n = x.length;
-      double[][] byCoordinate = new double[n][k];
-      double[] along = new double[k];
-      for (int j = 0; j < k; j++) {
-        double[] gj = library.terms().get(j).gradient(x);
-        for (int r = 0; r < n; r++) {
-          if (gj[r] != 0) {
-            byCoordinate[r][j] = gj[r];
-            along[j] += gj[r] * g[r] / norm;
-          }
-        }
-      }
-      int[] nonzero = new int[k];
-      for (int r = 0; r < n; r++) {
-        double[] row = byCoordinate[r];
-        int count = 0;
-        for (int j = 0; j < k; j++) {
-          if (row[j] != 0) {
-            nonzero[count++] = j;
-          }
-        }
-        for (int a = 0; a < count; a++) {
-          double va = row[nonzero[a]];
-          double[] fa = full[nonzero[a]];
-          for (int b = 0; b < count; b++) {
-            fa[nonzero[b]] += va * row[nonzero[b]];
-          }
-        }
-      }
-      for (int a = 0; a < k; a++) {
-        if (along[a] != 0) {
-          double[] ma = m[a];
-          for (int b = 0; b < k; b++) {
-            ma[b] -= along[a] * along[b];
-          }
-        }
-      }
-    }
-    if (used == 0) {
-      throw new IllegalArgumentException("symbolic fit: ∇H vanishes (or is not finite) at every one of the "
-          + sample.states().length + " sample states");
-    }
-    for (int a = 0; a < k; a++) {
-      for (int b = 0; b < k; b++) {
-        m[a][b] = (m[a][b] + full[a][b]) / used;
-        full[a][b] /= used;
-      }
-    }
-    return new double[][][] {m, full};
-  }
-
-  private static boolean finiteRow(double[] row) {
-    for (double v : row) {
-      if (!Double.isFinite(v)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static double[][] scaled(double[][] m, double[] scale) {
-    int k = m.length;
-    double[][] out = new double[k][k];
-    for (int a = 0; a < k; a++) {
-      for (int b = 0; b < k; b++) {
-        out[a][b] = scale[a] > 0 && scale[b] > 0 ? m[a][b] / (scale[a] * scale[b]) : 0;
-      }
-    }
-    return out;
-  }
-
-  /** Every active term, or the {@value #TOP_PIVOTS} heaviest in the smallest eigenvector of a large library. */
-  private static int[] pivots(double[][] m, boolean[] active) {
-    int[] index = activeIndices(active);
-    if (index.length <= ALL_PIVOTS) {
-      return index;
-    }
-    double[][] sub = submatrix(m, index, index);
-    EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(sub, false));
-    double[] values = eigen.getRealEigenvalues();
-    int smallest = 0;
-    for (int j = 1; j < values.length; j++) {
-      if (values[j] < values[smallest]) {
-        smallest = j;
-      }
-    }
-    double[] v = eigen.getEigenvector(smallest).toArray();
-    Integer[] order = new Integer[index.length];
-    for (int j = 0; j < order.length; j++) {
-      order[j] = j;
-    }
-    Arrays.sort(order, (a, b) -> Double.compare(Math.abs(v[b]), Math.abs(v[a])));
-    int[] out = new int[TOP_PIVOTS];
-    for (int j = 0; j < TOP_PIVOTS; j++) {
-      out[j] = index[order[j]];
-    }
-    return out;
-  }
-
-  /**
-   * Every support of 1 to {@value #MAX_SUPPORT_SIZE} terms (up to the first size with more than
-   * {@value #MAX_SUPPORTS} supports: 3 terms for Kepler's 77, 5 for the 18-20 of a 2-state system), each with its best φ (the smallest eigenvector of M restricted to it);
-   * the {@value #KEEP_PER_SIZE} of each size with the smallest training misalignment φᵀMφ / φᵀNφ.
-   * Thresholding alone misses short formulas when the library holds nearly dependent terms (q², q⁴
-   * and cos q): the dense solution's large, cancelling coefficients decide what survives.
-   */
-  private static List<double[]> smallSupports(double[][] m, double[][] n, boolean[] active) {
-    int[] index = activeIndices(active);
-    List<double[]> out = new ArrayList<>();
-    for (int size = 1; size <= MAX_SUPPORT_SIZE && size <= index.length; size++) {
-      if (binomial(index.length, size) > MAX_SUPPORTS) {
-        break;
-      }
-      java.util.PriorityQueue<double[]> best = new java.util.PriorityQueue<>(
-          (a, b) -> Double.compare(b[b.length - 1], a[a.length - 1]));
-      int[] pick = new int[size];
-      for (int j = 0; j < size; j++) {
-        pick[j] = j;
-      }
-      while (true) {
-        int[] s = new int[size];
-        for (int j = 0; j < size; j++) {
-          s[j] = index[pick[j]];
-        }
-        double[] v = smallestEigenvector(submatrix(m, s, s));
-        double num = 0;
-        double den = 0;
-        for (int a = 0; a < size; a++) {
-          for (int b = 0; b < size; b++) {
-            num += v[a] * m[s[a]][s[b]] * v[b];
-            den += v[a] * n[s[a]][s[b]] * v[b];
-          }
-        }
-        if (den > 0 && Double.isFinite(num / den)) {
-          double[] entry = new double[m.length + 1];
-          for (int a = 0; a < size; a++) {
-            entry[s[a]] = v[a];
-          }
-          entry[m.length] = num / den;
-          best.add(entry);
-          if (best.size() > KEEP_PER_SIZE) {
-            best.poll();
-          }
-        }
-        int j = size - 1;
-        while (j >= 0 && pick[j] == index.length - size + j) {
-          j--;
-        }
-        if (j < 0) {
-          break;
-        }
-        pick[j]++;
-        for (int l = j + 1; l < size; l++) {
-          pick[l] = pick[l - 1] + 1;
-        }
-      }
-      for (double[] entry : best) {
-        out.add(Arrays.copyOf(entry, m.length));
-      }
-    }
-    return out;
-  }
-
-  private static double[] smallestEigenvector(double[][] a) {
-    if (a.length == 1) {
-      return new double[] {1};
-    }
-    EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(a, false));
-    double[] values = eigen.getRealEigenvalues();
-    int smallest = 0;
-    for (int j = 1; j < values.length; j++) {
-      if (values[j] < values[smallest]) {
-        smallest = j;
-      }
-    }
-    return eigen.getEigenvector(smallest).toArray();
-  }
-
-  private static double binomial(int n, int k) {
-    double c = 1;
-    for (int j = 1; j <= k; j++) {
-      c = c * (n - k + j) / j;
-    }
-    return c;
-  }
-
-  /**
-   * Sequentially thresholded least squares with ξ_pivot = 1: scaled coefficients over the library,
-   * 0 off the support; null if the system cannot be solved.
-   */
-  private static double[] thresholded(double[][] m, boolean[] active, int pivot, double lambda, double ridge) {
-    boolean[] support = active.clone();
-    support[pivot] = false;
-    for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-      double[] xi = solve(m, support, pivot, ridge);
-      if (xi == null) {
-        return null;
-      }
-      double largest = 1;
-      for (double v : xi) {
-        largest = Math.max(largest, Math.abs(v));
-      }
-      boolean changed = false;
-      for (int j : activeIndices(support)) {
-        if (Math.abs(xi[j]) < lambda * largest) {
-          support[j] = false;
-          changed = true;
-        }
-      }
-      if (!changed) {
-        break;
-      }
-    }
-    return solve(m, support, pivot, REFIT_RIDGE);
-  }
-
-  /**
-   * ξ with ξ_pivot = 1 and the terms of {@code support} minimising ξᵀMξ + ridge·(mean diagonal)·|ξ_S|²;
-   * null if it cannot be solved or is not finite.
-   */
-  private static double[] solve(double[][] m, boolean[] support, int pivot, double ridge) {
-    int[] s = activeIndices(support);
-    double[] xi = new double[m.length];
-    xi[pivot] = 1;
-    if (s.length == 0) {
-      return xi;
-    }
-    double[][] a = submatrix(m, s, s);
-    double[] rhs = new double[s.length];
-    double trace = 0;
-    for (int j = 0; j < s.length; j++) {
-      rhs[j] = -m[s[j]][pivot];
-      trace += a[j][j];
-    }
-    double added = ridge * trace / s.length;
-    for (int j = 0; j < s.length; j++) {
-      a[j][j] += added;
-    }
-    double[] sol;
-    try {
-      sol = new LUDecomposition(new Array2DRowRealMatrix(a, false), 0).getSolver()
-          .solve(new ArrayRealVector(rhs, false)).toArray();
-    } catch (RuntimeException e) {
-      return null;
-    }
-    for (int j = 0; j < s.length; j++) {
-      xi[s[j]] = sol[j];
-    }
-    return finite(xi) ? xi : null;
-  }
-
-  private static boolean finite(double[] v) {
-    for (double x : v) {
-      if (!Double.isFinite(x)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static int[] activeIndices(boolean[] active) {
-    int count = 0;
-    for (boolean a : active) {
-      count += a ? 1 : 0;
-    }
-    int[] out = new int[count];
-    int c = 0;
-    for (int j = 0; j < active.length; j++) {
-      if (active[j]) {
-        out[c++] = j;
-      }
-    }
-    return out;
-  }
-
-  private static double[][] submatrix(double[][] m, int[] rows, int[] cols) {
-    double[][] out = new double[rows.length][cols.length];
-    for (int a = 0; a < rows.length; a++) {
-      for (int b = 0; b < cols.length; b++) {
-        out[a][b] = m[rows[a]][cols[b]];
-      }
-    }
-    return out;
   }
 
   /**
@@ -612,8 +486,13 @@ public final class SparseInvariantFit {
   }
 
   private static double cubicR2(double[] phi, double[] h) {
+    return cubicR2(column(phi), h);
+  }
+
+  /** R² of {@code target} as a cubic polynomial of the columns of {@code features}; NaN if it cannot be fitted. */
+  private static double cubicR2(double[][] features, double[] target) {
     try {
-      return RSquared.cubic(column(phi), h);
+      return RSquared.cubic(features, target);
     } catch (IllegalArgumentException e) {
       return Double.NaN;
     }

@@ -72,7 +72,9 @@ public final class SymbolicReadout {
   }
 
   /**
-   * One formula per output of H ("H1", "H2", …), in order.
+   * With one output, its formula ("H1"); with m &gt; 1, a basis of m sparse formulas for the span of
+   * the outputs' gradients ("C1" … "Cm", sparsest first; {@link SparseInvariantFit#fitBasis}): entry k
+   * is not output k, which is a warp of a mixture of the conserved quantities.
    *
    * @param h H at a state of {@code data}: m values
    * @param gradient ∂H/∂x at a state, [n][m]
@@ -90,11 +92,15 @@ public final class SymbolicReadout {
     int stride = Math.max(1, (int) Math.ceil((double) total / maxPoints));
     List<double[]> fitStates = new ArrayList<>();
     List<double[]> heldOutStates = new ArrayList<>();
+    List<double[]> heldOutFlows = new ArrayList<>();
     List<double[]> all = new ArrayList<>();
     for (int p = 0; p < total; p += stride) {
       int i = p / data.length();
       double[] x = data.state(i, p % data.length());
       (i % 3 == 2 ? heldOutStates : fitStates).add(x);
+      if (i % 3 == 2 && data.hasDerivatives()) {
+        heldOutFlows.add(data.derivative(i, p % data.length()));
+      }
       all.add(x);
     }
     if (heldOutStates.isEmpty()) {
@@ -102,10 +108,14 @@ public final class SymbolicReadout {
       for (int p = 0; p < total; p += stride) {
         if (p / data.length() == 1) {
           heldOutStates.add(data.state(1, p % data.length()));
+          if (data.hasDerivatives()) {
+            heldOutFlows.add(data.derivative(1, p % data.length()));
+          }
         }
       }
       fitStates.removeAll(heldOutStates);
     }
+    double[][] flows = data.hasDerivatives() ? heldOutFlows.toArray(new double[0][]) : null;
     TermLibrary library = TermLibrary.build(data.stateNames(), all.toArray(new double[0][]), libraryOptions);
     SparseInvariantFit fit = new SparseInvariantFit(library, fitOptions);
     int m = h.apply(all.get(0)).length;
@@ -122,13 +132,44 @@ public final class SymbolicReadout {
     Map<String, SymbolicInvariant> out = new LinkedHashMap<>();
     double[][] fitX = fitStates.toArray(new double[0][]);
     double[][] heldOutX = heldOutStates.toArray(new double[0][]);
+    if (m == 1) {
+      String name = SeedResult.learnedOutput(0);
+      out.put(name, fit.fit(name, new SparseInvariantFit.Sample(fitX, fitSample[1], fitSample[0][0], Map.of()),
+          new SparseInvariantFit.Sample(heldOutX, heldOutSample[1], heldOutSample[0][0], declared, flows)));
+      return out;
+    }
+    List<String> names = new ArrayList<>();
     for (int k = 0; k < m; k++) {
-      String name = SeedResult.learnedOutput(k);
-      out.put(name, fit.fit(name,
-          new SparseInvariantFit.Sample(fitX, fitSample[1 + k], fitSample[0][k], Map.of()),
-          new SparseInvariantFit.Sample(heldOutX, heldOutSample[1 + k], heldOutSample[0][k], declared)));
+      names.add(basisName(k));
+    }
+    List<SymbolicInvariant> basis = fit.fitBasis(names, span(fitX, fitSample, m, Map.of(), null),
+        span(heldOutX, heldOutSample, m, declared, flows));
+    for (int k = 0; k < m; k++) {
+      out.put(names.get(k), basis.get(k));
     }
     return out;
+  }
+
+  /**
+   * The name of the k-th (from 0) formula of the basis read out for m &gt; 1 outputs: "C1", "C2", …; with
+   * one output the single formula is named after it, "H1".
+   */
+  public static String basisName(int k) {
+    return "C" + (k + 1);
+  }
+
+  /** The m outputs' values and gradients at each state as a span sample. */
+  private static SparseInvariantFit.SpanSample span(double[][] states, double[][][] sample, int m,
+      Map<String, double[]> declared, double[][] flows) {
+    double[][][] g = new double[states.length][m][];
+    double[][] v = new double[states.length][m];
+    for (int i = 0; i < states.length; i++) {
+      for (int k = 0; k < m; k++) {
+        g[i][k] = sample[1 + k][i];
+        v[i][k] = sample[0][k][i];
+      }
+    }
+    return new SparseInvariantFit.SpanSample(states, g, v, declared, flows);
   }
 
   /** [0][k] H_k at each state ([m][N]); [1 + k] ∇H_k at each state ([N][n]). */
