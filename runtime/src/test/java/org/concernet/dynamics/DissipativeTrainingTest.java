@@ -61,31 +61,11 @@ class DissipativeTrainingTest {
           derivatives[i][t][k] += noise * rng.nextGaussian();
         }
         for (int s = 0; s < 10; s++) {
-          x = rk4(h, gamma, x, 0.005);
+          x = JavaRk4.step(y -> field(h, gamma, y), x, 0.005);
         }
       }
     }
     return Trajectories.of(List.of("a", "b", "c"), times, states, derivatives);
-  }
-
-  private static double[] rk4(MlpWeights h, double gamma, double[] x, double dt) {
-    double[] k1 = field(h, gamma, x);
-    double[] k2 = field(h, gamma, axpy(x, dt / 2, k1));
-    double[] k3 = field(h, gamma, axpy(x, dt / 2, k2));
-    double[] k4 = field(h, gamma, axpy(x, dt, k3));
-    double[] out = new double[3];
-    for (int k = 0; k < 3; k++) {
-      out[k] = x[k] + dt / 6 * (k1[k] + 2 * k2[k] + 2 * k3[k] + k4[k]);
-    }
-    return out;
-  }
-
-  private static double[] axpy(double[] x, double a, double[] y) {
-    double[] out = new double[x.length];
-    for (int k = 0; k < x.length; k++) {
-      out[k] = x[k] + a * y[k];
-    }
-    return out;
   }
 
   private static DynamicsLearner learner(int epochs) {
