@@ -52,12 +52,10 @@ final class FormulaModel {
   }
 
   /**
-   * ConCerNet's field projected with the formulas' gradients, rolled out from {@code truth}'s
+   * ConCerNet's field projected with the gradients of {@code phi}, rolled out from {@code truth}'s
    * initial states over its times with {@code substeps} RK4 steps per interval.
    */
-  static Rollout rollout(SystemSpec system, TrainedModels models, Map<String, SymbolicInvariant> formulas,
-      Rollout truth, int substeps) {
-    List<Formula> phi = formulas(system, formulas);
+  static Rollout rollout(TrainedModels models, List<Formula> phi, Rollout truth, int substeps) {
     double[][] initial = new double[truth.count()][];
     for (int i = 0; i < initial.length; i++) {
       initial[i] = truth.state(i, 0);

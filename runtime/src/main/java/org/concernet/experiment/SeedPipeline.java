@@ -33,6 +33,7 @@ import org.concernet.results.SymbolicInvariant;
 import org.concernet.simulate.ReferenceIntegrator;
 import org.concernet.simulate.Rk4;
 import org.concernet.simulate.TrajectoryGenerator;
+import org.concernet.symbolic.Formula;
 import org.concernet.symbolic.SymbolicReadout;
 import org.concernet.system.SystemSpec;
 import org.concernet.training.Checkpoints;
@@ -209,9 +210,10 @@ final class SeedPipeline {
       return Optional.empty();
     }
     long started = System.nanoTime();
-    Rollout held = FormulaModel.rollout(system, models, formulas, truth, substeps);
+    List<Formula> phi = FormulaModel.formulas(system, formulas);
+    Rollout held = FormulaModel.rollout(models, phi, truth, substeps);
     Metrics m = Metrics.of(system, truth, held);
-    double drift = FormulaModel.maxRelativeDrift(FormulaModel.formulas(system, formulas), held);
+    double drift = FormulaModel.maxRelativeDrift(phi, held);
     clock.rate("formula.maxDrift", drift);
     clock.rate("formula.seconds", (System.nanoTime() - started) / 1e9);
     if (!held.isFinite()) {
