@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.concernet.data.Trajectories;
+import org.concernet.eval.Metrics;
 import org.concernet.eval.RSquared;
 import org.concernet.nn.Device;
 import org.concernet.protocol.Protocol;
@@ -41,7 +42,9 @@ import org.junit.jupiter.api.Test;
  * With {@code -Dsymbolic.declared=1/r} the library also holds the declared term 1/r of the first two
  * states, through the API ({@link TermLibrary.Options#withDeclared}).
  * With {@code -Dsymbolic.models=DIR} it reads out the models saved under {@code DIR/<system>/seed-N}
- * instead of training.
+ * instead of training. With {@code -Dsymbolic.noPolish=true} the coefficients stay H's (no refinement
+ * on the training derivatives); with {@code -Dsymbolic.formulaModel=true} it also rolls out ConCerNet
+ * and the formula model on the seed's evaluation trajectories and prints their MSE and violations.
  */
 class SymbolicMeasurement {
   @Test
@@ -83,9 +86,10 @@ class SymbolicMeasurement {
         Trajectories fresh = few == null ? pipeline.heldOut(seed) : org.concernet.simulate.TrajectoryGenerator.reference()
             .generate(system, few, protocol.trainingTimes(), Seeds.derive(seed, "r2"));
         long t1 = System.nanoTime();
-        Map<String, SymbolicInvariant> formulas = declared == null ? pipeline.readOut(models, fresh)
+        Trajectories training = Boolean.getBoolean("symbolic.noPolish") ? null : pipeline.trainingData(seed);
+        Map<String, SymbolicInvariant> formulas = declared == null ? pipeline.readOut(models, fresh, training)
             : new SymbolicReadout(TermLibrary.Options.DEFAULT.withDeclared(declared), SparseInvariantFit.Options.DEFAULT,
-                SymbolicReadout.defaults().maxPoints()).read(models::invariant, models::invariantGradient, fresh,
+                SymbolicReadout.defaults().maxPoints()).withFlowData(training).read(models::invariant, models::invariantGradient, fresh,
                 system.invariantNames(), system::invariants);
         double read = (System.nanoTime() - t1) / 1e9;
         String r2 = "";
@@ -105,6 +109,17 @@ class SymbolicMeasurement {
           append(out.resolve("symbolic.txt"), line);
         }
         append(out.resolve("library.txt"), system.name() + ": " + formulas.values().iterator().next().library());
+        if (Boolean.getBoolean("symbolic.formulaModel") && FormulaModel.unavailable(models, formulas).isEmpty()) {
+          SeedPipeline.EvaluationRollouts rollouts = pipeline.rollouts(seed, models);
+          Metrics concernet = Metrics.of(system, rollouts.truth(), rollouts.concernet().rollout());
+          Metrics formula = Metrics.of(system, rollouts.truth(), FormulaModel.rollout(models,
+              FormulaModel.formulas(system, formulas), rollouts.truth(), rollouts.concernet().substeps()));
+          String models2 = String.format(Locale.ROOT, "%s seed %d: MSE ConCerNet %.4e formula %.4e | violation"
+              + " ConCerNet %s formula %s", system.name(), seed, concernet.mse(), formula.mse(), concernet.violation(),
+              formula.violation());
+          System.out.println(models2);
+          append(out.resolve("models.txt"), models2);
+        }
       }
     }
   }

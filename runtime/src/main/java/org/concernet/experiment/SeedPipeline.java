@@ -114,7 +114,7 @@ final class SeedPipeline {
       notes.put(InvariantCount.KEY, count.describe());
       progress.message("invariant count: " + count.describe());
     }
-    Map<String, SymbolicInvariant> formulas = symbolicInvariants(seed, models, fresh, notes, progress);
+    Map<String, SymbolicInvariant> formulas = symbolicInvariants(seed, models, fresh, data, notes, progress);
     EvaluationRollouts rollouts = rollouts(seed, models);
     Rollout truth = rollouts.truth();
     Rk4.StepChoice b = rollouts.baseline();
@@ -270,9 +270,9 @@ final class SeedPipeline {
    * cannot run (H's gradient vanishes everywhere) is a note, not a failed seed.
    */
   private Map<String, SymbolicInvariant> symbolicInvariants(long seed, TrainedModels models, Trajectories fresh,
-      Map<String, String> notes, ConsoleProgress progress) {
+      Trajectories training, Map<String, String> notes, ConsoleProgress progress) {
     try {
-      Map<String, SymbolicInvariant> formulas = readOut(models, fresh);
+      Map<String, SymbolicInvariant> formulas = readOut(models, fresh, training);
       formulas.values().forEach(f -> progress.message("seed " + seed + ": " + f.summary()));
       return formulas;
     } catch (IllegalArgumentException e) {
@@ -283,8 +283,9 @@ final class SeedPipeline {
   }
 
   /** Each learned output of {@code models} read out as a formula on {@code fresh} (system states). */
-  Map<String, SymbolicInvariant> readOut(TrainedModels models, Trajectories fresh) {
+  Map<String, SymbolicInvariant> readOut(TrainedModels models, Trajectories fresh, Trajectories training) {
     return SymbolicReadout.defaults().withDeclared(system.candidateTermNames(), system::candidateTerms)
+        .withFlowData(training)
         .read(models::invariant, models::invariantGradient, fresh,
         system.invariantNames(), system::invariants);
   }

@@ -33,6 +33,8 @@ final class SymbolicSection {
     h.append("<section id=\"").append(ID).append("\">\n<h2>Learned invariant as a formula</h2>\n");
     h.append("<p class=\"note\">A sparse combination φ of candidate terms whose gradient is parallel to ∇H on ")
         .append("held-out states (so a smooth warp g(φ) learned by H does not hide it), scaled to H by a linear fit. ")
+        .append("Its terms come from ∇H; its coefficients are then refined on the training data's derivatives ")
+        .append("(the combination of those terms the data conserve best), except where marked \"coefficients from H\". ")
         .append("R² against H is of a cubic in φ; against a declared invariant, of a line.</p>\n");
     byOutput.forEach((output, perSeed) -> {
       h.append("<table class=\"figures\">\n<caption>").append(HtmlReport.escape(output)).append("</caption>\n")
@@ -56,6 +58,9 @@ final class SymbolicSection {
               .append("</details>");
         } else {
           h.append(math);
+        }
+        if (!s.refined()) {
+          h.append(" <span class=\"note\">(coefficients from H)</span>");
         }
         h.append("</td><td>").append(String.format(Locale.ROOT, "%.5f", s.r2Learned())).append("</td><td>");
         StringBuilder others = new StringBuilder();

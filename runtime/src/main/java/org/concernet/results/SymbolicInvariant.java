@@ -24,9 +24,11 @@ import java.util.Map;
  * @param misalignment the fit's held-out misalignment: the mean over held-out states of the squared
  *     sine of the angle between ∇φ and ∇H
  * @param library what the candidate library held ({@code TermLibrary.description()})
+ * @param refined whether the coefficients were refined on the training data's derivatives (the
+ *     terms still chosen by ∇H); false: they are H's own
  */
 public record SymbolicInvariant(boolean found, String formula, List<Term> terms, double offset, double r2Learned,
-    Map<String, Double> r2Invariants, double denseR2, double misalignment, String library) {
+    Map<String, Double> r2Invariants, double denseR2, double misalignment, String library, boolean refined) {
   /** One term of a formula and its coefficient. */
   public record Term(String term, double coefficient) {}
 

@@ -177,14 +177,44 @@ public final class SparseInvariantFit {
 
   private final TermLibrary library;
   private final Options options;
+  private final FlowPolish polish;
 
   public SparseInvariantFit(TermLibrary library, Options options) {
+    this(library, options, null);
+  }
+
+  /**
+   * A fit whose chosen formulas get their coefficients refined on {@code polish}'s training
+   * derivatives ({@link FlowPolish}); {@code null} keeps H's coefficients.
+   */
+  SparseInvariantFit(TermLibrary library, Options options, FlowPolish polish) {
     this.library = library;
     this.options = options;
+    this.polish = polish;
+  }
+
+  /**
+   * {@code c} with its coefficients refined on the training derivatives, its held-out misalignment
+   * measured again; {@code c} itself without flows or when the polish does not apply.
+   */
+  private Candidate polished(Candidate c, HeldOutScore held) {
+    if (polish == null) {
+      return c;
+    }
+    FlowPolish.Polished p = polish.polish(c.xi());
+    if (!p.used()) {
+      return c;
+    }
+    double e = held.misalignment(p.xi());
+    return Double.isFinite(e) ? new Candidate(p.xi(), c.size(), e, true) : c;
   }
 
   /** A fitted candidate: the unscaled coefficient vector over the library and its held-out misalignment. */
-  private record Candidate(double[] xi, int size, double misalignment) {}
+  private record Candidate(double[] xi, int size, double misalignment, boolean polished) {
+    Candidate(double[] xi, int size, double misalignment) {
+      this(xi, size, misalignment, false);
+    }
+  }
 
   /** The scored candidates and the number of terms that could take part. */
   private record Candidates(List<Candidate> list, int activeCount, HeldOutScore held, double[][] trainStates,
@@ -335,7 +365,7 @@ public final class SparseInvariantFit {
 
   private SymbolicInvariant noCandidate() {
     return new SymbolicInvariant(false, "no sparse formula found (no term's gradient is defined on the sample)",
-        List.of(), Double.NaN, Double.NaN, Map.of(), Double.NaN, Double.NaN, library.description());
+        List.of(), Double.NaN, Double.NaN, Map.of(), Double.NaN, Double.NaN, library.description(), false);
   }
 
   /**
@@ -347,7 +377,7 @@ public final class SparseInvariantFit {
     if (all.list().isEmpty()) {
       return noCandidate();
     }
-    Candidate chosen = sparsestWithinTolerance(all.list(), all.floor());
+    Candidate chosen = polished(sparsestWithinTolerance(all.list(), all.floor()), all.held());
     Candidate dense = dense(all.list(), all.activeCount());
     double[] phi = evaluate(chosen.xi(), heldOut.states());
     double r2 = cubicR2(phi, heldOut.values());
@@ -400,10 +430,13 @@ public final class SparseInvariantFit {
         out.add(new SymbolicInvariant(false, out.size() > chosen.size()
             ? "no sparse formula found (the formula before it was not found)"
             : "no sparse formula found (no further candidate is independent of the formulas before it)", List.of(),
-            Double.NaN, Double.NaN, Map.of(), Double.NaN, Double.NaN, library.description()));
+            Double.NaN, Double.NaN, Map.of(), Double.NaN, Double.NaN, library.description(), false));
         continue;
       }
       Candidate pick = sparsestWithinTolerance(pool, all.floor());
+      Candidate refined = polished(pick, all.held());
+      // refined coefficients may fall back onto a formula already chosen (same terms, same conserved data)
+      pick = chosen.isEmpty() || independent(refined, all.held().independence(refined.xi(), chosen)) ? refined : pick;
       double[] phi = evaluate(pick.xi(), heldOut.states());
       double r2 = cubicR2(h, phi);
       double denseR2 = cubicR2(h, evaluate(dense(pool, all.activeCount()).xi(), heldOut.states()));
@@ -440,7 +473,7 @@ public final class SparseInvariantFit {
   private SymbolicInvariant notFound(Candidate chosen, double r2, double denseR2) {
     return new SymbolicInvariant(false, String.format(Locale.ROOT, "no sparse formula found (best dense fit R² %.4f;"
         + " sparsest within tolerance: %d terms, R² %.4f)", denseR2, chosen.size(), r2), List.of(), Double.NaN, r2,
-        Map.of(), denseR2, chosen.misalignment(), library.description());
+        Map.of(), denseR2, chosen.misalignment(), library.description(), false);
   }
 
   /** The formula a·φ + b with its R²s; φ is the candidate evaluated on the held-out states. */
@@ -455,7 +488,7 @@ public final class SparseInvariantFit {
     Map<String, Double> r2Invariants = new LinkedHashMap<>();
     invariants.forEach((inv, values) -> r2Invariants.put(inv, linearR2(phi, values)));
     return new SymbolicInvariant(true, SymbolicInvariant.formula(name, terms, b), terms, b, r2, r2Invariants, denseR2,
-        chosen.misalignment(), library.description());
+        chosen.misalignment(), library.description(), chosen.polished());
   }
 
   /**

@@ -26,17 +26,24 @@ public final class SymbolicReadout {
   private final TermLibrary.Options libraryOptions;
   private final SparseInvariantFit.Options fitOptions;
   private final int maxPoints;
+  private final Trajectories flowData;
 
   /**
    * @param maxPoints how many sample states at most (both parts together)
    */
   public SymbolicReadout(TermLibrary.Options libraryOptions, SparseInvariantFit.Options fitOptions, int maxPoints) {
+    this(libraryOptions, fitOptions, maxPoints, null);
+  }
+
+  private SymbolicReadout(TermLibrary.Options libraryOptions, SparseInvariantFit.Options fitOptions, int maxPoints,
+      Trajectories flowData) {
     if (maxPoints < 6) {
       throw new IllegalArgumentException("symbolic read-out needs at least 6 sample states, was given " + maxPoints);
     }
     this.libraryOptions = libraryOptions;
     this.fitOptions = fitOptions;
     this.maxPoints = maxPoints;
+    this.flowData = flowData;
   }
 
   /** Default library and fit, at most 1,500 states. */
@@ -54,7 +61,39 @@ public final class SymbolicReadout {
   public SymbolicReadout withDeclared(List<String> names, Function<double[], double[]> values) {
     List<Term> terms = new ArrayList<>(libraryOptions.declared());
     terms.addAll(declaredTerms(names, values));
-    return new SymbolicReadout(libraryOptions.withDeclared(terms), fitOptions, maxPoints);
+    return new SymbolicReadout(libraryOptions.withDeclared(terms), fitOptions, maxPoints, flowData);
+  }
+
+  /**
+   * This read-out with each chosen formula's coefficients refined on {@code training}'s states and
+   * derivatives ({@link FlowPolish}): the terms still come from H, the coefficients from what the
+   * data conserve. Training data without derivatives leave H's coefficients.
+   */
+  public SymbolicReadout withFlowData(Trajectories training) {
+    return new SymbolicReadout(libraryOptions, fitOptions, maxPoints, training);
+  }
+
+  /**
+   * How many training states at most the coefficients are refined on: the refinement is linear in the
+   * states and its estimate's noise falls with their number (spring mass, 5 seeds: the two
+   * coefficients 0.01–0.24% apart from 1,500 states).
+   */
+  static final int FLOW_POINTS = 20_000;
+
+  /** At most {@link #FLOW_POINTS} states of {@link #flowData} with their derivatives, or null without them. */
+  private FlowPolish flowPolish(TermLibrary library) {
+    if (flowData == null || !flowData.hasDerivatives()) {
+      return null;
+    }
+    int total = flowData.count() * flowData.length();
+    int stride = Math.max(1, (int) Math.ceil((double) total / FLOW_POINTS));
+    List<double[]> states = new ArrayList<>();
+    List<double[]> flows = new ArrayList<>();
+    for (int p = 0; p < total; p += stride) {
+      states.add(flowData.state(p / flowData.length(), p % flowData.length()));
+      flows.add(flowData.derivative(p / flowData.length(), p % flowData.length()));
+    }
+    return new FlowPolish(library, states.toArray(new double[0][]), flows.toArray(new double[0][]));
   }
 
   /** One {@link Term#declared} term per name, the c-th taking value c of {@code values}. */
@@ -117,7 +156,7 @@ public final class SymbolicReadout {
     }
     double[][] flows = data.hasDerivatives() ? heldOutFlows.toArray(new double[0][]) : null;
     TermLibrary library = TermLibrary.build(data.stateNames(), all.toArray(new double[0][]), libraryOptions);
-    SparseInvariantFit fit = new SparseInvariantFit(library, fitOptions);
+    SparseInvariantFit fit = new SparseInvariantFit(library, fitOptions, flowPolish(library));
     int m = h.apply(all.get(0)).length;
     double[][][] fitSample = evaluate(fitStates, h, gradient, m);
     double[][][] heldOutSample = evaluate(heldOutStates, h, gradient, m);

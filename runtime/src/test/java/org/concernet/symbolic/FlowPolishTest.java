@@ -1,0 +1,133 @@
+/*
+ * Copyright 2026 The concernet-java Authors. Licensed under the Apache License, Version 2.0.
+ */
+package org.concernet.symbolic;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.concernet.data.Trajectories;
+import org.concernet.results.SymbolicInvariant;
+import org.concernet.testsystems.SpringMassTrajectories;
+import org.junit.jupiter.api.Test;
+
+class FlowPolishTest {
+  private static final TermLibrary.Options POLYNOMIAL = TermLibrary.Options.DEFAULT.withDegree(2)
+      .withTrigonometric(false).withLogarithms(false);
+
+  /** Points on exact orbits of the 2-D isotropic oscillator (x, y, px, py), with ẋ = (px, py, −x, −y). */
+  private static double[][][] oscillator(int count, double flowNoise) {
+    SplittableRandom rng = new SplittableRandom(3);
+    double[][] states = new double[count][];
+    double[][] flows = new double[count][];
+    for (int i = 0; i < count; i++) {
+      double t = rng.nextDouble(0, 2 * Math.PI);
+      double ax = rng.nextDouble(0.5, 2);
+      double ay = rng.nextDouble(0.5, 2);
+      double phase = rng.nextDouble(0, 2 * Math.PI);
+      double[] x = {ax * Math.cos(t), ay * Math.cos(t + phase), -ax * Math.sin(t), -ay * Math.sin(t + phase)};
+      states[i] = x;
+      flows[i] = new double[] {x[2], x[3], -x[0], -x[1]};
+      for (int k = 0; k < 4; k++) {
+        flows[i][k] += flowNoise * gaussian(rng);
+      }
+    }
+    return new double[][][] {states, flows};
+  }
+
+  private static double gaussian(SplittableRandom rng) {
+    return Math.sqrt(-2 * Math.log(1 - rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble());
+  }
+
+  private static double[] xi(TermLibrary library, Object... termsAndCoefficients) {
+    double[] xi = new double[library.size()];
+    List<String> names = library.terms().stream().map(Term::name).toList();
+    for (int k = 0; k < termsAndCoefficients.length; k += 2) {
+      int j = names.indexOf((String) termsAndCoefficients[k]);
+      assertThat(j).isAtLeast(0);
+      xi[j] = (Double) termsAndCoefficients[k + 1];
+    }
+    return xi;
+  }
+
+  private static double at(TermLibrary library, double[] xi, String term) {
+    return xi[library.terms().stream().map(Term::name).toList().indexOf(term)];
+  }
+
+  private static TermLibrary library(double[][] states) {
+    return TermLibrary.build(List.of("x", "y", "px", "py"), states, POLYNOMIAL);
+  }
+
+  @Test
+  void anUnbalancedInvariantBecomesTheDataOnesScaledToH() {
+    double[][][] data = oscillator(400, 0);
+    TermLibrary library = library(data[0]);
+    // angular momentum x·py − y·px with H's 3% imbalance
+    FlowPolish.Polished p = new FlowPolish(library, data[0], data[1]).polish(xi(library, "x·py", 1.0, "y·px", -1.03));
+    assertThat(p.used()).isTrue();
+    assertThat(at(library, p.xi(), "x·py") / at(library, p.xi(), "y·px")).isWithin(1e-9).of(-1);
+    assertThat(at(library, p.xi(), "x·py")).isWithin(0.03).of(1);
+    assertThat(p.smallest()).isLessThan(1e-20);
+    assertThat(p.next()).isGreaterThan(0.1);
+    assertThat(java.util.Arrays.stream(p.xi()).filter(v -> v != 0).count()).isEqualTo(2);
+  }
+
+  @Test
+  void noisyDerivativesStillBalanceIt() {
+    double[][][] data = oscillator(4000, 0.01);
+    TermLibrary library = library(data[0]);
+    FlowPolish.Polished p = new FlowPolish(library, data[0], data[1]).polish(xi(library, "x·py", 1.0, "y·px", -1.03));
+    assertThat(p.used()).isTrue();
+    assertThat(at(library, p.xi(), "x·py") / at(library, p.xi(), "y·px")).isWithin(2e-3).of(-1);
+  }
+
+  @Test
+  void whereTheDataConserveSeveralCombinationsHDecidesBetweenThem() {
+    double[][][] data = oscillator(400, 0);
+    TermLibrary library = library(data[0]);
+    // x² + px² and y² + py² are both conserved: the data fix each pair's balance, H their mixture
+    FlowPolish.Polished p = new FlowPolish(library, data[0], data[1])
+        .polish(xi(library, "x²", 1.0, "px²", 1.02, "y²", 0.5, "py²", 0.49));
+    assertThat(p.used()).isTrue();
+    assertThat(at(library, p.xi(), "x²") / at(library, p.xi(), "px²")).isWithin(1e-9).of(1);
+    assertThat(at(library, p.xi(), "y²") / at(library, p.xi(), "py²")).isWithin(1e-9).of(1);
+    assertThat(at(library, p.xi(), "x²") / at(library, p.xi(), "y²")).isWithin(0.05).of(2.04);
+  }
+
+  @Test
+  void keepsHsCoefficientsWhenTheConservedCombinationIsAnotherQuantity() {
+    double[][][] data = oscillator(400, 0);
+    TermLibrary library = library(data[0]);
+    // x² − px² is not conserved; the conserved x² + px² on its terms is nearly orthogonal to it
+    double[] h = xi(library, "x²", 1.0, "px²", -1.0);
+    FlowPolish.Polished p = new FlowPolish(library, data[0], data[1]).polish(h);
+    assertThat(p.used()).isFalse();
+    assertThat(p.xi()).isEqualTo(h);
+  }
+
+  @Test
+  void theReadOutReportsRefinedCoefficients() {
+    // H = (q² + 1.02 p²)^0.6: H's own error puts the coefficients 2% apart; the spring's data conserve q² + p²
+    Trajectories spring = SpringMassTrajectories.trajectories(30, 30, 0, 7);
+    java.util.function.Function<double[], double[]> h = x -> new double[] {Math.pow(x[0] * x[0] + 1.02 * x[1] * x[1],
+        0.6)};
+    java.util.function.Function<double[], double[][]> gradient = x -> {
+      double f = 1.2 * Math.pow(x[0] * x[0] + 1.02 * x[1] * x[1], -0.4);
+      return new double[][] {{f * x[0]}, {f * 1.02 * x[1]}};
+    };
+    SymbolicReadout fromH = new SymbolicReadout(TermLibrary.Options.DEFAULT, SparseInvariantFit.Options.DEFAULT, 1500);
+    SymbolicInvariant plain = fromH.read(h, gradient, spring, List.of(), x -> new double[0]).get("H1");
+    SymbolicInvariant refined = fromH.withFlowData(SpringMassTrajectories.trajectories(20, 30, 0, 11))
+        .read(h, gradient, spring, List.of(), x -> new double[0]).get("H1");
+    assertThat(plain.refined()).isFalse();
+    assertThat(ratio(plain)).isWithin(1e-6).of(1.02);
+    assertThat(refined.refined()).isTrue();
+    assertThat(refined.terms().stream().map(SymbolicInvariant.Term::term).toList()).containsExactly("q²", "p²");
+    assertThat(ratio(refined)).isWithin(1e-9).of(1);
+  }
+
+  private static double ratio(SymbolicInvariant s) {
+    return s.terms().get(1).coefficient() / s.terms().get(0).coefficient();
+  }
+}
