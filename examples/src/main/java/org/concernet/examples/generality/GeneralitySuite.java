@@ -90,7 +90,7 @@ public final class GeneralitySuite extends SuiteCommand {
   public static String table(List<ExperimentResults> results) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"system", "invariant", "R² lin", "R² cubic", "H spread", "H align", "MSE base",
-        "MSE ConCerNet", "viol base", "viol ConCerNet"});
+        "MSE ConCerNet", "viol base", "viol ConCerNet", "MSE formula", "viol formula"});
     for (ExperimentResults r : results) {
       Map<String, Statistics> mse = r.mse(false);
       Map<String, Map<String, Statistics>> violation = r.violation(false);
@@ -101,6 +101,7 @@ public final class GeneralitySuite extends SuiteCommand {
           quality.get(InvariantQuality.ALIGNMENT).mean()).likelyHurts()) {
         align += " !";
       }
+      boolean formula = mse.containsKey(SeedResult.CONCERNET_FORMULA);
       List<String> names = r.invariants().isEmpty() ? List.of("-") : r.invariants();
       for (String name : names) {
         boolean declared = !name.equals("-");
@@ -110,11 +111,14 @@ public final class GeneralitySuite extends SuiteCommand {
             spread, align,
             format("%.2e", mse.get(SeedResult.BASELINE)), format("%.2e", mse.get(SeedResult.CONCERNET)),
             declared ? format("%.2e", violation.get(SeedResult.BASELINE).get(name)) : "-",
-            declared ? format("%.2e", violation.get(SeedResult.CONCERNET).get(name)) : "-"});
+            declared ? format("%.2e", violation.get(SeedResult.CONCERNET).get(name)) : "-",
+            formula ? format("%.2e", mse.get(SeedResult.CONCERNET_FORMULA)) : "-",
+            formula && declared ? format("%.2e", violation.get(SeedResult.CONCERNET_FORMULA).get(name)) : "-"});
       }
     }
     return SummaryTable.table(rows) + "(means over seeds; H spread and H align of the first learned output on"
-        + " held-out trajectories, small is good; ! = projecting onto H is likely to hurt)\n";
+        + " held-out trajectories, small is good; ! = projecting onto H is likely to hurt; formula: ConCerNet's"
+        + " field projected onto the read-out formula, - when a seed had none)\n";
   }
 
   private static String format(String number, Statistics figure) {

@@ -114,6 +114,7 @@ class GeneralitySuiteTest {
       assertThat(table).contains(name);
     }
     assertThat(table.lines().filter(l -> l.startsWith("DampedOscillator")).findFirst().orElseThrow()).contains(" - ");
+    assertThat(table.lines().findFirst().orElseThrow()).contains("MSE formula");
   }
 
   @Test
