@@ -20,9 +20,10 @@ import org.concernet.system.SystemSpec;
  * The formula model: ConCerNet's trained field projected once more with the exact gradient of
  * the learned invariant read out as a formula (issue #18), so that the formula rather than the
  * network H is conserved exactly, rolled out in double precision with ConCerNet's own RK4 step.
- * The formula is held exactly, so its own coefficients' errors set the violation: on chemical
- * kinetics a read-out of 0.6188·x1 + 0.6202·x2 lets the mass drift by 0.2% of x2's change, which
- * the evaluation's concentrations (up to 160) make larger than ConCerNet's drift. Where the formula is the true invariant up to its
+ * The formula is held exactly, so its own coefficients' errors set the violation (which is why
+ * the read-out refines them on the training derivatives: before that, a chemical kinetics read-out
+ * of 0.6188·x1 + 0.6202·x2 let the mass drift by 0.2% of x2's change, more than ConCerNet's drift
+ * at the evaluation's concentrations of up to 160). Where the formula is the true invariant up to its
  * coefficients' errors, its violation falls to the integrator's; where the formula is wrong, this
  * column shows it. It runs when every learned output was read out as a formula and the model works
  * in the system's own states (no autoencoder).
