@@ -34,7 +34,8 @@ final class SymbolicSection {
     h.append("<p class=\"note\">A sparse combination φ of candidate terms whose gradient is parallel to ∇H on ")
         .append("held-out states (so a smooth warp g(φ) learned by H does not hide it), scaled to H by a linear fit. ")
         .append("Its terms come from ∇H; its coefficients are then refined on the training data's derivatives ")
-        .append("(the combination of those terms the data conserve best), except where marked \"coefficients from H\". ")
+        .append("(the combination of those terms the data conserve best), and nearly equal ones made equal where the ")
+        .append("data cannot tell the difference (marked \"equalised\"); \"coefficients from H\" marks those left as H's. ")
         .append("R² against H is of a cubic in φ; against a declared invariant, of a line.</p>\n");
     byOutput.forEach((output, perSeed) -> {
       h.append("<table class=\"figures\">\n<caption>").append(HtmlReport.escape(output)).append("</caption>\n")
@@ -59,8 +60,10 @@ final class SymbolicSection {
         } else {
           h.append(math);
         }
-        if (!s.refined()) {
+        if (SymbolicInvariant.FROM_H.equals(s.coefficients())) {
           h.append(" <span class=\"note\">(coefficients from H)</span>");
+        } else if (SymbolicInvariant.EQUALISED.equals(s.coefficients())) {
+          h.append(" <span class=\"note\">(equalised)</span>");
         }
         h.append("</td><td>").append(String.format(Locale.ROOT, "%.5f", s.r2Learned())).append("</td><td>");
         StringBuilder others = new StringBuilder();

@@ -24,11 +24,18 @@ import java.util.Map;
  * @param misalignment the fit's held-out misalignment: the mean over held-out states of the squared
  *     sine of the angle between ∇φ and ∇H
  * @param library what the candidate library held ({@code TermLibrary.description()})
- * @param refined whether the coefficients were refined on the training data's derivatives (the
- *     terms still chosen by ∇H); false: they are H's own
+ * @param coefficients where the coefficients come from (the terms always from ∇H): {@link #FROM_H},
+ *     {@link #REFINED} or {@link #EQUALISED}
  */
 public record SymbolicInvariant(boolean found, String formula, List<Term> terms, double offset, double r2Learned,
-    Map<String, Double> r2Invariants, double denseR2, double misalignment, String library, boolean refined) {
+    Map<String, Double> r2Invariants, double denseR2, double misalignment, String library, String coefficients) {
+  /** The coefficients are H's own (no training derivatives, or the data's conserved combination is another). */
+  public static final String FROM_H = "H";
+  /** The coefficients were refined on the training data's derivatives. */
+  public static final String REFINED = "data";
+  /** Refined on the training derivatives, then nearly equal ones made equal, which the data do not reject. */
+  public static final String EQUALISED = "data, equalised";
+
   /** One term of a formula and its coefficient. */
   public record Term(String term, double coefficient) {}
 

@@ -169,9 +169,6 @@ public final class SparseInvariantFit {
   /** How far above the noise floor a candidate's misalignment may be and still count as within the tolerance. */
   static final double FLOOR_FACTOR = 2;
 
-  /** How many sampling errors apart two supports' data eigenvalues must be for the data to choose. */
-  static final double DATA_SIGMAS = 3;
-
   /**
    * The complexity of a term that is not a monomial, that of a quadratic monomial (measured: at 3, the
    * pendulum's seed 0 read θ² + ω², 10× worse aligned than ω² − cos θ, instead of the energy).
@@ -208,14 +205,21 @@ public final class SparseInvariantFit {
     if (!p.used()) {
       return c;
     }
+    double[] equal = polish.equal(p.xi());
+    if (equal != null) {
+      double e = held.misalignment(equal);
+      if (Double.isFinite(e)) {
+        return new Candidate(equal, c.size(), e, SymbolicInvariant.EQUALISED);
+      }
+    }
     double e = held.misalignment(p.xi());
-    return Double.isFinite(e) ? new Candidate(p.xi(), c.size(), e, true) : c;
+    return Double.isFinite(e) ? new Candidate(p.xi(), c.size(), e, SymbolicInvariant.REFINED) : c;
   }
 
   /** A fitted candidate: the unscaled coefficient vector over the library and its held-out misalignment. */
-  private record Candidate(double[] xi, int size, double misalignment, boolean polished) {
+  private record Candidate(double[] xi, int size, double misalignment, String coefficients) {
     Candidate(double[] xi, int size, double misalignment) {
-      this(xi, size, misalignment, false);
+      this(xi, size, misalignment, SymbolicInvariant.FROM_H);
     }
   }
 
@@ -347,7 +351,7 @@ public final class SparseInvariantFit {
 
   /**
    * Whether {@code c} beats {@code other} of the same size (see {@link #sparsestWithinTolerance}): the
-   * data decide when their smallest eigenvalues differ by more than {@link #DATA_SIGMAS} times the
+   * data decide when their smallest eigenvalues differ by more than {@link FlowPolish#DATA_SIGMAS} times the
    * eigenvalue's relative sampling error √(2/N) over N training states (sin i and i on the epidemic's
    * small i differ by 0.04%, q⁴ and cos q on Duffing's by 7-14%, with N = 20,000: 2.1%).
    */
@@ -356,7 +360,7 @@ public final class SparseInvariantFit {
         && Double.isFinite(byOther.smallest())) {
       double a = conserved.smallest();
       double b = byOther.smallest();
-      double margin = DATA_SIGMAS * Math.sqrt(2.0 / Math.min(conserved.points(), byOther.points()));
+      double margin = FlowPolish.DATA_SIGMAS * Math.sqrt(2.0 / Math.min(conserved.points(), byOther.points()));
       if (Math.abs(a - b) > margin * Math.max(a, b)) {
         return a < b;
       }
@@ -425,7 +429,7 @@ public final class SparseInvariantFit {
 
   private SymbolicInvariant noCandidate() {
     return new SymbolicInvariant(false, "no sparse formula found (no term's gradient is defined on the sample)",
-        List.of(), Double.NaN, Double.NaN, Map.of(), Double.NaN, Double.NaN, library.description(), false);
+        List.of(), Double.NaN, Double.NaN, Map.of(), Double.NaN, Double.NaN, library.description(), SymbolicInvariant.FROM_H);
   }
 
   /**
@@ -490,7 +494,7 @@ public final class SparseInvariantFit {
         out.add(new SymbolicInvariant(false, out.size() > chosen.size()
             ? "no sparse formula found (the formula before it was not found)"
             : "no sparse formula found (no further candidate is independent of the formulas before it)", List.of(),
-            Double.NaN, Double.NaN, Map.of(), Double.NaN, Double.NaN, library.description(), false));
+            Double.NaN, Double.NaN, Map.of(), Double.NaN, Double.NaN, library.description(), SymbolicInvariant.FROM_H));
         continue;
       }
       Candidate pick = sparsestWithinTolerance(pool, all.floor());
@@ -533,7 +537,7 @@ public final class SparseInvariantFit {
   private SymbolicInvariant notFound(Candidate chosen, double r2, double denseR2) {
     return new SymbolicInvariant(false, String.format(Locale.ROOT, "no sparse formula found (best dense fit R² %.4f;"
         + " sparsest within tolerance: %d terms, R² %.4f)", denseR2, chosen.size(), r2), List.of(), Double.NaN, r2,
-        Map.of(), denseR2, chosen.misalignment(), library.description(), false);
+        Map.of(), denseR2, chosen.misalignment(), library.description(), SymbolicInvariant.FROM_H);
   }
 
   /** The formula a·φ + b with its R²s; φ is the candidate evaluated on the held-out states. */
@@ -548,7 +552,7 @@ public final class SparseInvariantFit {
     Map<String, Double> r2Invariants = new LinkedHashMap<>();
     invariants.forEach((inv, values) -> r2Invariants.put(inv, linearR2(phi, values)));
     return new SymbolicInvariant(true, SymbolicInvariant.formula(name, terms, b), terms, b, r2, r2Invariants, denseR2,
-        chosen.misalignment(), library.description(), chosen.polished());
+        chosen.misalignment(), library.description(), chosen.coefficients());
   }
 
   /**

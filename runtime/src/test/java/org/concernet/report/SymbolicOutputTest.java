@@ -20,10 +20,10 @@ class SymbolicOutputTest {
   private static final String LIBRARY = "18 terms: monomials of degree 1-4 in 2 states";
   private static final SymbolicInvariant FOUND = new SymbolicInvariant(true, "H1 ≈ 0.5675·q² + 0.5656·p² − 2.682",
       List.of(new SymbolicInvariant.Term("q²", 0.5675), new SymbolicInvariant.Term("p²", 0.5656)), -2.682, 0.99988,
-      Map.of("energy", 0.99998), 0.87, 7.0e-5, LIBRARY, true);
+      Map.of("energy", 0.99998), 0.87, 7.0e-5, LIBRARY, SymbolicInvariant.REFINED);
   private static final SymbolicInvariant NONE = new SymbolicInvariant(false,
       "no sparse formula found (best dense fit R² 0.9324; sparsest within tolerance: 5 terms, R² 0.8599)", List.of(),
-      Double.NaN, 0.8599, Map.of(), 0.9324, 0.01, LIBRARY, false);
+      Double.NaN, 0.8599, Map.of(), 0.9324, 0.01, LIBRARY, SymbolicInvariant.FROM_H);
 
   private static ExperimentResults results() {
     ExperimentResults r = ResultsWriterTest.results();
@@ -42,7 +42,7 @@ class SymbolicOutputTest {
     assertThat(h1.get(0).get("terms").get(1).get("term").asText()).isEqualTo("p²");
     assertThat(h1.get(0).get("terms").get(1).get("coefficient").asDouble()).isEqualTo(0.5656);
     assertThat(h1.get(0).get("r2Invariants").get("energy").asDouble()).isEqualTo(0.99998);
-    assertThat(h1.get(0).get("refined").asBoolean()).isTrue();
+    assertThat(h1.get(0).get("coefficients").asText()).isEqualTo("data");
     assertThat(h1.get(1).get("found").asBoolean()).isFalse();
     assertThat(h1.get(1).get("formula").asText()).startsWith("no sparse formula found (best dense fit R² 0.9324");
     JsonNode before = ResultsWriter.toJson(ResultsWriterTest.results());
@@ -82,7 +82,7 @@ class SymbolicOutputTest {
     assertThat(html).doesNotContain("(coefficients from H)</span>");
     ExperimentResults r = results();
     SymbolicInvariant fromH = new SymbolicInvariant(true, FOUND.formula(), FOUND.terms(), FOUND.offset(),
-        FOUND.r2Learned(), FOUND.r2Invariants(), FOUND.denseR2(), FOUND.misalignment(), LIBRARY, false);
+        FOUND.r2Learned(), FOUND.r2Invariants(), FOUND.denseR2(), FOUND.misalignment(), LIBRARY, SymbolicInvariant.FROM_H);
     String unrefined = HtmlReport.render(new ExperimentResults(r.system(), r.invariants(), r.config(),
         List.of(r.seeds().get(0).withSymbolicInvariants(Map.of("H1", fromH)), r.seeds().get(1))), Map.of(), List.of());
     assertThat(unrefined).contains("− 2.682</span> <span class=\"note\">(coefficients from H)</span>");
@@ -106,7 +106,7 @@ class SymbolicOutputTest {
       terms.add(new SymbolicInvariant.Term("u[" + i + "]", 0.1));
     }
     SymbolicInvariant heat = new SymbolicInvariant(true, SymbolicInvariant.formula("H1", terms, 1), terms, 1, 0.9999,
-        Map.of("mass", 0.99998), 0.9999, 1e-4, "101 terms", true);
+        Map.of("mass", 0.99998), 0.9999, 1e-4, "101 terms", SymbolicInvariant.EQUALISED);
     assertThat(heat.summary()).isEqualTo("H1 ≈ 0.1000·u[0] + 0.1000·u[1] + 0.1000·u[2] + 0.1000·u[3] + … 0.1000·u[99]"
         + " + 0.1000·u[100] (101 terms) [cubic R² against H 0.99990, R² against mass 0.99998]");
     assertThat(NONE.summary()).isEqualTo(NONE.formula());

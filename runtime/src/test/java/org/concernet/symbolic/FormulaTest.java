@@ -20,7 +20,7 @@ class FormulaTest {
     for (int k = 0; k < termsAndCoefficients.length; k += 2) {
       terms.add(new SymbolicInvariant.Term((String) termsAndCoefficients[k], (Double) termsAndCoefficients[k + 1]));
     }
-    return new SymbolicInvariant(true, "formula", terms, offset, 1, Map.of(), 1, 0, "library", false);
+    return new SymbolicInvariant(true, "formula", terms, offset, 1, Map.of(), 1, 0, "library", SymbolicInvariant.FROM_H);
   }
 
   @Test
@@ -54,7 +54,7 @@ class FormulaTest {
   @Test
   void refusesAReadOutThatFoundNoFormula() {
     SymbolicInvariant none = new SymbolicInvariant(false, "no sparse formula found (best dense fit R² 0.9)",
-        List.of(), 0, Double.NaN, Map.of(), 0.9, Double.NaN, "library", false);
+        List.of(), 0, Double.NaN, Map.of(), 0.9, Double.NaN, "library", SymbolicInvariant.FROM_H);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Formula.of(none, STATES, List.of()));
     assertThat(e).hasMessageThat().isEqualTo("no formula to use: no sparse formula found (best dense fit R² 0.9)");
