@@ -32,18 +32,15 @@ import org.tensorflow.types.family.TNumber;
  * apart, unlike the gradient-cosine term of {@link IndependenceLoss}.
  *
  * <p>The fit is an orthogonal projection: the columns of Φ_k are orthonormalised over the batch by
- * modified Gram–Schmidt (a column whose remainder is below {@link #RIDGE} of the batch size in
- * squared norm is damped away, not divided by zero), and r_k = H_k − Σ_c (q_c·H_k) q_c. Φ_k carries
+ * modified Gram–Schmidt (a column whose squared remainder is below {@link #RIDGE} times the batch size, {@link
+ * #RIDGE_FLOAT64} in float64, is damped away, not divided by zero), and r_k = H_k − Σ_c (q_c·H_k) q_c. Φ_k carries
  * no gradient, so the training gradient of r_k is linear in that of H_k; every op is first order.
  */
 public final class DeflationLoss {
-  /** Damps the Gram–Schmidt normalisation: q = v / sqrt(|v|² + RIDGE·P). */
+  /** Damps the Gram–Schmidt normalisation in float32: q = v / sqrt(|v|² + RIDGE·P). */
   public static final double RIDGE = 1e-6;
-  /**
-   * Floor of the residual's spread, relative to H_k's: keeps the ratio finite when H_k is exactly a
-   * polynomial of the outputs before it.
-   */
-  public static final double FLOOR = 1e-6;
+  /** The same in float64. */
+  public static final double RIDGE_FLOAT64 = 1e-14;
   /** Guards the standardisation of an output that is constant over the batch. */
   public static final double EPSILON = 1e-12;
 
@@ -66,7 +63,8 @@ public final class DeflationLoss {
     List<Operand<T>> columns = new ArrayList<>(tf.unstack(h, (long) m, Unstack.axis(1L)).output()); // each [P]
     Operand<TInt32> rows = tf.constant(0);
     Operand<T> size = tf.dtypes.cast(tf.gather(tf.shape(h), tf.constant(0), tf.constant(0)), type);
-    Operand<T> ridge = tf.math.mul(tf.dtypes.cast(tf.constant(RIDGE), type), size);
+    double damping = type == org.tensorflow.types.TFloat64.class ? RIDGE_FLOAT64 : RIDGE;
+    Operand<T> ridge = tf.math.mul(tf.dtypes.cast(tf.constant(damping), type), size);
     Operand<T> eps = tf.dtypes.cast(tf.constant(EPSILON), type);
     List<Operand<T>> losses = new ArrayList<>();
     List<Operand<T>> standardised = new ArrayList<>();
@@ -87,10 +85,7 @@ public final class DeflationLoss {
           residual = tf.math.sub(residual, tf.math.mul(tf.reduceSum(tf.math.mul(q, residual), rows), q));
         }
       }
-      losses.add(k == 0 ? SquareRatioLoss.build(tf, tf.expandDims(target, tf.constant(1)), points)
-          : Boolean.getBoolean("concernet.deflation.residualNumerator")
-              ? SquareRatioLoss.build(tf, tf.expandDims(residual, tf.constant(1)), points)
-              : mixedRatio(tf, target, residual, points));
+      losses.add(SquareRatioLoss.build(tf, tf.expandDims(residual, tf.constant(1)), points));
       Operand<T> fixed = tf.stopGradient(target);
       Operand<T> centred = tf.math.sub(fixed, tf.math.mean(fixed, rows));
       Operand<T> std = tf.math.sqrt(tf.math.add(tf.math.mean(tf.math.square(centred), rows), eps));
@@ -98,29 +93,6 @@ public final class DeflationLoss {
     }
     return losses.size() == 1 ? losses.get(0) : tf.math.mean(tf.stack(losses), tf.constant(0));
   }
-
-  /**
-   * The square ratio with H_k's own-trajectory spread over the residual's spread across the batch,
-   * closed form as in {@link SquareRatioLoss}: mean over anchors a of (‖a − μ_i‖² + V_i) / (N (‖r(a) − μ^r‖²
-   * + V^r + {@link #FLOOR}·V)), μ_i, V_i of H_k along trajectory i, μ^r, V^r of r over the batch, V of H_k.
-   */
-  private static <T extends TNumber> Operand<T> mixedRatio(Ops tf, Operand<T> h, Operand<T> r, int points) {
-    Class<T> type = h.type();
-    Operand<T> h2 = tf.reshape(h, tf.constant(new long[] {-1, points})); // [N, T]
-    Operand<T> r2 = tf.reshape(r, tf.constant(new long[] {-1, points}));
-    Operand<T> n = tf.dtypes.cast(tf.gather(tf.shape(h2), tf.constant(0), tf.constant(0)), type);
-    Operand<TInt32> along = tf.constant(1);
-    Operand<TInt32> both = tf.constant(new int[] {0, 1});
-    Operand<T> ownSq = tf.math.square(tf.math.sub(h2, tf.math.mean(h2, along, MEAN_KEEP)));
-    Operand<T> numerator = tf.math.add(ownSq, tf.math.mean(ownSq, along, MEAN_KEEP));
-    Operand<T> allSq = tf.math.square(tf.math.sub(r2, tf.math.mean(r2, both, MEAN_KEEP)));
-    Operand<T> hSq = tf.math.square(tf.math.sub(h2, tf.math.mean(h2, both, MEAN_KEEP)));
-    Operand<T> floor = tf.math.mul(tf.dtypes.cast(tf.constant(FLOOR), type), tf.math.mean(hSq, both));
-    Operand<T> denominator = tf.math.add(allSq, tf.math.add(tf.math.mean(allSq, both), floor));
-    return tf.math.div(tf.math.mean(tf.math.div(numerator, denominator), both), n);
-  }
-
-  private static final org.tensorflow.op.math.Mean.Options MEAN_KEEP = org.tensorflow.op.math.Mean.keepDims(true);
 
   /** Every monomial of total degree 1 … d in {@code z} (products in a fixed order), the constant first. */
   private static <T extends TNumber> List<Operand<T>> monomials(Ops tf, List<Operand<T>> z, int degree) {

@@ -152,7 +152,7 @@ public final class InvariantLearner {
       Operand<T> x = tf.reshape(tf.gather(states, indices, tf.constant(0)), tf.constant(new long[] {-1, n}));
       Mlp<T> mlp = Mlp.trainable(tf, "invariant", init, type);
       boolean independent = protocol.latent() > 1 && protocol.independenceWeight() > 0;
-      int deflation = protocol.latent() > 1 ? Integer.getInteger("concernet.deflation", 0) : 0;
+      int deflation = protocol.latent() > 1 ? protocol.deflationDegree() : 0;
       Operand<T> loss = deflation > 0 ? DeflationLoss.build(tf, mlp.apply(x), points, deflation)
           : independent ? IndependenceLoss.perOutputSquareRatio(tf, mlp.apply(x), points)
           : SquareRatioLoss.build(tf, mlp.apply(x), points);
