@@ -115,7 +115,7 @@ public final class Setting<T> {
   public static final Setting<Integer> DEFLATION_DEGREE = setting("deflationDegree", INT,
       "For latent > 1: output k's square ratio loss is taken on its residual after a least-squares fit, within the"
           + " batch, on the monomials of degree <= d in the outputs before it (so it cannot repeat them); 0 is the joint"
-          + " loss of the paper; no effect with one output (docs/several-invariants.md).", 0, 0,
+          + " loss of the paper; no effect with one output.", 0, 0,
       Protocol::deflationDegree, Protocol.Builder::deflationDegree);
   public static final Setting<Integer> LEVEL_SET_NEWTON = setting("levelSetNewton", INT,
       "Newton steps after each RK4 step of a third evaluation model, ConCerNet projected back onto the level set of"
