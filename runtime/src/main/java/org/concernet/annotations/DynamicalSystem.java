@@ -137,6 +137,16 @@ public @interface DynamicalSystem {
   double independenceWeight() default 0.0;
 
   /**
+   * For m = {@code latent} &gt; 1 learned outputs: output k's square ratio loss is taken on its
+   * residual after a least-squares fit, within each batch, on the monomials of degree ≤ this in
+   * the outputs before it, so no output can repeat (a function of) the ones before it
+   * ({@code contrastive.DeflationLoss}). 0 (the default) is the paper's joint loss; with one output
+   * it has no effect. Measured better than the joint loss on the rigid body and the isotropic
+   * oscillator, not on Kepler with two outputs (docs/several-invariants.md).
+   */
+  int deflationDegree() default 0;
+
+  /**
    * Newton steps after each RK4 step of a third evaluation model, ConCerNet held on the level set
    * of the learned invariants it started on (0, the default: no third model). See
    * {@code dynamics.LevelSetRollout}.

@@ -36,13 +36,15 @@ import org.tensorflow.types.family.TNumber;
  * alignmentStart} s &gt; 0, only after the first ⌊s · epochs⌋ epochs of the square ratio loss alone
  * (a refinement stage: the paper's loss chooses the quantity, alignment sharpens it). With m &gt; 1 outputs and
  * {@code independenceWeight} μ &gt; 0 (default 0), each output has its own square ratio loss
- * and μ times the {@link IndependenceLoss} keeps their gradients apart; with m = 1 the graph is the
- * paper's.
+ * and μ times the {@link IndependenceLoss} keeps their gradients apart; with m &gt; 1 and {@code
+ * deflationDegree} d &gt; 0, the square ratio part is the {@link DeflationLoss} of degree d (each output
+ * judged on what the outputs before it do not say); with m = 1 the graph is the paper's whatever
+ * μ and d are.
  *
  * <p>Protocol settings used: {@code hidden}, {@code activation}, {@code latent} (m), {@code
  * contrastiveEpochs}, {@code contrastiveBatch} (trajectories per batch), {@code learningRate} and
  * {@code learningRateSchedule} (each epoch's rate), {@code alignmentWeight}, {@code alignmentStart},
- * {@code independenceWeight}.
+ * {@code independenceWeight}, {@code deflationDegree}.
  * The network trains on the raw states, as the paper's; there is no input normalisation.
  *
  * <p>Each epoch visits the trajectories in a fresh random order, in batches of whole trajectories;
@@ -152,7 +154,9 @@ public final class InvariantLearner {
       Operand<T> x = tf.reshape(tf.gather(states, indices, tf.constant(0)), tf.constant(new long[] {-1, n}));
       Mlp<T> mlp = Mlp.trainable(tf, "invariant", init, type);
       boolean independent = protocol.latent() > 1 && protocol.independenceWeight() > 0;
-      Operand<T> loss = independent ? IndependenceLoss.perOutputSquareRatio(tf, mlp.apply(x), points)
+      int deflation = protocol.latent() > 1 ? protocol.deflationDegree() : 0;
+      Operand<T> loss = deflation > 0 ? DeflationLoss.build(tf, mlp.apply(x), points, deflation)
+          : independent ? IndependenceLoss.perOutputSquareRatio(tf, mlp.apply(x), points)
           : SquareRatioLoss.build(tf, mlp.apply(x), points);
       if (independent) {
         Operand<T> mu = tf.dtypes.cast(tf.constant(protocol.independenceWeight()), type);

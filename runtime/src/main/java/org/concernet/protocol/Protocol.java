@@ -41,6 +41,9 @@ import org.concernet.nn.Activation;
  *     loss alone before the alignment term joins it (0: from the first epoch)
  * @param independenceWeight μ of the independence term between several learned outputs (0: the
  *     paper's joint loss; no effect with one output)
+ * @param deflationDegree for m &gt; 1 outputs: output k's square ratio loss is taken on its residual after a
+ *     least-squares fit on the monomials of degree ≤ this in the outputs before it ({@code
+ *     contrastive.DeflationLoss}); 0: the joint loss; no effect with one output
  * @param levelSetNewton Newton steps after each RK4 step of the level-set evaluation model (0: none)
  * @param dissipation a third dynamics model, ConCerNet's projection plus a learned, sign-constrained
  *     dH/dt ≤ 0 ({@link Dissipation}); {@code NONE} for no third model
@@ -71,6 +74,7 @@ public record Protocol(
     double alignmentWeight,
     double alignmentStart,
     double independenceWeight,
+    int deflationDegree,
     int levelSetNewton,
     Dissipation dissipation,
     Optional<AutoencoderSpec> autoencoder) {
@@ -121,6 +125,7 @@ public record Protocol(
         "alignmentStart is a share of the contrastive epochs: it must be in [0, 1), was " + alignmentStart);
     require(independenceWeight >= 0 && Double.isFinite(independenceWeight),
         "independenceWeight must be finite and non-negative, was " + independenceWeight);
+    require(deflationDegree >= 0, "deflationDegree must be non-negative (0: the joint loss), was " + deflationDegree);
     require(levelSetNewton >= 0, "levelSetNewton must be non-negative, was " + levelSetNewton);
   }
 
@@ -138,7 +143,8 @@ public record Protocol(
         r2Trajectories, latent, hidden, activation, contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch,
         Setting.DYNAMICS_LOSS.defaultValue().orElseThrow(), Setting.SHOOTING_STEPS.defaultValue().orElseThrow(),
         Setting.SHOOTING_SUBSTEPS.defaultValue().orElseThrow(), learningRate, learningRateSchedule, alignmentWeight,
-        Setting.ALIGNMENT_START.defaultValue().orElseThrow(), independenceWeight, levelSetNewton,
+        Setting.ALIGNMENT_START.defaultValue().orElseThrow(), independenceWeight,
+        Setting.DEFLATION_DEGREE.defaultValue().orElseThrow(), levelSetNewton,
         Setting.DISSIPATION.defaultValue().orElseThrow(), autoencoder);
   }
 
@@ -152,7 +158,8 @@ public record Protocol(
     this(trajectories, points, startTime, endTime, noise, evaluationTrajectories, evaluationPoints, evaluationHorizon,
         r2Trajectories, latent, hidden, activation, contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch,
         dynamicsLoss, shootingSteps, shootingSubsteps, learningRate, learningRateSchedule, alignmentWeight,
-        alignmentStart, independenceWeight, levelSetNewton, Setting.DISSIPATION.defaultValue().orElseThrow(),
+        alignmentStart, independenceWeight, Setting.DEFLATION_DEGREE.defaultValue().orElseThrow(), levelSetNewton,
+        Setting.DISSIPATION.defaultValue().orElseThrow(),
         autoencoder);
   }
 
@@ -231,6 +238,7 @@ public record Protocol(
     private double alignmentWeight;
     private double alignmentStart;
     private double independenceWeight;
+    private int deflationDegree;
     private int levelSetNewton;
     private Dissipation dissipation;
     private Optional<AutoencoderSpec> autoencoder;
@@ -278,6 +286,7 @@ public record Protocol(
     public Builder alignmentWeight(double v) { alignmentWeight = v; return this; }
     public Builder alignmentStart(double v) { alignmentStart = v; return this; }
     public Builder independenceWeight(double v) { independenceWeight = v; return this; }
+    public Builder deflationDegree(int v) { deflationDegree = v; return this; }
     public Builder levelSetNewton(int v) { levelSetNewton = v; return this; }
     public Builder dissipation(Dissipation v) { dissipation = v; return this; }
     public Builder autoencoder(Optional<AutoencoderSpec> v) { autoencoder = v; return this; }
@@ -312,7 +321,7 @@ public record Protocol(
           evaluationPoints, evaluationHorizon, r2Trajectories, latent, hidden, activation,
           contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch, dynamicsLoss, shootingSteps,
           shootingSubsteps, learningRate, learningRateSchedule, alignmentWeight, alignmentStart, independenceWeight,
-          levelSetNewton, dissipation, autoencoder);
+          deflationDegree, levelSetNewton, dissipation, autoencoder);
     }
   }
 }

@@ -112,6 +112,11 @@ public final class Setting<T> {
       "For latent > 1: weight μ of the independence term μ·mean cos²(∇H_i, ∇H_j) over pairs of outputs, with one"
           + " square ratio loss per output; 0 is the joint loss of the paper; no effect with one output.", 0.0, 0.0,
       Protocol::independenceWeight, Protocol.Builder::independenceWeight);
+  public static final Setting<Integer> DEFLATION_DEGREE = setting("deflationDegree", INT,
+      "For latent > 1: output k's square ratio loss is taken on its residual after a least-squares fit, within the"
+          + " batch, on the monomials of degree <= d in the outputs before it (so it cannot repeat them); 0 is the joint"
+          + " loss of the paper; no effect with one output.", 0, 0,
+      Protocol::deflationDegree, Protocol.Builder::deflationDegree);
   public static final Setting<Integer> LEVEL_SET_NEWTON = setting("levelSetNewton", INT,
       "Newton steps after each RK4 step of a third evaluation model, ConCerNet projected back onto the level set of"
           + " the learned invariants it started on; 0: no third model.", 0, 0,
@@ -140,7 +145,7 @@ public final class Setting<T> {
       EVALUATION_TRAJECTORIES, EVALUATION_POINTS, EVALUATION_HORIZON, R2_TRAJECTORIES, LATENT, HIDDEN, ACTIVATION,
       CONTRASTIVE_EPOCHS, CONTRASTIVE_BATCH, DYNAMICS_EPOCHS, DYNAMICS_BATCH, DYNAMICS_LOSS, SHOOTING_STEPS,
       SHOOTING_SUBSTEPS, LEARNING_RATE, LEARNING_RATE_SCHEDULE, ALIGNMENT_WEIGHT, ALIGNMENT_START,
-      INDEPENDENCE_WEIGHT, LEVEL_SET_NEWTON, DISSIPATION,
+      INDEPENDENCE_WEIGHT, DEFLATION_DEGREE, LEVEL_SET_NEWTON, DISSIPATION,
       AUTOENCODER_LATENT, AUTOENCODER_HIDDEN, AUTOENCODER_EPOCHS, AUTOENCODER_BATCH);
 
   private final String name;

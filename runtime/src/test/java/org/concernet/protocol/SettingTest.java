@@ -160,7 +160,8 @@ class SettingTest {
     assertThat(Setting.ALL.stream().filter(s -> s.paperValue().isPresent()).map(Setting::name).toList())
         .containsExactly("noise", "evaluationTrajectories", "evaluationPoints", "r2Trajectories", "latent", "hidden",
             "contrastiveEpochs", "contrastiveBatch", "dynamicsEpochs", "dynamicsBatch", "dynamicsLoss", "learningRate",
-            "learningRateSchedule", "alignmentWeight", "alignmentStart", "independenceWeight", "levelSetNewton",
+            "learningRateSchedule", "alignmentWeight", "alignmentStart", "independenceWeight", "deflationDegree",
+            "levelSetNewton",
             "dissipation").inOrder();
   }
 }
