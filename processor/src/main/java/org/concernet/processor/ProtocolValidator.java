@@ -71,6 +71,7 @@ final class ProtocolValidator {
     c.real("independenceWeight", v -> Double.isFinite(v) && v >= 0,
         "write a finite weight >= 0 (0: the paper's joint loss)");
     c.integer("deflationDegree", v -> v >= 0, "write a degree >= 0 (0: the paper's joint loss)");
+    c.real("volumeWeight", v -> Double.isFinite(v) && v >= 0, "write a finite weight >= 0 (0: no volume barrier)");
     c.integer("levelSetNewton", v -> v >= 0, "write a count >= 0 (0: no level-set model)");
     List<SettingValue> settings = changedSettings(system, "", Set.of("name", "stateSizes", "autoencoder"));
 

@@ -147,6 +147,18 @@ public @interface DynamicalSystem {
   int deflationDegree() default 0;
 
   /**
+   * Weight ν of the volume barrier for m = {@code latent} &gt; 1 learned outputs: each output has its
+   * own square ratio loss (their mean), plus ν · −log of the batch mean of det Ĝ, the Gram
+   * determinant of the normalised output gradients ({@code contrastive.VolumeLoss}). It grows without
+   * bound only as the outputs become functions of one another, so true invariants whose gradients
+   * are nearly parallel in places cost little. 0.001 (the default) was measured against the joint
+   * loss, deflation and ν = 0.01, 0.1 (docs/several-invariants.md); 0: none (with {@code
+   * independenceWeight} and {@code deflationDegree} 0 too, the paper's joint loss); with one
+   * output it has no effect.
+   */
+  double volumeWeight() default 0.001;
+
+  /**
    * Newton steps after each RK4 step of a third evaluation model, ConCerNet held on the level set
    * of the learned invariants it started on (0, the default: no third model). See
    * {@code dynamics.LevelSetRollout}.

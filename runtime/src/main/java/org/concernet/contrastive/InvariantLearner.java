@@ -38,13 +38,15 @@ import org.tensorflow.types.family.TNumber;
  * {@code independenceWeight} μ &gt; 0 (default 0), each output has its own square ratio loss
  * and μ times the {@link IndependenceLoss} keeps their gradients apart; with m &gt; 1 and {@code
  * deflationDegree} d &gt; 0, the square ratio part is the {@link DeflationLoss} of degree d (each output
- * judged on what the outputs before it do not say); with m = 1 the graph is the paper's whatever
- * μ and d are.
+ * judged on what the outputs before it do not say); with m &gt; 1 and {@code volumeWeight} ν &gt; 0
+ * (default 0.001), ν times the {@link VolumeLoss} barrier keeps the outputs from becoming functions of
+ * one another, beside one square ratio loss per output (or the deflation loss); with m = 1 the graph
+ * is the paper's whatever μ, d and ν are.
  *
  * <p>Protocol settings used: {@code hidden}, {@code activation}, {@code latent} (m), {@code
  * contrastiveEpochs}, {@code contrastiveBatch} (trajectories per batch), {@code learningRate} and
  * {@code learningRateSchedule} (each epoch's rate), {@code alignmentWeight}, {@code alignmentStart},
- * {@code independenceWeight}, {@code deflationDegree}.
+ * {@code independenceWeight}, {@code deflationDegree}, {@code volumeWeight}.
  * The network trains on the raw states, as the paper's; there is no input normalisation.
  *
  * <p>Each epoch visits the trajectories in a fresh random order, in batches of whole trajectories;
@@ -154,10 +156,15 @@ public final class InvariantLearner {
       Operand<T> x = tf.reshape(tf.gather(states, indices, tf.constant(0)), tf.constant(new long[] {-1, n}));
       Mlp<T> mlp = Mlp.trainable(tf, "invariant", init, type);
       boolean independent = protocol.latent() > 1 && protocol.independenceWeight() > 0;
+      boolean volume = protocol.latent() > 1 && protocol.volumeWeight() > 0;
       int deflation = protocol.latent() > 1 ? protocol.deflationDegree() : 0;
       Operand<T> loss = deflation > 0 ? DeflationLoss.build(tf, mlp.apply(x), points, deflation)
-          : independent ? IndependenceLoss.perOutputSquareRatio(tf, mlp.apply(x), points)
+          : independent || volume ? IndependenceLoss.perOutputSquareRatio(tf, mlp.apply(x), points)
           : SquareRatioLoss.build(tf, mlp.apply(x), points);
+      if (volume) {
+        Operand<T> nu = tf.dtypes.cast(tf.constant(protocol.volumeWeight()), type);
+        loss = tf.math.add(loss, tf.math.mul(nu, VolumeLoss.build(tf, mlp.inputGradient(x))));
+      }
       if (independent) {
         Operand<T> mu = tf.dtypes.cast(tf.constant(protocol.independenceWeight()), type);
         loss = tf.math.add(loss, tf.math.mul(mu, IndependenceLoss.build(tf, mlp.inputGradient(x))));

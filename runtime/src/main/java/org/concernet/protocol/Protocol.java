@@ -44,6 +44,9 @@ import org.concernet.nn.Activation;
  * @param deflationDegree for m &gt; 1 outputs: output k's square ratio loss is taken on its residual after a
  *     least-squares fit on the monomials of degree ≤ this in the outputs before it ({@code
  *     contrastive.DeflationLoss}); 0: the joint loss; no effect with one output
+ * @param volumeWeight for m &gt; 1 outputs: ν of the volume barrier against outputs that are functions
+ *     of one another ({@code contrastive.VolumeLoss}), with one square ratio loss per output; 0: none;
+ *     no effect with one output
  * @param levelSetNewton Newton steps after each RK4 step of the level-set evaluation model (0: none)
  * @param dissipation a third dynamics model, ConCerNet's projection plus a learned, sign-constrained
  *     dH/dt ≤ 0 ({@link Dissipation}); {@code NONE} for no third model
@@ -75,6 +78,7 @@ public record Protocol(
     double alignmentStart,
     double independenceWeight,
     int deflationDegree,
+    double volumeWeight,
     int levelSetNewton,
     Dissipation dissipation,
     Optional<AutoencoderSpec> autoencoder) {
@@ -125,6 +129,8 @@ public record Protocol(
         "alignmentStart is a share of the contrastive epochs: it must be in [0, 1), was " + alignmentStart);
     require(independenceWeight >= 0 && Double.isFinite(independenceWeight),
         "independenceWeight must be finite and non-negative, was " + independenceWeight);
+    require(volumeWeight >= 0 && Double.isFinite(volumeWeight),
+        "volumeWeight must be finite and non-negative (0: no volume barrier), was " + volumeWeight);
     require(deflationDegree >= 0, "deflationDegree must be non-negative (0: the joint loss), was " + deflationDegree);
     require(levelSetNewton >= 0, "levelSetNewton must be non-negative, was " + levelSetNewton);
   }
@@ -144,7 +150,8 @@ public record Protocol(
         Setting.DYNAMICS_LOSS.defaultValue().orElseThrow(), Setting.SHOOTING_STEPS.defaultValue().orElseThrow(),
         Setting.SHOOTING_SUBSTEPS.defaultValue().orElseThrow(), learningRate, learningRateSchedule, alignmentWeight,
         Setting.ALIGNMENT_START.defaultValue().orElseThrow(), independenceWeight,
-        Setting.DEFLATION_DEGREE.defaultValue().orElseThrow(), levelSetNewton,
+        Setting.DEFLATION_DEGREE.defaultValue().orElseThrow(),
+        Setting.VOLUME_WEIGHT.defaultValue().orElseThrow(), levelSetNewton,
         Setting.DISSIPATION.defaultValue().orElseThrow(), autoencoder);
   }
 
@@ -158,7 +165,8 @@ public record Protocol(
     this(trajectories, points, startTime, endTime, noise, evaluationTrajectories, evaluationPoints, evaluationHorizon,
         r2Trajectories, latent, hidden, activation, contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch,
         dynamicsLoss, shootingSteps, shootingSubsteps, learningRate, learningRateSchedule, alignmentWeight,
-        alignmentStart, independenceWeight, Setting.DEFLATION_DEGREE.defaultValue().orElseThrow(), levelSetNewton,
+        alignmentStart, independenceWeight, Setting.DEFLATION_DEGREE.defaultValue().orElseThrow(),
+        Setting.VOLUME_WEIGHT.defaultValue().orElseThrow(), levelSetNewton,
         Setting.DISSIPATION.defaultValue().orElseThrow(),
         autoencoder);
   }
@@ -239,6 +247,7 @@ public record Protocol(
     private double alignmentStart;
     private double independenceWeight;
     private int deflationDegree;
+    private double volumeWeight;
     private int levelSetNewton;
     private Dissipation dissipation;
     private Optional<AutoencoderSpec> autoencoder;
@@ -287,6 +296,7 @@ public record Protocol(
     public Builder alignmentStart(double v) { alignmentStart = v; return this; }
     public Builder independenceWeight(double v) { independenceWeight = v; return this; }
     public Builder deflationDegree(int v) { deflationDegree = v; return this; }
+    public Builder volumeWeight(double v) { volumeWeight = v; return this; }
     public Builder levelSetNewton(int v) { levelSetNewton = v; return this; }
     public Builder dissipation(Dissipation v) { dissipation = v; return this; }
     public Builder autoencoder(Optional<AutoencoderSpec> v) { autoencoder = v; return this; }
@@ -321,7 +331,7 @@ public record Protocol(
           evaluationPoints, evaluationHorizon, r2Trajectories, latent, hidden, activation,
           contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch, dynamicsLoss, shootingSteps,
           shootingSubsteps, learningRate, learningRateSchedule, alignmentWeight, alignmentStart, independenceWeight,
-          deflationDegree, levelSetNewton, dissipation, autoencoder);
+          deflationDegree, volumeWeight, levelSetNewton, dissipation, autoencoder);
     }
   }
 }

@@ -117,6 +117,11 @@ public final class Setting<T> {
           + " batch, on the monomials of degree <= d in the outputs before it (so it cannot repeat them); 0 is the joint"
           + " loss of the paper; no effect with one output.", 0, 0,
       Protocol::deflationDegree, Protocol.Builder::deflationDegree);
+  public static final Setting<Double> VOLUME_WEIGHT = setting("volumeWeight", REAL,
+      "For latent > 1: one square ratio loss per output plus this weight times −log of the batch mean of the Gram"
+          + " determinant of the outputs' normalised gradients (a barrier against outputs that are functions of one"
+          + " another); 0: none; no effect with one output.", 0.001, 0.0,
+      Protocol::volumeWeight, Protocol.Builder::volumeWeight);
   public static final Setting<Integer> LEVEL_SET_NEWTON = setting("levelSetNewton", INT,
       "Newton steps after each RK4 step of a third evaluation model, ConCerNet projected back onto the level set of"
           + " the learned invariants it started on; 0: no third model.", 0, 0,
@@ -145,7 +150,7 @@ public final class Setting<T> {
       EVALUATION_TRAJECTORIES, EVALUATION_POINTS, EVALUATION_HORIZON, R2_TRAJECTORIES, LATENT, HIDDEN, ACTIVATION,
       CONTRASTIVE_EPOCHS, CONTRASTIVE_BATCH, DYNAMICS_EPOCHS, DYNAMICS_BATCH, DYNAMICS_LOSS, SHOOTING_STEPS,
       SHOOTING_SUBSTEPS, LEARNING_RATE, LEARNING_RATE_SCHEDULE, ALIGNMENT_WEIGHT, ALIGNMENT_START,
-      INDEPENDENCE_WEIGHT, DEFLATION_DEGREE, LEVEL_SET_NEWTON, DISSIPATION,
+      INDEPENDENCE_WEIGHT, DEFLATION_DEGREE, VOLUME_WEIGHT, LEVEL_SET_NEWTON, DISSIPATION,
       AUTOENCODER_LATENT, AUTOENCODER_HIDDEN, AUTOENCODER_EPOCHS, AUTOENCODER_BATCH);
 
   private final String name;

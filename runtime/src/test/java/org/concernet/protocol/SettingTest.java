@@ -160,7 +160,7 @@ class SettingTest {
     assertThat(Setting.ALL.stream().filter(s -> s.paperValue().isPresent()).map(Setting::name).toList())
         .containsExactly("noise", "evaluationTrajectories", "evaluationPoints", "r2Trajectories", "latent", "hidden",
             "contrastiveEpochs", "contrastiveBatch", "dynamicsEpochs", "dynamicsBatch", "dynamicsLoss", "learningRate",
-            "learningRateSchedule", "alignmentWeight", "alignmentStart", "independenceWeight", "deflationDegree",
+            "learningRateSchedule", "alignmentWeight", "alignmentStart", "independenceWeight", "deflationDegree", "volumeWeight",
             "levelSetNewton",
             "dissipation").inOrder();
   }

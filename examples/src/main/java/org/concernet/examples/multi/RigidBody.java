@@ -34,7 +34,6 @@ import org.concernet.annotations.State;
     contrastiveBatch = 10,
     dynamicsEpochs = 300,
     dynamicsBatch = 100,
-    deflationDegree = 2,
     levelSetNewton = 3)
 public final class RigidBody {
   @State double l1;
