@@ -29,6 +29,7 @@ public final class MultiSuite extends SuiteCommand {
   static {
     SYSTEMS.put("RigidBody", new RigidBodySystem());
     SYSTEMS.put("IsotropicOscillator", new IsotropicOscillatorSystem());
+    SYSTEMS.put("AnharmonicCentralForce", new AnharmonicCentralForceSystem());
   }
 
   public MultiSuite() {

@@ -5,7 +5,9 @@
 /**
  * Systems with several conserved quantities, declared as a user would: the free {@link
  * org.concernet.examples.multi.RigidBody} (energy and |L|², two) and the 2-D {@link
- * org.concernet.examples.multi.IsotropicOscillator} (two energies and the angular momentum, three).
+ * org.concernet.examples.multi.IsotropicOscillator} (two energies and the angular momentum, three),
+ * and the {@link org.concernet.examples.multi.AnharmonicCentralForce} (energy and angular momentum
+ * in a central potential r²/2 + r⁴/4, two; the guard added after the volume barrier was measured).
  * {@link org.concernet.examples.multi.MultiSuite} runs them with their defaults and prints the
  * generality suite's table, with R² of each declared invariant from the whole learned set.
  */
