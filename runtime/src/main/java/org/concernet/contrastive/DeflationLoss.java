@@ -5,6 +5,11 @@ package org.concernet.contrastive;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.QRDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.RealVector;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Unstack;
@@ -213,50 +218,10 @@ public final class DeflationLoss {
     return all.toArray(new double[0][]);
   }
 
-  /** y minus its least-squares fit on the columns {@code basis[c]}, by the normal equations (Gauss–Jordan). */
+  /** y minus its least-squares fit on the columns {@code basis[c]} (Householder QR, Commons Math). */
   private static double[] leastSquaresResidual(double[][] basis, double[] y) {
-    int q = basis.length;
-    double[][] a = new double[q][q + 1];
-    for (int c = 0; c < q; c++) {
-      for (int e = 0; e < q; e++) {
-        double s = 0;
-        for (int p = 0; p < y.length; p++) {
-          s += basis[c][p] * basis[e][p];
-        }
-        a[c][e] = s;
-      }
-      double s = 0;
-      for (int p = 0; p < y.length; p++) {
-        s += basis[c][p] * y[p];
-      }
-      a[c][q] = s;
-    }
-    for (int c = 0; c < q; c++) {
-      int pivot = c;
-      for (int r = c + 1; r < q; r++) {
-        if (Math.abs(a[r][c]) > Math.abs(a[pivot][c])) {
-          pivot = r;
-        }
-      }
-      double[] tmp = a[c];
-      a[c] = a[pivot];
-      a[pivot] = tmp;
-      for (int r = 0; r < q; r++) {
-        if (r != c) {
-          double f = a[r][c] / a[c][c];
-          for (int e = c; e <= q; e++) {
-            a[r][e] -= f * a[c][e];
-          }
-        }
-      }
-    }
-    double[] residual = y.clone();
-    for (int c = 0; c < q; c++) {
-      double beta = a[c][q] / a[c][c];
-      for (int p = 0; p < y.length; p++) {
-        residual[p] -= beta * basis[c][p];
-      }
-    }
-    return residual;
+    RealMatrix columns = new Array2DRowRealMatrix(basis).transpose();
+    RealVector fit = columns.operate(new QRDecomposition(columns).getSolver().solve(new ArrayRealVector(y)));
+    return new ArrayRealVector(y).subtract(fit).toArray();
   }
 }

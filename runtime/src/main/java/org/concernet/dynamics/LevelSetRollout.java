@@ -3,6 +3,9 @@
  */
 package org.concernet.dynamics;
 
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.LUDecomposition;
 import org.concernet.data.Rollout;
 import org.concernet.nn.MlpWeights;
 
@@ -94,40 +97,13 @@ public record LevelSetRollout(LearnedDynamics model, int newtonSteps) {
     return y;
   }
 
-  /** A small symmetric positive definite system by Gaussian elimination with partial pivoting. */
+  /**
+   * A small symmetric positive definite system (LU with partial pivoting, Commons Math). No
+   * singularity threshold: the damped Gram matrix's pivots scale with |∇H|², which may be tiny.
+   */
   static double[] solve(double[][] a, double[] b) {
-    int m = b.length;
-    double[][] w = new double[m][m + 1];
-    for (int i = 0; i < m; i++) {
-      System.arraycopy(a[i], 0, w[i], 0, m);
-      w[i][m] = b[i];
-    }
-    for (int col = 0; col < m; col++) {
-      int pivot = col;
-      for (int row = col + 1; row < m; row++) {
-        if (Math.abs(w[row][col]) > Math.abs(w[pivot][col])) {
-          pivot = row;
-        }
-      }
-      double[] tmp = w[col];
-      w[col] = w[pivot];
-      w[pivot] = tmp;
-      for (int row = col + 1; row < m; row++) {
-        double f = w[row][col] / w[col][col];
-        for (int k = col; k <= m; k++) {
-          w[row][k] -= f * w[col][k];
-        }
-      }
-    }
-    double[] x = new double[m];
-    for (int row = m - 1; row >= 0; row--) {
-      double s = w[row][m];
-      for (int k = row + 1; k < m; k++) {
-        s -= w[row][k] * x[k];
-      }
-      x[row] = s / w[row][row];
-    }
-    return x;
+    return new LUDecomposition(new Array2DRowRealMatrix(a, false), 0).getSolver()
+        .solve(new ArrayRealVector(b, false)).toArray();
   }
 
   /**
