@@ -98,6 +98,42 @@ class InvariantBasisTest {
     assertThat(basis.get(1).formula()).startsWith("no sparse formula found (");
   }
 
+  /**
+   * A second output that is a function of L plus a small non-conserved part, whose gradient also
+   * carries an error off L's direction (a learned network's): a formula for it would be L plus a
+   * small term, whose independence of L is not clearly more than its error. The central-force
+   * guard's read-outs were such pairs, and the formula model built on them diverged; the read-out
+   * must report one formula and say that nothing independent is left.
+   */
+  @Test
+  void aFunctionOfTheFirstOutputWithAGradientErrorIsNotASecondFormula() {
+    double eps = 0.1;
+    double noise = 0.05;
+    List<SymbolicInvariant> basis = fit(x -> new double[] {momentum(x),
+        Math.pow(momentum(x), 3) + momentum(x) + eps * x[1] * Math.pow(x[2], 3)},
+        x -> {
+          double[] l = momentumGradient(x);
+          double f = 3 * momentum(x) * momentum(x) + 1;
+          double[] term = {0, Math.pow(x[2], 3), 3 * x[1] * x[2] * x[2], 0};
+          // and a direction that is not a gradient of any sparse formula: it turns with the state
+          double[] err = {Math.sin(7 * x[0] * x[3]), Math.cos(5 * x[1] * x[2]), Math.sin(3 * x[2] + x[1]),
+              Math.cos(4 * x[3] - x[0])};
+          double scale = noise * Math.sqrt(l[0] * l[0] + l[1] * l[1] + l[2] * l[2] + l[3] * l[3]) * f;
+          double[] g2 = new double[4];
+          for (int r = 0; r < 4; r++) {
+            g2[r] = f * l[r] + eps * term[r] + scale * err[r];
+          }
+          return new double[][] {l, g2};
+        });
+    assertThat(names(basis.get(0))).containsExactly("x·vy", "y·vx");
+    assertThat(basis.get(1).found()).isFalse();
+    // it says why: nothing independent of L (at a margin of 1 the best candidate was a 1-term
+    // formula with R² 0.07 against H2, reported as "no sparse formula found (best dense fit …)",
+    // as if a second invariant were there and the library could not express it)
+    assertThat(basis.get(1).formula())
+        .isEqualTo("no sparse formula found (no further candidate is independent of the formulas before it)");
+  }
+
   @Test
   void refusesASampleWhoseGradientsDoNotMatchItsStates() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
