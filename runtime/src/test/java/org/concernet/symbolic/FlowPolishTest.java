@@ -221,4 +221,60 @@ class FlowPolishTest {
     assertThat(onStiff.equal(xi(library, "q²", 1.2, "p²", 1.0))).isNull();
     assertThat(onStiff.equal(xi(library, "q²", 1.0, "p²", 1.0))).isNull();
   }
+
+  /**
+   * The fewest equal groups the data allow, also beyond the 25% chain: flows that conserve both Σu
+   * and Σu + 0.5·u5 − 0.5·u9 (they never move u5 and u9 apart). H's coefficients 1, with an outlier
+   * 1.5 at u5 and 0.5 at u9, are read as 30 equal ones: the 25% chain leaves them as they are, and
+   * merging only the outlier into the rest is not conserved (u9 alone keeps 0.5), but one common
+   * coefficient is.
+   */
+  @Test
+  void equalCoefficientsAreTheFewestGroupsTheDataAllow() {
+    int n = 30;
+    SplittableRandom rng = new SplittableRandom(12);
+    double[] ones = new double[n];
+    java.util.Arrays.fill(ones, 1 / Math.sqrt(n));
+    double[] apart = new double[n];
+    apart[5] = Math.sqrt(0.5);
+    apart[9] = -Math.sqrt(0.5);
+    int count = 3000;
+    double[][] states = new double[count][n];
+    double[][] flows = new double[count][n];
+    for (int i = 0; i < count; i++) {
+      double[] f = new double[n];
+      for (int j = 0; j < n; j++) {
+        states[i][j] = gaussian(rng);
+        f[j] = gaussian(rng);
+      }
+      for (double[] q : new double[][] {ones, apart}) {
+        double c = 0;
+        for (int j = 0; j < n; j++) {
+          c += f[j] * q[j];
+        }
+        for (int j = 0; j < n; j++) {
+          f[j] -= c * q[j];
+        }
+      }
+      for (int j = 0; j < n; j++) {
+        flows[i][j] = f[j] + 0.01 * gaussian(rng);
+      }
+    }
+    TermLibrary linear = TermLibrary.build(java.util.stream.IntStream.range(0, n).mapToObj(k -> "u" + k).toList(),
+        states, TermLibrary.Options.DEFAULT.withDegree(1).withTrigonometric(false).withLogarithms(false));
+    List<String> names = linear.terms().stream().map(Term::name).toList();
+    double[] h = new double[linear.size()];
+    for (int k = 0; k < n; k++) {
+      h[names.indexOf("u" + k)] = k == 5 ? 1.5 : k == 9 ? 0.5 : 1.0;
+    }
+    FlowPolish polish = new FlowPolish(linear, states, flows);
+    double[] chain = FlowPolish.equalised(h);
+    assertThat(chain[names.indexOf("u5")]).isEqualTo(1.5);
+    assertThat(chain[names.indexOf("u9")]).isEqualTo(0.5);
+    double[] equal = polish.equal(h);
+    assertThat(equal).isNotNull();
+    for (int k = 0; k < n; k++) {
+      assertThat(equal[names.indexOf("u" + k)]).isWithin(1e-12).of(1.0);
+    }
+  }
 }
