@@ -8,7 +8,6 @@ import static com.google.common.truth.Truth.assertThat;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.concernet.nn.Activation;
-import org.concernet.nn.Mlp;
 import org.concernet.nn.MlpWeights;
 import org.concernet.nn.Sessions;
 import org.concernet.nn.Tensors;
@@ -65,14 +64,7 @@ class IndependenceLossTest {
   }
 
   private static <T extends TNumber> double graph(MlpWeights weights, double[][] x, Class<T> type) {
-    try (Graph g = new Graph(); Session s = Sessions.open(g)) {
-      Ops tf = Ops.create(g);
-      Operand<T> term = IndependenceLoss.build(tf, Mlp.frozen(tf, weights, type).inputGradient(
-          Tensors.constant(tf, x, type)));
-      try (Result r = s.runner().fetch(term).run()) {
-        return Tensors.toScalar(r.get(0));
-      }
-    }
+    return GradientTerms.evaluate(IndependenceLoss::build, weights, x, type);
   }
 
   /**
