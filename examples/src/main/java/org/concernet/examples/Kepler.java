@@ -41,7 +41,7 @@ import org.concernet.annotations.State;
     contrastiveBatch = 10,
     dynamicsEpochs = 250,
     dynamicsBatch = 100)
-public final class Kepler {
+public class Kepler {
   @State double x;
   @State double y;
   @State double vx;

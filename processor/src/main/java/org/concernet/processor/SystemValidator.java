@@ -184,7 +184,7 @@ final class SystemValidator {
         }
         String existing = evaluation ? evaluationInitialState : initialState;
         if (existing != null) {
-          report.error(Message.DUPLICATE_INITIAL_STATE, method, mirror, evaluation, methodName + "()",
+          report.error(Message.DUPLICATE_INITIAL_STATE, method, evaluation, methodName + "()",
               existing, evaluation ? "evaluation" : "training");
         } else if (ok) {
           if (evaluation) {
@@ -240,7 +240,9 @@ final class SystemValidator {
 
   /**
    * The members of {@code type} and of the classes it extends, superclass members first: a system
-   * that extends another system's class inherits its states, parameters and equations.
+   * that extends another system's class inherits its states, parameters and equations. A method
+   * the subclass overrides (same name and parameter types, neither private nor static) is left
+   * out, so a subclass may replace, say, the {@code @InitialState} sampler and keep the rest.
    */
   static List<Element> members(TypeElement type) {
     java.util.Deque<TypeElement> chain = new java.util.ArrayDeque<>();
@@ -251,8 +253,27 @@ final class SystemValidator {
           ? (TypeElement) ((javax.lang.model.type.DeclaredType) superclass).asElement() : null;
       t = next == null || next.getQualifiedName().contentEquals("java.lang.Object") ? null : next;
     }
+    java.util.Set<String> overridden = new java.util.HashSet<>();
+    List<List<Element>> levels = new ArrayList<>();
+    java.util.Iterator<TypeElement> derivedFirst = chain.descendingIterator();
+    while (derivedFirst.hasNext()) {
+      List<Element> level = new ArrayList<>();
+      for (Element e : derivedFirst.next().getEnclosedElements()) {
+        if (e instanceof ExecutableElement m && e.getKind() == ElementKind.METHOD
+            && !m.getModifiers().contains(Modifier.PRIVATE)
+            && !m.getModifiers().contains(Modifier.STATIC)) {
+          String signature = m.getSimpleName() + m.getParameters().stream()
+              .map(p -> p.asType().toString()).collect(Collectors.joining(",", "(", ")"));
+          if (!overridden.add(signature)) {
+            continue; // a subclass overrides it
+          }
+        }
+        level.add(e);
+      }
+      levels.add(0, level);
+    }
     List<Element> members = new ArrayList<>();
-    chain.forEach(t -> members.addAll(t.getEnclosedElements()));
+    levels.forEach(members::addAll);
     return members;
   }
 

@@ -270,6 +270,20 @@ class ValidationTest {
         .contains("StateField.array(\"u\", 3, -1.0, 1.0)");
   }
 
+  /** A subclass replaces the sampler it inherits: the override is the one sampler, no duplicate. */
+  @Test
+  void aSystemExtendingAnotherMayOverrideItsInitialState() {
+    String[] withSampler = java.util.Arrays.copyOf(ROD, ROD.length + 1);
+    withSampler[ROD.length] = "  @InitialState void sample(java.util.random.RandomGenerator rng) { q = 1; }";
+    JavaFileObject rod = type("Rod", "@DynamicalSystem\npublic class Rod {", withSampler);
+    JavaFileObject other = type("Other", "@DynamicalSystem\npublic final class Other extends Rod {",
+        "  @InitialState @Override void sample(java.util.random.RandomGenerator rng) { q = 2; }");
+    Compilation compilation = compile(rod, other);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.OtherSystem").contentsAsUtf8String()
+        .contains("sample(");
+  }
+
   @Test
   void autoencoder() {
     assertError(system("(autoencoder = @Autoencoder(latent = 2))", valid()), "Autoencoder", "latent = 2");
@@ -291,6 +305,10 @@ class ValidationTest {
     assertError(system("", valid(
         "  @InitialState void first(RandomGenerator rng) {}",
         "  @InitialState void second(RandomGenerator rng) {}")), "DuplicateInitialState", "void second(");
+    assertThat(compile(system("", valid(
+        "  @InitialState void first(RandomGenerator rng) {}",
+        "  @InitialState void second(RandomGenerator rng) {}")))).hadErrorContaining(
+        "@InitialState(evaluation = false) on second(): first() already samples training initial states");
     // one per role is fine
     assertThat(compile(system("", valid(
         "  @InitialState void first(RandomGenerator rng) {}",

@@ -8,7 +8,7 @@
  * org.concernet.examples.multi.IsotropicOscillator} (two energies and the angular momentum, three),
  * and the {@link org.concernet.examples.multi.AnharmonicCentralForce} (energy and angular momentum
  * in a central potential r²/2 + r⁴/4, two; the guard added after the volume barrier was measured).
- * {@link org.concernet.examples.multi.AlignedKepler} is Kepler with every periapsis on one axis, the
+ * {@link org.concernet.examples.AlignedKepler} is Kepler with every periapsis on one axis, the
  * measurement that the paper's sampler hides the energy behind the Runge–Lenz direction (not in the
  * suite: about four minutes a seed).
  * {@link org.concernet.examples.multi.MultiSuite} runs them with their defaults and prints the

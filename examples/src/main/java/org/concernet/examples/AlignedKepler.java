@@ -1,19 +1,15 @@
 /*
  * Copyright 2026 The concernet-java Authors. Licensed under the Apache License, Version 2.0.
  */
-package org.concernet.examples.multi;
+package org.concernet.examples;
 
 import java.util.random.RandomGenerator;
-import org.concernet.annotations.CandidateTerm;
-import org.concernet.annotations.Derivative;
 import org.concernet.annotations.DynamicalSystem;
 import org.concernet.annotations.InitialState;
-import org.concernet.annotations.Invariant;
-import org.concernet.annotations.State;
 
 /**
- * The Kepler problem of {@code org.concernet.examples.Kepler} (same equations, invariants and
- * protocol, with two learned outputs) with every orbit's periapsis on one axis. The paper's
+ * The {@link Kepler} problem (its equations, invariants and 1/r candidate term, inherited; its
+ * protocol with two learned outputs) with every orbit's periapsis on one axis. The paper's
  * sampler starts each orbit at its periapsis at a uniform angle, so the Runge–Lenz vector's
  * direction is a third conserved quantity that differs between trajectories, and two learned
  * outputs find it before the energy (docs/several-invariants.md); here it is the same on every
@@ -36,53 +32,7 @@ import org.concernet.annotations.State;
     contrastiveBatch = 10,
     dynamicsEpochs = 250,
     dynamicsBatch = 100)
-public final class AlignedKepler {
-  @State double x;
-  @State double y;
-  @State double vx;
-  @State double vy;
-
-  /** Distance to the centre. */
-  double r() {
-    return Math.sqrt(x * x + y * y);
-  }
-
-  @Derivative("x")
-  double dx() {
-    return vx;
-  }
-
-  @Derivative("y")
-  double dy() {
-    return vy;
-  }
-
-  @Derivative("vx")
-  double dvx() {
-    return -x / (r() * r() * r());
-  }
-
-  @Derivative("vy")
-  double dvy() {
-    return -y / (r() * r() * r());
-  }
-
-  @Invariant
-  double energy() {
-    return (vx * vx + vy * vy) / 2 - 1 / r();
-  }
-
-  @Invariant
-  double angularMomentum() {
-    return x * vy - y * vx;
-  }
-
-  /** A term the read-out may use to write the energy as a formula (its library has no 1/r). */
-  @CandidateTerm(name = "1/r")
-  double inverseRadius() {
-    return 1 / r();
-  }
-
+public final class AlignedKepler extends Kepler {
   /**
    * Kepler's sampler with the periapsis on the +x axis: radius uniform in [0.1, 1.0), velocity
    * along −y with speed √(U[1, 1.3) / r). Every orbit starts at its periapsis, as in Kepler, but
@@ -90,6 +40,7 @@ public final class AlignedKepler {
    * energy and the angular momentum vary across them.
    */
   @InitialState
+  @Override
   void sample(RandomGenerator rng) {
     double radius = rng.nextDouble(0.1, 1.0);
     x = radius;
