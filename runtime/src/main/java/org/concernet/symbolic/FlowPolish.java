@@ -100,7 +100,21 @@ final class FlowPolish {
     }
   }
 
+  /**
+   * The normal matrices of each support asked for, built once: the read-out polishes every
+   * equally sparse candidate, then the chosen one again, and equalises it, on the same supports
+   * (measured, session 10: building them was most of the heat rod's 40-75 s read-out).
+   */
+  private final java.util.Map<List<Integer>, java.util.Optional<Normal>> normals =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The normal matrices on {@code support} (read-only), or null when the flows cannot weigh it. */
   private Normal normal(int[] support) {
+    return normals.computeIfAbsent(Arrays.stream(support).boxed().toList(),
+        key -> java.util.Optional.ofNullable(buildNormal(support))).orElse(null);
+  }
+
+  private Normal buildNormal(int[] support) {
     int s = support.length;
     double[][] m = new double[s][s];
     double[][] nn = new double[s][s];
