@@ -5,8 +5,11 @@ package org.concernet.contrastive;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.LUDecomposition;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.ReduceSum;
 import org.tensorflow.op.core.Unstack;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TNumber;
@@ -47,9 +50,9 @@ public final class VolumeLoss {
     Operand<T> det = null;
     for (Operand<T> column : tf.unstack(g, m, Unstack.axis(2L)).output()) { // [P, n]
       Operand<T> u = tf.math.div(column, tf.math.sqrt(tf.math.add(
-          tf.reduceSum(tf.math.square(column), inputs, org.tensorflow.op.core.ReduceSum.keepDims(true)), eps)));
+          tf.reduceSum(tf.math.square(column), inputs, ReduceSum.keepDims(true)), eps)));
       for (Operand<T> q : done) {
-        Operand<T> c = tf.reduceSum(tf.math.mul(q, u), inputs, org.tensorflow.op.core.ReduceSum.keepDims(true));
+        Operand<T> c = tf.reduceSum(tf.math.mul(q, u), inputs, ReduceSum.keepDims(true));
         u = tf.math.sub(u, tf.math.mul(c, q));
       }
       Operand<T> remainder = tf.reduceSum(tf.math.square(u), inputs); // [P]
@@ -60,8 +63,8 @@ public final class VolumeLoss {
   }
 
   /**
-   * The term in double precision, with each det Ĝ_p from the normalised Gram matrix by Gaussian
-   * elimination: the reference the graph form is tested against.
+   * The term in double precision, with each det Ĝ_p from the normalised Gram matrix by LU
+   * (Commons Math; 0 for a singular one): the reference the graph form is tested against.
    *
    * @param g input gradients g[p][d][k] of P points × n inputs × m outputs, m ≥ 2
    */
@@ -86,42 +89,8 @@ public final class VolumeLoss {
           gram[i][j] = dot / (norm[i] * norm[j]);
         }
       }
-      sum += determinant(gram);
+      sum += new LUDecomposition(new Array2DRowRealMatrix(gram, false)).getDeterminant();
     }
     return -Math.log(sum / g.length + EPSILON);
-  }
-
-  private static double determinant(double[][] a) {
-    int m = a.length;
-    double[][] b = new double[m][];
-    for (int i = 0; i < m; i++) {
-      b[i] = a[i].clone();
-    }
-    double det = 1;
-    for (int c = 0; c < m; c++) {
-      int pivot = c;
-      for (int r = c + 1; r < m; r++) {
-        if (Math.abs(b[r][c]) > Math.abs(b[pivot][c])) {
-          pivot = r;
-        }
-      }
-      if (pivot != c) {
-        double[] t = b[c];
-        b[c] = b[pivot];
-        b[pivot] = t;
-        det = -det;
-      }
-      det *= b[c][c];
-      if (b[c][c] == 0) {
-        return 0;
-      }
-      for (int r = c + 1; r < m; r++) {
-        double f = b[r][c] / b[c][c];
-        for (int k = c; k < m; k++) {
-          b[r][k] -= f * b[c][k];
-        }
-      }
-    }
-    return det;
   }
 }

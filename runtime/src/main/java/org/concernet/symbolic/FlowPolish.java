@@ -6,6 +6,9 @@ package org.concernet.symbolic;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -105,13 +108,12 @@ final class FlowPolish {
    * equally sparse candidate, then the chosen one again, and equalises it, on the same supports
    * (measured, session 10: building them was most of the heat rod's 40-75 s read-out).
    */
-  private final java.util.Map<List<Integer>, java.util.Optional<Normal>> normals =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<List<Integer>, Optional<Normal>> normals = new ConcurrentHashMap<>();
 
   /** The normal matrices on {@code support} (read-only), or null when the flows cannot weigh it. */
   private Normal normal(int[] support) {
     return normals.computeIfAbsent(Arrays.stream(support).boxed().toList(),
-        key -> java.util.Optional.ofNullable(buildNormal(support))).orElse(null);
+        key -> Optional.ofNullable(buildNormal(support))).orElse(null);
   }
 
   private Normal buildNormal(int[] support) {
@@ -243,27 +245,26 @@ final class FlowPolish {
    * sorted) count as one group; each group made equal (its mean magnitude, every sign kept).
    */
   static double[] equalised(double[] xi) {
-    int[] support = support(xi);
-    Integer[] order = java.util.stream.IntStream.range(0, support.length).boxed().toArray(Integer[]::new);
-    Arrays.sort(order, (p, q) -> Double.compare(Math.abs(xi[support[p]]), Math.abs(xi[support[q]])));
-    double[] out = xi.clone();
-    for (int start = 0; start < order.length;) {
-      int end = start + 1;
-      while (end < order.length && Math.abs(xi[support[order[end]]])
-          <= (1 + EQUAL_GAP) * Math.abs(xi[support[order[end - 1]]])) {
-        end++;
-      }
-      double mean = 0;
-      for (int k = start; k < end; k++) {
-        mean += Math.abs(xi[support[order[k]]]) / (end - start);
-      }
-      for (int k = start; k < end; k++) {
-        out[support[order[k]]] = Math.copySign(mean, xi[support[order[k]]]);
-      }
-      start = end;
-    }
-    return out;
+    return grouped(xi, chainGroups(xi));
   }
+
+  /**
+   * The support of {@code xi} in groups of magnitudes within {@value #EQUAL_GAP} of each other (a
+   * sorted chain), smallest magnitudes first.
+   */
+  private static List<List<Integer>> chainGroups(double[] xi) {
+    List<Integer> order = new ArrayList<>(Arrays.stream(support(xi)).boxed().toList());
+    order.sort((p, q) -> Double.compare(Math.abs(xi[p]), Math.abs(xi[q])));
+    List<List<Integer>> groups = new ArrayList<>();
+    for (int k = 0; k < order.size(); k++) {
+      if (k == 0 || Math.abs(xi[order.get(k)]) > (1 + EQUAL_GAP) * Math.abs(xi[order.get(k - 1)])) {
+        groups.add(new ArrayList<>());
+      }
+      groups.get(groups.size() - 1).add(order.get(k));
+    }
+    return groups;
+  }
+
 
   /**
    * {@code xi} with its coefficients in the fewest groups of equal magnitude (every sign kept) that
@@ -285,17 +286,9 @@ final class FlowPolish {
       return null;
     }
     double limit = normal.rayleigh(xi) * (1 + DATA_SIGMAS * Math.sqrt(2.0 / normal.used())) + 1e-300;
-    double[] chain = equalised(xi);
-    // the groups, as runs of support positions sorted by magnitude
-    Integer[] order = java.util.stream.IntStream.range(0, support.length).boxed().toArray(Integer[]::new);
-    Arrays.sort(order, (p, q) -> Double.compare(Math.abs(xi[support[p]]), Math.abs(xi[support[q]])));
-    List<List<Integer>> groups = new ArrayList<>();
-    for (int k = 0; k < order.length; k++) {
-      int j = support[order[k]];
-      if (k == 0 || Math.abs(chain[j]) != Math.abs(chain[support[order[k - 1]]])) {
-        groups.add(new ArrayList<>());
-      }
-      groups.get(groups.size() - 1).add(j);
+    List<List<Integer>> groups = chainGroups(xi);
+    if (groups.isEmpty()) {
+      return null;
     }
     double[] best = null;
     while (true) {
