@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.concernet.data.Trajectories;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 import org.concernet.nn.Mlp;
 import org.concernet.nn.MlpWeights;
 import org.concernet.nn.Precision;
@@ -49,6 +51,14 @@ import org.tensorflow.types.family.TNumber;
  * {@code independenceWeight}, {@code deflationDegree}, {@code volumeWeight}.
  * The network trains on the raw states, as the paper's; there is no input normalisation.
  *
+ * <p><b>Choosing the refinement by validation</b> ({@link #select}): with the refinement stage
+ * on (alignment weight &gt; 0, start s &gt; 0) and one output, the epochs after ⌊s · epochs⌋
+ * also run a second time without the alignment term (an {@link EpochLoop} branch from the same
+ * state: the paper's loss to the end), and the learner keeps whichever of the two H has the lower
+ * score, a figure the caller gives (the experiment's is H's spread on validation trajectories the
+ * training never saw). The refinement sharpens H on most systems and blurs it on some (the heat
+ * equation's latent space, docs/generality.md).
+ *
  * <p>Each epoch visits the trajectories in a fresh random order, in batches of whole trajectories;
  * a last batch of a single trajectory (which would carry no signal) joins the one before it.
  * Everything random comes from the seed: the weights are drawn first ({@link
@@ -63,6 +73,22 @@ import org.tensorflow.types.family.TNumber;
 public final class InvariantLearner {
   /** Stage name in progress reports and {@link TrainingDivergedException}s. */
   public static final String STAGE = "contrastive";
+
+  /** Stage name of the paper-loss ending trained beside the refinement by {@link #select}. */
+  public static final String PAPER_STAGE = "contrastive-paper";
+
+  /**
+   * Which H {@link #select} kept.
+   *
+   * @param refined whether it kept the refined H (else the paper-loss H)
+   * @param refinedScore the refined H's score
+   * @param paperScore the paper-loss H's score
+   * @param paperSeconds the paper-loss ending's training time
+   */
+  public record Choice(boolean refined, double refinedScore, double paperScore, double paperSeconds) {}
+
+  /** What {@link #select} learned: the H it kept, and the choice when there was one. */
+  public record Selection(LearnedInvariant invariant, Optional<Choice> choice) {}
 
   /** The scalar placeholder that switches the alignment term on (1) or off (0) for an epoch. */
   private static final String ALIGNMENT_ON = "contrastive_alignment_on";
@@ -123,16 +149,33 @@ public final class InvariantLearner {
    * @throws TrainingDivergedException on a non-finite loss, at once
    */
   public LearnedInvariant learn(String system, Trajectories data, long seed) {
+    return select(system, data, seed, null).invariant();
+  }
+
+  /**
+   * Learns H from {@code data}'s states as {@link #learn} does; when the protocol has the refinement
+   * stage (alignment weight &gt; 0, alignment start &gt; 0), one output and at least one epoch, and
+   * {@code score} is given, also trains the paper-loss ending and keeps the H with the lower score
+   * (the refined one on a tie or a score that is not a number; see the class comment). The refined
+   * H is, bit for bit, the one {@link #learn} gives.
+   *
+   * @param score a figure of a learned H, lower for a better one, measured on data the training does
+   *     not see; {@code null} for no choice
+   */
+  public Selection select(String system, Trajectories data, long seed, ToDoubleFunction<LearnedInvariant> score) {
     SquareRatioLoss.checkData(data.statesFlat(), data.count(), data.length(), data.dimension());
     double alignmentWeight = protocol.alignmentWeight();
     if (alignmentWeight > 0 && !data.hasDerivatives()) {
       throw new IllegalArgumentException("the alignment term (weight " + alignmentWeight + ") needs derivatives,"
           + " and " + data + " has none; set the weight to 0 or give derivatives");
     }
-    return train(precision.type(), system, data, seed);
+    boolean choosing = score != null && alignmentWeight > 0 && protocol.alignmentStart() > 0
+        && protocol.latent() == 1 && protocol.contrastiveEpochs() > 0;
+    return train(precision.type(), system, data, seed, choosing ? score : null);
   }
 
-  private <T extends TNumber> LearnedInvariant train(Class<T> type, String system, Trajectories data, long seed) {
+  private <T extends TNumber> Selection train(Class<T> type, String system, Trajectories data, long seed,
+      ToDoubleFunction<LearnedInvariant> score) {
     int count = data.count();
     int points = data.length();
     int n = data.dimension();
@@ -192,17 +235,47 @@ public final class InvariantLearner {
         int first = firstAlignedEpoch(epochs, protocol.alignmentStart());
         builder.epochFeed(ALIGNMENT_ON, (epoch, total) -> epoch >= first ? 1.0 : 0.0);
       }
+      MlpWeights[] paper = new MlpWeights[1];
+      EpochLoop.Outcome[] paperOutcome = new EpochLoop.Outcome[1];
+      if (score != null) {
+        int after = firstAlignedEpoch(epochs, protocol.alignmentStart()) - 1;
+        builder.branch(after, PAPER_STAGE, new SplittableRandom(seed).split().nextLong(), (epoch, total) -> 0.0,
+            branched -> {
+              paper[0] = mlp.read(session);
+              paperOutcome[0] = branched;
+            });
+      }
       EpochLoop<T> loop = builder.build(tf);
       EpochLoop.Outcome outcome = loop.run(epochs, rng);
       MlpWeights trained = mlp.read(session);
       loop.requireFinite(trained, null, outcome);
-      java.util.Map<String, Object> settings = InvariantProvenance.settings(protocol);
-      InvariantProvenance provenance = new InvariantProvenance(system, settings,
-          seed, precision, count, points, n, InvariantProvenance.hash(data),
-          LibraryVersion.get(), epochs, batches.length,
-          epochs == 0 ? 0.0 : outcome.seconds() / epochs, outcome.finalLoss());
-      return new LearnedInvariant(trained, provenance);
+      LearnedInvariant refined = invariant(system, protocol, data, seed, trained, outcome, epochs, batches.length);
+      if (score == null) {
+        return new Selection(refined, Optional.empty());
+      }
+      loop.requireFinite(paper[0], "paper-loss ending", paperOutcome[0]);
+      LearnedInvariant paperLoss = invariant(system, protocol.toBuilder().alignmentWeight(0).build(), data, seed,
+          paper[0], paperOutcome[0], epochs - (firstAlignedEpoch(epochs, protocol.alignmentStart()) - 1), batches.length);
+      double refinedScore = score.applyAsDouble(refined);
+      double paperScore = score.applyAsDouble(paperLoss);
+      // a tie (or a score that is not a number) keeps the refinement, the library's default
+      boolean keepRefined = !(paperScore < refinedScore);
+      Choice choice = new Choice(keepRefined, refinedScore, paperScore, paperOutcome[0].seconds());
+      return new Selection(keepRefined ? refined : paperLoss, Optional.of(choice));
     }
+  }
+
+  /**
+   * H with its provenance: the settings of {@code trainedWith}, and the training figures of {@code
+   * outcome}, whose seconds are those of its last {@code timed} epochs.
+   */
+  private LearnedInvariant invariant(String system, Protocol trainedWith, Trajectories data, long seed,
+      MlpWeights weights, EpochLoop.Outcome outcome, int timed, int stepsPerEpoch) {
+    int epochs = protocol.contrastiveEpochs();
+    InvariantProvenance provenance = new InvariantProvenance(system, InvariantProvenance.settings(trainedWith),
+        seed, precision, data.count(), data.length(), data.dimension(), InvariantProvenance.hash(data),
+        LibraryVersion.get(), epochs, stepsPerEpoch, timed == 0 ? 0.0 : outcome.seconds() / timed, outcome.finalLoss());
+    return new LearnedInvariant(weights, provenance);
   }
 
   /**

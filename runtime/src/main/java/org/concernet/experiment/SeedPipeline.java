@@ -58,6 +58,8 @@ final class SeedPipeline {
   private final TrajectoryGenerator generator = TrajectoryGenerator.reference();
   /** With latent = 0 (auto): each seed's estimate of the number of invariants, from its training. */
   private final Map<Long, InvariantCount> counts = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Each seed's choice between the refined and the paper-loss H, when it made one. */
+  private final Map<Long, InvariantLearner.Choice> choices = new java.util.concurrent.ConcurrentHashMap<>();
 
   SeedPipeline(ExperimentConfig config) {
     this.config = config;
@@ -108,6 +110,11 @@ final class SeedPipeline {
       }
     }
     Map<String, Map<String, Double>> quality = invariantQuality(models, fresh, notes, progress);
+    InvariantLearner.Choice choice = choices.remove(seed);
+    if (choice != null) {
+      notes.put(REFINEMENT_CHOICE, describe(choice));
+      progress.message("seed " + seed + ": " + describe(choice));
+    }
     InvariantCount count = counts.remove(seed);
     if (count != null) {
       count.rates().forEach(clock::rate);
@@ -223,6 +230,15 @@ final class SeedPipeline {
     return Optional.of(m);
   }
 
+  /** Key of the refinement choice's line in a seed's notes. */
+  static final String REFINEMENT_CHOICE = "refinementChoice";
+
+  private static String describe(InvariantLearner.Choice choice) {
+    return String.format(Locale.ROOT, "kept the %s H: spread on %s %.3e with the alignment refinement, %.3e with"
+        + " the paper's loss alone (that ending trained in %.1f s)", choice.refined() ? "refined" : "paper-loss",
+        "validation trajectories", choice.refinedScore(), choice.paperScore(), choice.paperSeconds());
+  }
+
   /** Prints {@code warning}, if there is one, and keeps it in the seed's notes under {@code key}. */
   private static void warn(Map<String, String> notes, ConsoleProgress progress, String key, Optional<String> warning) {
     warning.ifPresent(w -> {
@@ -333,11 +349,19 @@ final class SeedPipeline {
     boolean auto = protocol.latent() == 0;
     Protocol learning = auto ? protocol.toBuilder().latent(InvariantCount.probeOutputs(data.dimension())).build()
         : protocol;
-    LearnedInvariant invariant = new InvariantLearner(learning)
+    InvariantLearner.Selection selection = new InvariantLearner(learning)
         .withPrecision(precision())
         .withListener(training.listener())
         .withCheckpoints(training.checkpoints())
-        .learn(system.name(), data, Seeds.derive(seed, "contrastive"));
+        .select(system.name(), data, Seeds.derive(seed, "contrastive"), validationSpread(space, seed));
+    LearnedInvariant invariant = selection.invariant();
+    selection.choice().ifPresent(c -> {
+      choices.put(seed, c);
+      clock.rate("contrastive.refinedSpread", c.refinedScore());
+      clock.rate("contrastive.paperSpread", c.paperScore());
+      clock.rate("contrastive.keptRefined", c.refined() ? 1 : 0);
+      clock.rate("contrastive.paperSeconds", c.paperSeconds());
+    });
     if (auto) {
       Trajectories heldOut = space.encode(generator.generate(system, protocol.r2Trajectories(),
           protocol.trainingTimes(), Seeds.derive(seed, "r2")));
@@ -367,6 +391,24 @@ final class SeedPipeline {
       clock.rate("dynamics.stepsPerSecond", t.seconds() > 0 ? t.epochs() * stepsPerEpoch / t.seconds() : Double.NaN);
     });
     return new TrainedModels(invariant, baseline, concernet, space);
+  }
+
+  /**
+   * The score {@link InvariantLearner#select} chooses the refined or the paper-loss H by: H's mean
+   * {@link InvariantQuality#spread spread} on validation trajectories, generated (noise-free) from
+   * the system with the seed's own stream, as many and as long as the R² trajectories but not
+   * those, so the choice never sees what the results are measured on; in {@code space}.
+   */
+  private java.util.function.ToDoubleFunction<LearnedInvariant> validationSpread(StateSpace space, long seed) {
+    Trajectories[] validation = new Trajectories[1];
+    return h -> {
+      if (validation[0] == null) {
+        validation[0] = space.encode(generator.generate(system, protocol.r2Trajectories(), protocol.trainingTimes(),
+            Seeds.derive(seed, "validation")));
+      }
+      return java.util.Arrays.stream(InvariantQuality.of(h::value, h::gradient, validation[0]))
+          .mapToDouble(InvariantQuality::spread).average().orElse(Double.NaN);
+    };
   }
 
   /** The truth and both models' rollouts from one seed's evaluation initial states. */

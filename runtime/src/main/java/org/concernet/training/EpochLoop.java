@@ -60,6 +60,19 @@ public final class EpochLoop<T extends TNumber> {
    */
   public record Outcome(List<Double> losses, double lastFinite, double seconds, double finalLoss) {}
 
+  /** Receives a {@link Builder#branch branch}'s outcome while the loop's variables hold its final values. */
+  @FunctionalInterface
+  public interface BranchEnd {
+    void ended(Outcome outcome);
+  }
+
+  /**
+   * A second ending of a stage: from the state after epoch {@code after}, the remaining epochs once
+   * more with {@code feed} and permutations from {@code seed} (reported to the listener and saved
+   * in checkpoints under {@code stage}).
+   */
+  record Branch(int after, String stage, long seed, EpochValue feed, BranchEnd end) {}
+
   /** A scalar that depends only on the epoch, fed to a placeholder for every step of that epoch. */
   @FunctionalInterface
   public interface EpochValue {
@@ -86,6 +99,7 @@ public final class EpochLoop<T extends TNumber> {
   private final ProgressListener listener;
   private final Checkpoints checkpoints;
   private final List<Variable<T>> saved;
+  private final Branch branch;
   private final List<Placeholder<T>> restoreValues = new ArrayList<>();
   private final List<Op> restores = new ArrayList<>();
 
@@ -111,7 +125,8 @@ public final class EpochLoop<T extends TNumber> {
     List<Variable<T>> all = new ArrayList<>(b.weights);
     all.addAll(b.adam.state());
     this.saved = List.copyOf(all);
-    if (checkpoints != null) {
+    this.branch = b.branch;
+    if (checkpoints != null || branch != null) {
       for (Variable<T> v : saved) {
         Placeholder<T> value = tf.placeholder(loss.type(), Placeholder.shape(v.shape()));
         restoreValues.add(value);
@@ -136,22 +151,27 @@ public final class EpochLoop<T extends TNumber> {
   /**
    * Trains {@code epochs} epochs (or the rest of them after a checkpoint), drawing every epoch's
    * permutation from {@code rng}, which must be where the stage's stream stands after the initial
-   * weights were drawn.
+   * weights were drawn. With a {@link Builder#branch branch}, the branch's epochs run first when
+   * the stage reaches its branch point, and the stage then continues from the state it had there,
+   * with the permutations it would have drawn without the branch.
    */
   public Outcome run(int epochs, SplittableRandom rng) {
     int[] order = identity();
     int first = 1;
-    double lastFinite = Double.NaN;
+    double[] lastFinite = {Double.NaN};
     double seconds = 0;
     List<Double> losses = new ArrayList<>(epochs);
     Checkpoints.State restored = checkpoints == null ? null : checkpoints.read(stage, seed, epochs, layout());
     if (restored != null) {
+      if (branch != null && restored.epoch() > branch.after()) {
+        replayBranch(epochs, restored.variables());
+      }
       restore(restored.variables());
       for (int epoch = 1; epoch <= restored.epoch(); epoch++) {
         shuffle(order, rng);
       }
       first = restored.epoch() + 1;
-      lastFinite = restored.lastFinite();
+      lastFinite[0] = restored.lastFinite();
       seconds = restored.seconds();
       losses.addAll(restored.losses());
     }
@@ -162,35 +182,96 @@ public final class EpochLoop<T extends TNumber> {
     try {
       long start = System.nanoTime();
       for (int epoch = first; epoch <= epochs; epoch++) {
-        shuffle(order, rng);
-        double sum = 0;
-        int from = 0;
-        try (TFloat32 rate = TFloat32.scalarOf((float) schedule.factor(epoch, epochs));
-            TFloat32 extra = epochFeed == null ? null : TFloat32.scalarOf((float) epochValue.at(epoch, epochs))) {
-          for (int size : sizes) {
-            double value = batch(fed.get(size), order, from, rate, extra, epoch, lastFinite);
-            if (!Double.isFinite(value)) {
-              throw new TrainingDivergedException(stage, seed, epoch, lastFinite,
-                  lossName + " became " + value + " on a batch of " + size + " " + unit);
-            }
-            lastFinite = value;
-            sum += mean == Mean.OF_ITEMS ? value * size : value;
-            from += size;
-          }
+        if (branch != null && epoch == branch.after() + 1) {
+          // the branch's time is its own: the stage's seconds (and seconds per epoch) stay its own epochs'
+          start += runBranch(epochs, order, fed, lastFinite[0], losses);
         }
-        double epochLoss = sum / (mean == Mean.OF_ITEMS ? items : sizes.length);
+        shuffle(order, rng);
+        double epochLoss = epoch(stage, epoch, epochs, order, fed, epochValue, lastFinite);
         losses.add(epochLoss);
         if (checkpoints != null && (epoch % checkpoints.every() == 0 || epoch == epochs)) {
-          checkpoints.write(new Checkpoints.State(stage, seed, epochs, epoch, lastFinite,
+          checkpoints.write(new Checkpoints.State(stage, seed, epochs, epoch, lastFinite[0],
               seconds + (System.nanoTime() - start) / 1e9, losses, read()));
         }
         listener.epoch(stage, epoch, epochs, epochLoss);
       }
-      return new Outcome(List.copyOf(losses), lastFinite, seconds + (System.nanoTime() - start) / 1e9,
+      return new Outcome(List.copyOf(losses), lastFinite[0], seconds + (System.nanoTime() - start) / 1e9,
           losses.isEmpty() ? evaluate() : losses.get(losses.size() - 1));
     } finally {
       fed.values().forEach(TInt32::close);
     }
+  }
+
+  /**
+   * One training epoch of {@code stageName} over the items in {@code order}, feeding {@code feed}'s
+   * value (when there is a feed); {@code lastFinite[0]} follows the last finite batch loss.
+   *
+   * @return the epoch's mean loss
+   */
+  private double epoch(String stageName, int epoch, int epochs, int[] order, Map<Integer, TInt32> fed,
+      EpochValue feed, double[] lastFinite) {
+    double sum = 0;
+    int from = 0;
+    try (TFloat32 rate = TFloat32.scalarOf((float) schedule.factor(epoch, epochs));
+        TFloat32 extra = epochFeed == null ? null : TFloat32.scalarOf((float) feed.at(epoch, epochs))) {
+      for (int size : sizes) {
+        double value = batch(fed.get(size), order, from, rate, extra, epoch, lastFinite[0]);
+        if (!Double.isFinite(value)) {
+          throw new TrainingDivergedException(stageName, seed, epoch, lastFinite[0],
+              lossName + " became " + value + " on a batch of " + size + " " + unit);
+        }
+        lastFinite[0] = value;
+        sum += mean == Mean.OF_ITEMS ? value * size : value;
+        from += size;
+      }
+    }
+    return sum / (mean == Mean.OF_ITEMS ? items : sizes.length);
+  }
+
+  /**
+   * Runs the branch's epochs from the current state and order, hands its outcome (its losses after
+   * the stage's {@code shared} ones; its own seconds) to the branch's end, saves it as the branch's
+   * checkpoint (with checkpoints), and puts the state back.
+   *
+   * @return the nanoseconds it took
+   */
+  private long runBranch(int epochs, int[] order, Map<Integer, TInt32> fed, double lastFinite, List<Double> shared) {
+    long start = System.nanoTime();
+    List<Checkpoints.Variable> state = read();
+    int[] branchOrder = order.clone();
+    SplittableRandom rng = new SplittableRandom(branch.seed());
+    double[] last = {lastFinite};
+    List<Double> losses = new ArrayList<>(shared);
+    for (int epoch = branch.after() + 1; epoch <= epochs; epoch++) {
+      shuffle(branchOrder, rng);
+      double epochLoss = epoch(branch.stage(), epoch, epochs, branchOrder, fed, branch.feed(), last);
+      losses.add(epochLoss);
+      listener.epoch(branch.stage(), epoch, epochs, epochLoss);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (checkpoints != null) {
+      checkpoints.write(new Checkpoints.State(branch.stage(), seed, epochs, epochs, last[0], seconds, losses, read()));
+    }
+    branch.end().ended(new Outcome(List.copyOf(losses), last[0], seconds, losses.get(losses.size() - 1)));
+    restore(state);
+    return System.nanoTime() - start;
+  }
+
+  /**
+   * For a stage resumed past its branch point: the branch ran before the checkpoint was written,
+   * so its outcome comes from its own checkpoint; the caller restores {@code stageState} after.
+   */
+  private void replayBranch(int epochs, List<Checkpoints.Variable> stageState) {
+    Checkpoints.State ended = checkpoints.read(branch.stage(), seed, epochs, layout());
+    if (ended == null) {
+      throw new IllegalStateException("the checkpoint of " + stage + " (seed " + seed + ") is past epoch "
+          + branch.after() + ", where " + branch.stage() + " branches off, but " + branch.stage()
+          + " has no checkpoint; delete the checkpoints to train the stage again");
+    }
+    restore(ended.variables());
+    List<Double> losses = ended.losses();
+    branch.end().ended(new Outcome(List.copyOf(losses), ended.lastFinite(), ended.seconds(),
+        losses.get(losses.size() - 1)));
   }
 
   /** The loss over all items in their original order, without training (for a stage of 0 epochs). */
@@ -337,6 +418,7 @@ public final class EpochLoop<T extends TNumber> {
     private LearningRateSchedule schedule = LearningRateSchedule.CONSTANT;
     private String epochFeed;
     private EpochValue epochValue;
+    private Branch branch;
 
     private Builder(String stage, long seed, Session session, Placeholder<TInt32> indices, Operand<T> loss,
         Adam.Step<T> adam, List<Variable<T>> weights) {
@@ -373,6 +455,24 @@ public final class EpochLoop<T extends TNumber> {
       return this;
     }
 
+    /**
+     * A second ending of the stage, for a choice between two trainings that share their first
+     * {@code after} epochs: when the stage has trained those epochs, the remaining ones run first
+     * as the stage {@code stage}, with {@code feed}'s values for the {@link #epochFeed epoch feed}
+     * and their own permutations from {@code seed} (starting from the stage's order at that
+     * point); {@code end} then receives their outcome while the variables hold the branch's final
+     * values, and the stage continues from where it branched off, exactly as without the branch.
+     * The branch's time is not the stage's. Needs an epoch feed; {@code after} in [0, epochs).
+     */
+    public Builder<T> branch(int after, String stage, long seed, EpochValue feed, BranchEnd end) {
+      if (after < 0) {
+        throw new IllegalArgumentException("a branch starts after epoch 0 or later, not " + after);
+      }
+      this.branch = new Branch(after, Objects.requireNonNull(stage, "stage"), seed,
+          Objects.requireNonNull(feed, "feed"), Objects.requireNonNull(end, "end"));
+      return this;
+    }
+
     /** Names for messages: e.g. "the square ratio loss", "trajectories". */
     public Builder<T> describe(String lossName, String unit) {
       this.lossName = lossName;
@@ -396,6 +496,9 @@ public final class EpochLoop<T extends TNumber> {
     /** Builds the loop's graph nodes with {@code tf} and initialises the variables. */
     public EpochLoop<T> build(Ops tf) {
       Objects.requireNonNull(sizes, "batches");
+      if (branch != null && epochFeed == null) {
+        throw new IllegalStateException("a branch needs an epoch feed to differ from the stage it branches off");
+      }
       return new EpochLoop<>(this, tf);
     }
   }
