@@ -19,13 +19,23 @@ public final class ConsoleProgress implements ProgressListener {
   private String seedLabel = "";
   private String stage;
   private long stageStart;
+  /** The epoch of the stage's first report since it (re)started: the clock starts there. */
+  private int firstEpoch;
   private long lastPrint;
   private boolean lineOpen;
 
+  private final java.util.function.LongSupplier clock;
+
   public ConsoleProgress(PrintStream out, boolean terminal, double intervalSeconds) {
+    this(out, terminal, intervalSeconds, System::nanoTime);
+  }
+
+  /** As the public constructor, reading the time in nanoseconds from {@code clock}. */
+  ConsoleProgress(PrintStream out, boolean terminal, double intervalSeconds, java.util.function.LongSupplier clock) {
     this.out = out;
     this.terminal = terminal;
     this.intervalNanos = (long) (intervalSeconds * 1e9);
+    this.clock = clock;
   }
 
   /** Progress on standard output, redrawn in place when it is a terminal. */
@@ -41,11 +51,12 @@ public final class ConsoleProgress implements ProgressListener {
 
   @Override
   public void epoch(String stageName, int epoch, int epochs, double loss) {
-    long now = System.nanoTime();
+    long now = clock.getAsLong();
     if (!stageName.equals(stage)) {
       stage = stageName;
       stageStart = now;
       lastPrint = now;
+      firstEpoch = epoch;
     }
     boolean last = epoch >= epochs;
     if (!last && now - lastPrint < intervalNanos) {
@@ -53,9 +64,13 @@ public final class ConsoleProgress implements ProgressListener {
     }
     lastPrint = now;
     double elapsed = (now - stageStart) / 1e9;
-    double left = epoch > 0 ? elapsed * (epochs - epoch) / epoch : 0;
+    // the time left from the epochs timed since the first report: a stage resumed from a checkpoint,
+    // or continued after another stage (a branch) ran in between, starts the count again
+    int timed = epoch - firstEpoch;
+    double left = timed > 0 ? elapsed * (epochs - epoch) / timed : 0;
     String line = String.format(Locale.ROOT, "%s%-22s epoch %5d/%-5d loss %.4e  %s",
-        seedLabel, stageName, epoch, epochs, loss, last ? String.format(Locale.ROOT, "done in %.1f s", elapsed)
+        seedLabel, stageName, epoch, epochs, loss, last ? (firstEpoch <= 1 ? String.format(Locale.ROOT, "done in %.1f s", elapsed)
+            : String.format(Locale.ROOT, "done, %.1f s since epoch %d", elapsed, firstEpoch))
             : String.format(Locale.ROOT, "%.0f s left", left));
     if (terminal) {
       out.print("\r" + line + "\u001b[K");
