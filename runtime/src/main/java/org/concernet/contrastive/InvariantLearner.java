@@ -212,6 +212,7 @@ public final class InvariantLearner {
         Operand<T> mu = tf.dtypes.cast(tf.constant(protocol.independenceWeight()), type);
         loss = tf.math.add(loss, tf.math.mul(mu, IndependenceLoss.build(tf, mlp.inputGradient(x))));
       }
+      Operand<T> withoutAlignment = loss;
       if (protocol.alignmentWeight() > 0) {
         Operand<T> velocities;
         try (T staged = Tensors.tensor(type, Shape.of(count, (long) points * n), data.derivativesFlat())) {
@@ -234,6 +235,9 @@ public final class InvariantLearner {
       if (protocol.alignmentWeight() > 0 && protocol.alignmentStart() > 0) {
         int first = firstAlignedEpoch(epochs, protocol.alignmentStart());
         builder.epochFeed(ALIGNMENT_ON, (epoch, total) -> epoch >= first ? 1.0 : 0.0);
+        // the epochs without the term (before the start, and the paper-loss ending) skip its graph
+        builder.offEpochs(withoutAlignment, Adam.sameState(tf, adam, withoutAlignment, mlp.variables(),
+            protocol.learningRate(), "invariant_adam_without_alignment"));
       }
       MlpWeights[] paper = new MlpWeights[1];
       EpochLoop.Outcome[] paperOutcome = new EpochLoop.Outcome[1];

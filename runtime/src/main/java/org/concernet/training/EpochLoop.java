@@ -100,6 +100,9 @@ public final class EpochLoop<T extends TNumber> {
   private final Checkpoints checkpoints;
   private final List<Variable<T>> saved;
   private final Branch branch;
+  /** For epochs whose epoch feed is 0: the loss without the fed term, and its update (or null). */
+  private final Operand<T> offLoss;
+  private final Op offStep;
   private final List<Placeholder<T>> restoreValues = new ArrayList<>();
   private final List<Op> restores = new ArrayList<>();
 
@@ -126,6 +129,8 @@ public final class EpochLoop<T extends TNumber> {
     all.addAll(b.adam.state());
     this.saved = List.copyOf(all);
     this.branch = b.branch;
+    this.offLoss = b.offLoss;
+    this.offStep = b.offStep;
     if (checkpoints != null || branch != null) {
       for (Variable<T> v : saved) {
         Placeholder<T> value = tf.placeholder(loss.type(), Placeholder.shape(v.shape()));
@@ -212,10 +217,12 @@ public final class EpochLoop<T extends TNumber> {
       EpochValue feed, double[] lastFinite) {
     double sum = 0;
     int from = 0;
+    boolean off = offStep != null && feed.at(epoch, epochs) == 0;
     try (TFloat32 rate = TFloat32.scalarOf((float) schedule.factor(epoch, epochs));
-        TFloat32 extra = epochFeed == null ? null : TFloat32.scalarOf((float) feed.at(epoch, epochs))) {
+        TFloat32 extra = epochFeed == null || off ? null : TFloat32.scalarOf((float) feed.at(epoch, epochs))) {
       for (int size : sizes) {
-        double value = batch(fed.get(size), order, from, rate, extra, epoch, lastFinite[0]);
+        double value = batch(fed.get(size), order, from, rate, extra, epoch, lastFinite[0],
+            off ? offLoss : loss, off ? offStep : step);
         if (!Double.isFinite(value)) {
           throw new TrainingDivergedException(stageName, seed, epoch, lastFinite[0],
               lossName + " became " + value + " on a batch of " + size + " " + unit);
@@ -281,7 +288,7 @@ public final class EpochLoop<T extends TNumber> {
     int from = 0;
     for (int size : sizes) {
       try (TInt32 fed = TInt32.vectorOf(new int[size])) {
-        double value = batch(fed, order, from, null, null, 0, Double.NaN);
+        double value = batch(fed, order, from, null, null, 0, Double.NaN, loss, step);
         sum += mean == Mean.OF_ITEMS ? value * size : value;
       }
       from += size;
@@ -320,7 +327,7 @@ public final class EpochLoop<T extends TNumber> {
    * on items order[from, from + size), feeding {@code extra} (when not null) to the epoch's placeholder.
    */
   private double batch(TInt32 fed, int[] order, int from, TFloat32 rate, TFloat32 extra, int epoch,
-      double lastFinite) {
+      double lastFinite, Operand<T> loss, Op step) {
     int size = Math.toIntExact(fed.size());
     for (int j = 0; j < size; j++) {
       fed.setInt(order[from + j], j);
@@ -419,6 +426,8 @@ public final class EpochLoop<T extends TNumber> {
     private String epochFeed;
     private EpochValue epochValue;
     private Branch branch;
+    private Operand<T> offLoss;
+    private Op offStep;
 
     private Builder(String stage, long seed, Session session, Placeholder<TInt32> indices, Operand<T> loss,
         Adam.Step<T> adam, List<Variable<T>> weights) {
@@ -473,6 +482,18 @@ public final class EpochLoop<T extends TNumber> {
       return this;
     }
 
+    /**
+     * For the epochs whose {@link #epochFeed epoch feed} is 0: {@code loss} is the stage's loss
+     * without the term the feed switches on, and {@code step} its update with the same optimizer
+     * state ({@link Adam#sameState}). Those epochs run this cheaper graph instead, with the same
+     * result: a term weighted by 0 adds nothing to the loss or its gradient.
+     */
+    public Builder<T> offEpochs(Operand<T> loss, Op step) {
+      this.offLoss = Objects.requireNonNull(loss, "loss");
+      this.offStep = Objects.requireNonNull(step, "step");
+      return this;
+    }
+
     /** Names for messages: e.g. "the square ratio loss", "trajectories". */
     public Builder<T> describe(String lossName, String unit) {
       this.lossName = lossName;
@@ -496,6 +517,9 @@ public final class EpochLoop<T extends TNumber> {
     /** Builds the loop's graph nodes with {@code tf} and initialises the variables. */
     public EpochLoop<T> build(Ops tf) {
       Objects.requireNonNull(sizes, "batches");
+      if (offStep != null && epochFeed == null) {
+        throw new IllegalStateException("off epochs are those whose epoch feed is 0: they need an epoch feed");
+      }
       if (branch != null && epochFeed == null) {
         throw new IllegalStateException("a branch needs an epoch feed to differ from the stage it branches off");
       }
