@@ -71,4 +71,35 @@ class AdamTest {
       }
     }
   }
+
+  /** Ten steps on (w − target)² alternating between {@code build}'s update and a {@code sameState} one, or not. */
+  private static double[] tenSteps(boolean alternate, boolean shared) {
+    try (Graph g = new Graph(); Session s = Sessions.open(g)) {
+      Ops tf = Ops.create(g);
+      Variable<TFloat64> w = tf.withName("w").variable(tf.constant(new double[] {0.0, 0.0}));
+      Operand<TFloat64> loss = tf.reduceSum(tf.math.square(tf.math.sub(w, tf.constant(new double[] {3.0, -1.0}))),
+          tf.constant(0));
+      Adam.Step<TFloat64> adam = Adam.build(tf, loss, List.of(w), 0.05, "adam_w");
+      // the same loss built again, as a second graph of it would be
+      Operand<TFloat64> again = tf.reduceSum(tf.math.square(tf.math.sub(w, tf.constant(new double[] {3.0, -1.0}))),
+          tf.constant(0));
+      Op other = shared ? Adam.sameState(tf, adam, again, List.of(w), 0.05, "adam_w_again")
+          : Adam.build(tf, again, List.of(w), 0.05, "adam_w_separate").op();
+      for (int i = 0; i < 10; i++) {
+        s.runner().addTarget(alternate && i % 2 == 1 ? other : adam.op()).setOptions(Sessions.CALLER_THREAD).run();
+      }
+      try (Result r = s.runner().fetch(w).run()) {
+        return Tensors.toDoubles(r.get(0));
+      }
+    }
+  }
+
+  @Test
+  void aSameStateUpdateContinuesTheSameOptimizer() {
+    double[] one = tenSteps(false, true);
+    // alternating with the shared update is one optimizer: the same ten steps, bit for bit
+    assertThat(tenSteps(true, true)).isEqualTo(one);
+    // with an optimizer of its own (fresh moments and bias corrections) the steps differ
+    assertThat(tenSteps(true, false)).isNotEqualTo(one);
+  }
 }
