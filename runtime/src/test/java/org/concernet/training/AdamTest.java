@@ -55,9 +55,7 @@ class AdamTest {
     try (Graph g = new Graph(); Session s = Sessions.open(g)) {
       Ops tf = Ops.create(g);
       Variable<TFloat64> w = tf.withName("w").variable(tf.constant(new double[] {0.0, 0.0}));
-      Operand<TFloat64> loss = tf.reduceSum(tf.math.square(tf.math.sub(w, tf.constant(new double[] {3.0, -1.0}))),
-          tf.constant(0));
-      Adam.Step<TFloat64> adam = Adam.build(tf, loss, List.of(w), 0.05, "adam_w");
+      Adam.Step<TFloat64> adam = Adam.build(tf, squaredDistance(tf, w), List.of(w), 0.05, "adam_w");
       Op step = adam.op();
       try (TFloat32 quarter = TFloat32.scalarOf(0.25f)) {
         s.runner().addTarget(step).feed(adam.rateScale(), quarter)
@@ -72,17 +70,19 @@ class AdamTest {
     }
   }
 
+  /** |w − (3, −1)|². */
+  private static Operand<TFloat64> squaredDistance(Ops tf, Variable<TFloat64> w) {
+    return tf.reduceSum(tf.math.square(tf.math.sub(w, tf.constant(new double[] {3.0, -1.0}))), tf.constant(0));
+  }
+
   /** Ten steps on (w − target)² alternating between {@code build}'s update and a {@code sameState} one, or not. */
   private static double[] tenSteps(boolean alternate, boolean shared) {
     try (Graph g = new Graph(); Session s = Sessions.open(g)) {
       Ops tf = Ops.create(g);
       Variable<TFloat64> w = tf.withName("w").variable(tf.constant(new double[] {0.0, 0.0}));
-      Operand<TFloat64> loss = tf.reduceSum(tf.math.square(tf.math.sub(w, tf.constant(new double[] {3.0, -1.0}))),
-          tf.constant(0));
-      Adam.Step<TFloat64> adam = Adam.build(tf, loss, List.of(w), 0.05, "adam_w");
+      Adam.Step<TFloat64> adam = Adam.build(tf, squaredDistance(tf, w), List.of(w), 0.05, "adam_w");
       // the same loss built again, as a second graph of it would be
-      Operand<TFloat64> again = tf.reduceSum(tf.math.square(tf.math.sub(w, tf.constant(new double[] {3.0, -1.0}))),
-          tf.constant(0));
+      Operand<TFloat64> again = squaredDistance(tf, w);
       Op other = shared ? Adam.sameState(tf, adam, again, List.of(w), 0.05, "adam_w_again")
           : Adam.build(tf, again, List.of(w), 0.05, "adam_w_separate").op();
       for (int i = 0; i < 10; i++) {
