@@ -6,10 +6,10 @@ package org.concernet.contrastive;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
-import org.concernet.data.Trajectories;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
+import org.concernet.data.Trajectories;
 import org.concernet.nn.Mlp;
 import org.concernet.nn.MlpWeights;
 import org.concernet.nn.Precision;
@@ -241,8 +241,9 @@ public final class InvariantLearner {
       }
       MlpWeights[] paper = new MlpWeights[1];
       EpochLoop.Outcome[] paperOutcome = new EpochLoop.Outcome[1];
+      // the paper-loss ending branches off after the last epoch without the term
+      int after = score == null ? 0 : firstAlignedEpoch(epochs, protocol.alignmentStart()) - 1;
       if (score != null) {
-        int after = firstAlignedEpoch(epochs, protocol.alignmentStart()) - 1;
         builder.branch(after, PAPER_STAGE, new SplittableRandom(seed).split().nextLong(), (epoch, total) -> 0.0,
             branched -> {
               paper[0] = mlp.read(session);
@@ -259,7 +260,7 @@ public final class InvariantLearner {
       }
       loop.requireFinite(paper[0], "paper-loss ending", paperOutcome[0]);
       LearnedInvariant paperLoss = invariant(system, protocol.toBuilder().alignmentWeight(0).build(), data, seed,
-          paper[0], paperOutcome[0], epochs - (firstAlignedEpoch(epochs, protocol.alignmentStart()) - 1), batches.length);
+          paper[0], paperOutcome[0], epochs - after, batches.length);
       double refinedScore = score.applyAsDouble(refined);
       double paperScore = score.applyAsDouble(paperLoss);
       // a tie (or a score that is not a number) keeps the refinement, the library's default

@@ -234,9 +234,9 @@ final class SeedPipeline {
   static final String REFINEMENT_CHOICE = "refinementChoice";
 
   private static String describe(InvariantLearner.Choice choice) {
-    return String.format(Locale.ROOT, "kept the %s H: spread on %s %.3e with the alignment refinement, %.3e with"
-        + " the paper's loss alone (that ending trained in %.1f s)", choice.refined() ? "refined" : "paper-loss",
-        "validation trajectories", choice.refinedScore(), choice.paperScore(), choice.paperSeconds());
+    return String.format(Locale.ROOT, "kept the %s H: spread on validation trajectories %.3e with the alignment"
+        + " refinement, %.3e with the paper's loss alone (that ending trained in %.1f s)",
+        choice.refined() ? "refined" : "paper-loss", choice.refinedScore(), choice.paperScore(), choice.paperSeconds());
   }
 
   /** Prints {@code warning}, if there is one, and keeps it in the seed's notes under {@code key}. */
@@ -308,7 +308,12 @@ final class SeedPipeline {
 
   /** The held-out, noise-free trajectories of a seed, on which R², quality and the read-out are measured. */
   Trajectories heldOut(long seed) {
-    return generator.generate(system, protocol.r2Trajectories(), protocol.trainingTimes(), Seeds.derive(seed, "r2"));
+    return fresh(seed, "r2");
+  }
+
+  /** Noise-free trajectories as many and as long as the R² ones, from the seed's stream {@code stream}. */
+  private Trajectories fresh(long seed, String stream) {
+    return generator.generate(system, protocol.r2Trajectories(), protocol.trainingTimes(), Seeds.derive(seed, stream));
   }
 
   /** The training data a seed generates from the system. */
@@ -363,8 +368,7 @@ final class SeedPipeline {
       clock.rate("contrastive.paperSeconds", c.paperSeconds());
     });
     if (auto) {
-      Trajectories heldOut = space.encode(generator.generate(system, protocol.r2Trajectories(),
-          protocol.trainingTimes(), Seeds.derive(seed, "r2")));
+      Trajectories heldOut = space.encode(heldOut(seed));
       InvariantCount count = InvariantCount.of(InvariantQuality.of(invariant::value, invariant::gradient, heldOut),
           invariant::gradient, heldOut);
       counts.put(seed, count);
@@ -403,8 +407,7 @@ final class SeedPipeline {
     Trajectories[] validation = new Trajectories[1];
     return h -> {
       if (validation[0] == null) {
-        validation[0] = space.encode(generator.generate(system, protocol.r2Trajectories(), protocol.trainingTimes(),
-            Seeds.derive(seed, "validation")));
+        validation[0] = space.encode(fresh(seed, "validation"));
       }
       return java.util.Arrays.stream(InvariantQuality.of(h::value, h::gradient, validation[0]))
           .mapToDouble(InvariantQuality::spread).average().orElse(Double.NaN);
