@@ -113,6 +113,11 @@ public final class ExperimentCommand implements Callable<Integer> {
       description = "Threads per TensorFlow session (1 is fastest at the paper's sizes and fully reproducible). Default: ${DEFAULT-VALUE}.")
   int threads;
 
+  @Option(names = "--jobs", paramLabel = "N", defaultValue = "0",
+      description = "Seeds trained at once, each on its own thread; results do not depend on it. Default: 0, the"
+          + " processors divided by --threads, at most the number of seeds.")
+  int jobs;
+
   @Option(names = "--float64", description = "Train in float64 instead of float32.")
   boolean float64;
 
@@ -192,6 +197,9 @@ public final class ExperimentCommand implements Callable<Integer> {
     if (seeds < 1) {
       throw new IllegalArgumentException("--seeds must be at least 1, was " + seeds);
     }
+    if (jobs < 0) {
+      throw new IllegalArgumentException("--jobs must be at least 1 (or 0 for one per processor), was " + jobs);
+    }
     if (checkpointEvery < 1) {
       throw new IllegalArgumentException("--checkpoint-every must be at least 1 epoch, was " + checkpointEvery);
     }
@@ -210,7 +218,7 @@ public final class ExperimentCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--resume continues the run in --out and --overwrite replaces it: give one");
     }
     ExperimentConfig config = new ExperimentConfig(configured, protocol, preset, seedList,
-        float64, data, folder, Sessions.device(), threads);
+        float64, data, folder, Sessions.device(), threads, ExperimentConfig.jobs(jobs, threads, seeds));
     if (sweeps.isEmpty() && (spark || master != null)) {
       throw new IllegalArgumentException((spark ? "--spark" : "--master") + " runs the tasks of a --sweep; give"
           + " --sweep KEY=V1,V2,… (one value is a sweep of one combination)");

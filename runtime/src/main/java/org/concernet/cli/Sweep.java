@@ -146,7 +146,8 @@ public final class Sweep {
         folder.append('-').append(e.getKey()).append('-').append(e.getValue());
       }
       ExperimentConfig config = new ExperimentConfig(base.system(), protocol, base.preset(), base.seeds(),
-          base.float64(), base.data(), base.out().resolve(folder.toString()), base.device(), base.threads());
+          base.float64(), base.data(), base.out().resolve(folder.toString()), base.device(), base.threads(),
+          base.jobs());
       combinations.add(new Combination(values, folder.toString(), config));
     }
     return combinations;

@@ -134,10 +134,6 @@ public final class Experiment {
     }
     ConsoleProgress progress = new ConsoleProgress(out, System.console() != null && System.getenv("CI") == null,
         System.console() != null ? 0.2 : 10.0);
-    ProgressListener listener = (stage, epoch, epochs, loss) -> {
-      progress.epoch(stage, epoch, epochs, loss);
-      observer.epoch(stage, epoch, epochs, loss);
-    };
     String fingerprint = Resume.fingerprint(config);
     MeasuredData.Read read = config.data() == null ? null : MeasuredData.readWithSource(config.data(), system);
     Trajectories measured = read == null ? null : read.data();
@@ -160,25 +156,26 @@ public final class Experiment {
     requireDeclaredInvariantsConserved(config);
     OutputFolder.mark(config.out(), system.name());
     SeedPipeline pipeline = new SeedPipeline(config);
-    List<SeedResult> seeds = new ArrayList<>();
-    List<SeedRun> runs = new ArrayList<>();
-    for (int i = 0; i < config.seeds().size(); i++) {
+    SeedTask<SeedRun> task = (i, seedProgress) -> {
       long seed = config.seeds().get(i);
-      progress.seed(seed, i, config.seeds().size());
+      ProgressListener listener = (stage, epoch, epochs, loss) -> {
+        seedProgress.epoch(stage, epoch, epochs, loss);
+        observer.epoch(stage, epoch, epochs, loss);
+      };
       Path models = SeedOutputs.models(config.out(), seed);
       Path record = SeedOutputs.record(config.out(), seed);
       Path checkpointFolder = config.out().resolve("checkpoints").resolve("seed-" + seed);
       SeedRun run;
       if (resume && Files.exists(record)) {
         run = Resume.load(config, seed, record, models);
-        progress.message("seed " + seed + ": resumed from " + record);
+        seedProgress.message("seed " + seed + ": resumed from " + record);
       } else {
         if (resume && Files.isDirectory(checkpointFolder)) {
-          progress.message("seed " + seed + ": continuing from the checkpoints in " + checkpointFolder);
+          seedProgress.message("seed " + seed + ": continuing from the checkpoints in " + checkpointFolder);
         }
         Checkpoints checkpoints = Checkpoints.in(checkpointFolder, fingerprint).every(checkpointEvery)
             .resuming(resume);
-        run = pipeline.run(seed, measured, progress, new SeedPipeline.Training(listener, checkpoints));
+        run = pipeline.run(seed, measured, seedProgress, new SeedPipeline.Training(listener, checkpoints));
         try {
           run.models().save(models);
         } catch (IOException e) {
@@ -187,9 +184,11 @@ public final class Experiment {
         Resume.save(config, run.result(), record);
       }
       Checkpoints.delete(checkpointFolder);
-      runs.add(run);
-      seeds.add(run.result());
-    }
+      return run;
+    };
+    List<SeedRun> runs = runSeeds(config, task, progress, out);
+    List<SeedResult> seeds = new ArrayList<>();
+    runs.forEach(r -> seeds.add(r.result()));
     OutputFolder.deleteIfEmpty(config.out().resolve("checkpoints"));
     Map<String, Object> configMap = configMap(config);
     if (read != null) {
@@ -201,6 +200,94 @@ public final class Experiment {
     out.print(SummaryTable.render(results));
     out.println("Results: " + config.out().resolve("results.json") + ", report: " + report);
     return results;
+  }
+
+  /** One seed's whole run, by its index in the configuration's seeds, reporting to {@code progress}. */
+  @FunctionalInterface
+  interface SeedTask<R> {
+    R run(int index, ConsoleProgress progress);
+  }
+
+  /**
+   * Runs every seed of {@code config}: one after another with {@code jobs} = 1, else up to {@code
+   * jobs} at once, each on its own thread with its own progress lines. Each seed's results depend on
+   * its seed only (every stream is derived from it, and each session computes on one thread), so the
+   * runs equal the sequential ones. When a seed fails, no further seed starts; the seeds already
+   * running finish and save their records (which {@code --resume} takes), then the failure is thrown.
+   * The runs come back in the configuration's order.
+   */
+  static <R> List<R> runSeeds(ExperimentConfig config, SeedTask<R> task, ConsoleProgress progress, PrintStream out) {
+    int count = config.seeds().size();
+    int jobs = Math.min(config.jobs(), count);
+    List<R> runs = new ArrayList<>();
+    if (jobs == 1) {
+      for (int i = 0; i < count; i++) {
+        progress.seed(config.seeds().get(i), i, count);
+        runs.add(task.run(i, progress));
+      }
+      return runs;
+    }
+    long started = System.nanoTime();
+    out.printf(Locale.ROOT, "%d seeds, %d at a time%n", count, jobs);
+    java.util.concurrent.atomic.AtomicInteger threadNumber = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(jobs, r -> {
+      Thread t = new Thread(r, "concernet-seed-" + threadNumber.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+    List<java.util.concurrent.Future<R>> futures = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      int index = i;
+      long seed = config.seeds().get(i);
+      ConsoleProgress seedProgress = progress.concurrent();
+      seedProgress.seed(seed, i, count);
+      futures.add(pool.submit(() -> {
+        if (failed.get()) {
+          return null;  // a seed failed: no further seed starts
+        }
+        try {
+          return task.run(index, seedProgress);
+        } catch (RuntimeException | Error e) {
+          failed.set(true);  // before this thread can take the next seed
+          out.println("seed " + seed + " failed (" + e.getMessage() + "); no further seed starts, the seeds"
+              + " already running finish and save first");
+          throw e;
+        }
+      }));
+    }
+    pool.shutdown();
+    Throwable failure = null;
+    for (java.util.concurrent.Future<R> future : futures) {
+      try {
+        R run = future.get();
+        if (run != null) {
+          runs.add(run);
+        }
+      } catch (java.util.concurrent.ExecutionException e) {
+        failure = failure == null ? e.getCause() : failure;
+      } catch (InterruptedException e) {
+        pool.shutdownNow();
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while the seeds ran", e);
+      }
+    }
+    if (failure != null) {
+      throw rethrowable(failure);
+    }
+    out.printf(Locale.ROOT, "%d seeds in %.1f s (wall clock), %d at a time%n", count,
+        (System.nanoTime() - started) / 1e9, jobs);
+    return runs;
+  }
+
+  private static RuntimeException rethrowable(Throwable cause) {
+    if (cause instanceof RuntimeException r) {
+      return r;
+    }
+    if (cause instanceof Error e) {
+      throw e;
+    }
+    return new IllegalStateException(cause.getMessage(), cause);
   }
 
   /**

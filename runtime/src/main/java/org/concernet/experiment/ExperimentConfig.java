@@ -22,6 +22,7 @@ import org.concernet.system.SystemSpec;
  * @param out output folder
  * @param device the device sessions run on
  * @param threads threads per session
+ * @param jobs seeds trained at once, each on its own thread (results do not depend on it)
  */
 public record ExperimentConfig(
     SystemSpec system,
@@ -32,8 +33,33 @@ public record ExperimentConfig(
     Path data,
     Path out,
     Device device,
-    int threads) {
+    int threads,
+    int jobs) {
   public ExperimentConfig {
     seeds = List.copyOf(seeds);
+    if (jobs < 1) {
+      throw new IllegalArgumentException("jobs (seeds trained at once) must be at least 1, was " + jobs);
+    }
+  }
+
+  /** A configuration that trains one seed at a time. */
+  public ExperimentConfig(SystemSpec system, Protocol protocol, Preset preset, List<Long> seeds, boolean float64,
+      Path data, Path out, Device device, int threads) {
+    this(system, protocol, preset, seeds, float64, data, out, device, threads, 1);
+  }
+
+  /**
+   * Seeds at once for a command line's {@code --jobs}: {@code requested}, or for 0 the machine's
+   * processors divided by the {@code threads} of each session; never more than {@code seeds}, at
+   * least 1.
+   */
+  public static int jobs(int requested, int threads, int seeds) {
+    int wanted = requested > 0 ? requested : Runtime.getRuntime().availableProcessors() / Math.max(1, threads);
+    return Math.max(1, Math.min(wanted, seeds));
+  }
+
+  /** This configuration with {@code count} seeds trained at once. */
+  public ExperimentConfig withJobs(int count) {
+    return new ExperimentConfig(system, protocol, preset, seeds, float64, data, out, device, threads, count);
   }
 }

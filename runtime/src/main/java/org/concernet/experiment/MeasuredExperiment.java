@@ -154,16 +154,13 @@ final class MeasuredExperiment {
         protocol.contrastiveEpochs(), protocol.dynamicsEpochs(), config.seeds().size());
     ConsoleProgress progress = new ConsoleProgress(out, System.console() != null && System.getenv("CI") == null,
         System.console() != null ? 0.2 : 10.0);
-    ProgressListener listener = (stage, epoch, epochs, loss) -> {
-      progress.epoch(stage, epoch, epochs, loss);
-      observer.epoch(stage, epoch, epochs, loss);
-    };
     Trajectories scaled = prepared.standardisation().encode(prepared.windows());
-    List<SeedResult> seeds = new ArrayList<>();
-    List<MeasuredEvaluation> evaluations = new ArrayList<>();
-    for (int i = 0; i < config.seeds().size(); i++) {
+    Experiment.SeedTask<MeasuredRun> task = (i, seedProgress) -> {
       long seed = config.seeds().get(i);
-      progress.seed(seed, i, config.seeds().size());
+      ProgressListener listener = (stage, epoch, epochs, loss) -> {
+        seedProgress.epoch(stage, epoch, epochs, loss);
+        observer.epoch(stage, epoch, epochs, loss);
+      };
       StageClock clock = new StageClock();
       TrainedModels models = train(config, scaled, seed, listener, clock, prepared.standardisation());
       LearnedDynamics dissipative = null;
@@ -192,9 +189,14 @@ final class MeasuredExperiment {
         throw new UncheckedIOException("cannot save the models to " + folder + ": " + e.getMessage(), e);
       }
       SeedResult result = evaluation.seedResult(seed, clock, notes(prepared));
-      progress.message(evaluation.line(seed));
-      seeds.add(result);
-      evaluations.add(evaluation);
+      seedProgress.message(evaluation.line(seed));
+      return new MeasuredRun(result, evaluation);
+    };
+    List<SeedResult> seeds = new ArrayList<>();
+    List<MeasuredEvaluation> evaluations = new ArrayList<>();
+    for (MeasuredRun run : Experiment.runSeeds(config, task, progress, out)) {
+      seeds.add(run.result());
+      evaluations.add(run.evaluation());
     }
     ExperimentResults results = new ExperimentResults(system.name(), List.of(), Experiment.configMap(config), seeds);
     ResultsWriter.write(results, config.out());
@@ -295,4 +297,7 @@ final class MeasuredExperiment {
     MeasuredEvaluation.json(node, runs, prepared.energyForm());
     return node;
   }
+
+  /** One measured seed's figures and the evaluation they come from. */
+  private record MeasuredRun(SeedResult result, MeasuredEvaluation evaluation) {}
 }

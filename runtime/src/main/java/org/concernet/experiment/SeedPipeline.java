@@ -112,14 +112,15 @@ final class SeedPipeline {
     Map<String, Map<String, Double>> quality = invariantQuality(models, fresh, notes, progress);
     InvariantLearner.Choice choice = choices.remove(seed);
     if (choice != null) {
-      notes.put(REFINEMENT_CHOICE, describe(choice));
-      progress.message("seed " + seed + ": " + describe(choice));
+      notes.put(REFINEMENT_CHOICE, describe(choice));  // the seconds are in the rates: notes do not vary by run
+      progress.message(String.format(Locale.ROOT, "seed %d: %s (that ending trained in %.1f s)", seed,
+          describe(choice), choice.paperSeconds()));
     }
     InvariantCount count = counts.remove(seed);
     if (count != null) {
       count.rates().forEach(clock::rate);
       notes.put(InvariantCount.KEY, count.describe());
-      progress.message("invariant count: " + count.describe());
+      progress.message("seed " + seed + ": invariant count: " + count.describe());
     }
     Map<String, SymbolicInvariant> formulas = symbolicInvariants(seed, models, fresh, data, notes, progress);
     EvaluationRollouts rollouts = rollouts(seed, models);
@@ -235,8 +236,8 @@ final class SeedPipeline {
 
   private static String describe(InvariantLearner.Choice choice) {
     return String.format(Locale.ROOT, "kept the %s H: spread on validation trajectories %.3e with the alignment"
-        + " refinement, %.3e with the paper's loss alone (that ending trained in %.1f s)",
-        choice.refined() ? "refined" : "paper-loss", choice.refinedScore(), choice.paperScore(), choice.paperSeconds());
+        + " refinement, %.3e with the paper's loss alone",
+        choice.refined() ? "refined" : "paper-loss", choice.refinedScore(), choice.paperScore());
   }
 
   /** Prints {@code warning}, if there is one, and keeps it in the seed's notes under {@code key}. */

@@ -13,10 +13,16 @@ import org.concernet.training.ProgressListener;
  * and at the end of each stage.
  */
 public final class ConsoleProgress implements ProgressListener {
+  /** The interval of plain (not redrawn) progress lines. */
+  static final double PLAIN_INTERVAL_SECONDS = 10.0;
+
   private final PrintStream out;
   private final boolean terminal;
   private final long intervalNanos;
   private String seedLabel = "";
+  /** With several seeds at once, what labels a message of this one ("seed N: "); else empty. */
+  private final boolean concurrent;
+  private String messageLabel = "";
   private String stage;
   private long stageStart;
   /** The epoch of the stage's first report since it (re)started: the clock starts there. */
@@ -30,23 +36,43 @@ public final class ConsoleProgress implements ProgressListener {
     this(out, terminal, intervalSeconds, System::nanoTime);
   }
 
+  private ConsoleProgress(PrintStream out, double intervalSeconds, java.util.function.LongSupplier clock,
+      boolean concurrent) {
+    this.out = out;
+    this.terminal = false;
+    this.intervalNanos = (long) (intervalSeconds * 1e9);
+    this.clock = clock;
+    this.concurrent = concurrent;
+  }
+
   /** As the public constructor, reading the time in nanoseconds from {@code clock}. */
   ConsoleProgress(PrintStream out, boolean terminal, double intervalSeconds, java.util.function.LongSupplier clock) {
     this.out = out;
     this.terminal = terminal;
     this.intervalNanos = (long) (intervalSeconds * 1e9);
     this.clock = clock;
+    this.concurrent = false;
   }
 
   /** Progress on standard output, redrawn in place when it is a terminal. */
   public static ConsoleProgress standardOutput() {
     boolean terminal = System.console() != null && System.getenv("CI") == null;
-    return new ConsoleProgress(System.out, terminal, terminal ? 0.2 : 10.0);
+    return new ConsoleProgress(System.out, terminal, terminal ? 0.2 : PLAIN_INTERVAL_SECONDS);
+  }
+
+  /**
+   * Progress for one of several seeds running at once, on the same output: plain lines (a line
+   * redrawn in place cannot show two seeds), at most every 10 s or this progress's interval if
+   * longer, each printed whole; a message that does not name its seed gets "seed N: " in front.
+   */
+  public ConsoleProgress concurrent() {
+    return new ConsoleProgress(out, Math.max(intervalNanos / 1e9, PLAIN_INTERVAL_SECONDS), clock, true);
   }
 
   /** Labels the lines that follow with the seed being run. */
   public void seed(long seed, int index, int count) {
     seedLabel = String.format(Locale.ROOT, "seed %d (%d/%d) ", seed, index + 1, count);
+    messageLabel = concurrent ? "seed " + seed + ": " : "";
   }
 
   @Override
@@ -90,6 +116,6 @@ public final class ConsoleProgress implements ProgressListener {
       out.println();
       lineOpen = false;
     }
-    out.println(text);
+    out.println(text.startsWith(messageLabel) ? text : messageLabel + text);
   }
 }

@@ -102,6 +102,22 @@ class ExperimentTest {
   }
 
   @Test
+  void twoSeedsAtOnceGiveTheResultsOfOneAfterTheOther(@TempDir Path sequential, @TempDir Path concurrent)
+      throws Exception {
+    run(sequential);
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    Experiment.run(config(concurrent).withJobs(2), new PrintStream(log, true, StandardCharsets.UTF_8));
+    assertThat(withoutTimings(concurrent)).isEqualTo(withoutTimings(sequential));
+    String console = log.toString(StandardCharsets.UTF_8);
+    assertThat(console).contains("2 seeds, 2 at a time");
+    assertThat(console).containsMatch("2 seeds in \\d+\\.\\d s \\(wall clock\\), 2 at a time");
+    // every progress line and message names its seed
+    assertThat(console).contains("seed 1 (2/2) " + InvariantLearner.STAGE);
+    assertThat(console).contains("seed 0: formula model");
+    assertThat(console).contains("seed 1: formula model");
+  }
+
+  @Test
   void aResumedRunEqualsAnUninterruptedOne(@TempDir Path interrupted, @TempDir Path whole) throws Exception {
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     ExperimentConfig both = config(interrupted);

@@ -59,4 +59,27 @@ class ConsoleProgressTest {
     epochs("dynamics (baseline)", 1, 3, 3);
     assertThat(lines().get(2)).endsWith("done in 2.0 s");
   }
+
+  @Test
+  void progressOfOneOfSeveralSeedsPrintsPlainLinesAndNamesTheSeedInEveryMessage() {
+    ConsoleProgress redrawn = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), true, 0.2,
+        () -> now);
+    ConsoleProgress seed = redrawn.concurrent();
+    seed.seed(7, 1, 3);
+    now += SECOND;
+    seed.epoch("dynamics", 1, 4, 0.5);
+    now += 5 * SECOND;  // within the 10 s of plain lines (the terminal's 0.2 s do not apply): not printed
+    seed.epoch("dynamics", 2, 4, 0.5);
+    now += 6 * SECOND;
+    seed.epoch("dynamics", 3, 4, 0.5);
+    now += SECOND;
+    seed.epoch("dynamics", 4, 4, 0.5);
+    seed.message("formula model: MSE 1e-3");
+    seed.message("seed 7: kept the refined H");
+    assertThat(lines()).containsExactly(
+        "seed 7 (2/3) dynamics               epoch     3/4     loss 5.0000e-01  6 s left",
+        "seed 7 (2/3) dynamics               epoch     4/4     loss 5.0000e-01  done in 12.0 s",
+        "seed 7: formula model: MSE 1e-3",
+        "seed 7: kept the refined H").inOrder();
+  }
 }

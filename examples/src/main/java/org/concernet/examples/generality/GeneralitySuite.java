@@ -16,6 +16,7 @@ import org.concernet.experiment.Experiment;
 import org.concernet.experiment.ExperimentConfig;
 import org.concernet.experiment.OutputFolder;
 import org.concernet.nn.Device;
+import org.concernet.nn.Sessions;
 import org.concernet.protocol.Protocol;
 import org.concernet.protocol.Setting;
 import org.concernet.report.SummaryTable;
@@ -62,10 +63,11 @@ public final class GeneralitySuite extends SuiteCommand {
 
   /**
    * Runs {@code system} with its own protocol, changed by {@code settings} (setting name to value,
-   * as {@link Setting#with} reads them), on seeds 0 … seeds − 1 into {@code folder}.
+   * as {@link Setting#with} reads them), on seeds 0 … seeds − 1 into {@code folder}, {@code jobs}
+   * seeds at once (0: one per processor).
    */
   public static ExperimentResults run(SystemSpec system, int seeds, Map<String, String> settings, Path folder,
-      PrintStream console) {
+      int jobs, PrintStream console) {
     List<Long> seedList = new ArrayList<>();
     for (long s = 0; s < seeds; s++) {
       seedList.add(s);
@@ -77,7 +79,7 @@ public final class GeneralitySuite extends SuiteCommand {
       protocol = setting.with(protocol, e.getValue());
     }
     ExperimentConfig config = new ExperimentConfig(system, protocol, null, seedList, false, null, folder,
-        Device.CPU, 1);
+        Device.CPU, Sessions.threads(), ExperimentConfig.jobs(jobs, Sessions.threads(), seeds));
     OutputFolder.clear(config.out());  // the suite's own scratch folder: each run replaces the last
     return Experiment.run(config, console);
   }

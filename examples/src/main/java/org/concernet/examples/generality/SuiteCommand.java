@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * What the suites of systems share ({@link GeneralitySuite}, {@code multi.MultiSuite}): the options
- * (which systems, seeds, output folder, changed settings, threads), the run of every system with
+ * (which systems, seeds, output folder, changed settings, threads, seeds at once), the run of every system with
  * its own protocol through {@link GeneralitySuite#run}, and the one table of {@link
  * GeneralitySuite#table}.
  */
@@ -49,6 +49,10 @@ public abstract class SuiteCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "1", description = "Threads per session. Default: ${DEFAULT-VALUE}.")
   int threads;
 
+  @Option(names = "--jobs", defaultValue = "0", description = "Seeds of a system trained at once (results do not"
+      + " depend on it). Default: 0, the processors divided by --threads.")
+  int jobs;
+
   /**
    * A suite of {@code systems} (name to system, in table order) writing under {@code defaultOut}
    * unless {@code --out} is given.
@@ -68,12 +72,16 @@ public abstract class SuiteCommand implements Callable<Integer> {
             + all.keySet());
       }
     }
+    if (jobs < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1 (or 0 for one per"
+          + " processor), was " + jobs);
+    }
     Sessions.setThreads(threads);
     Device.select(Device.CPU, console);
     long start = System.nanoTime();
     List<ExperimentResults> results = new ArrayList<>();
     for (String name : systems) {
-      results.add(GeneralitySuite.run(all.get(name), seeds, settings, out.resolve(name), console));
+      results.add(GeneralitySuite.run(all.get(name), seeds, settings, out.resolve(name), jobs, console));
     }
     console.println();
     console.print(GeneralitySuite.table(results));
