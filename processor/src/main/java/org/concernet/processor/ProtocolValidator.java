@@ -65,6 +65,8 @@ final class ProtocolValidator {
     c.integer("dynamicsBatch", v -> v >= 1, "write at least 1");
     c.integer("shootingSteps", v -> v >= 1, "a shooting segment needs at least 1 observed step");
     c.integer("shootingSubsteps", v -> v >= 1, "write at least 1 RK4 step per observed step");
+    c.real("unprojectedWeight", v -> Double.isFinite(v) && v >= 0,
+        "write a finite weight >= 0 (0: the paper's projected loss alone)");
     c.real("learningRate", v -> Double.isFinite(v) && v > 0, "write a finite rate > 0");
     c.real("alignmentWeight", v -> Double.isFinite(v) && v >= 0, "write a finite weight >= 0 (0: the paper's loss)");
     c.real("alignmentStart", v -> v >= 0 && v < 1, "write a share of the contrastive epochs in [0, 1)");

@@ -195,6 +195,7 @@ class ValidationTest {
         + "    dynamicsBatch = 0,\n"
         + "    shootingSteps = 0,\n"
         + "    shootingSubsteps = 0,\n"
+        + "    unprojectedWeight = -1.0,\n"
         + "    learningRate = -1e-3,\n"
         + "    alignmentWeight = -0.5,\n"
         + "    alignmentStart = 1.0)", valid());
@@ -203,7 +204,7 @@ class ValidationTest {
     for (String line : List.of("trajectories = 1,", "points = 1,", "endTime = 1.0,", "noise = -0.5,",
         "evaluationPoints = 0,", "evaluationHorizon = 0,", "latent = -1,", "hidden = {100, 0},",
         "contrastiveEpochs = -1,", "contrastiveBatch = 1,", "dynamicsBatch = 0,", "shootingSteps = 0,",
-        "shootingSubsteps = 0,", "learningRate = -1e-3,",
+        "shootingSubsteps = 0,", "unprojectedWeight = -1.0,", "learningRate = -1e-3,",
         "alignmentWeight = -0.5,", "alignmentStart = 1.0)")) {
       assertThat(compilation).hadErrorContaining("[Concernet/ProtocolValue]").inFile(source).onLineContaining(line);
     }
@@ -214,7 +215,9 @@ class ValidationTest {
         + " the contrastive epochs in [0, 1)");
     assertThat(compilation).hadErrorContaining("@DynamicalSystem(shootingSteps = 0) is out of range: a shooting segment"
         + " needs at least 1 observed step");
-    assertThat(compilation).hadErrorCount(16);
+    assertThat(compilation).hadErrorContaining("@DynamicalSystem(unprojectedWeight = -1.0) is out of range: write a"
+        + " finite weight >= 0 (0: the paper's projected loss alone)");
+    assertThat(compilation).hadErrorCount(17);
   }
 
   private static final String[] ROD = {

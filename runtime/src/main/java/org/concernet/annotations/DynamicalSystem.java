@@ -110,6 +110,15 @@ public @interface DynamicalSystem {
   int shootingSubsteps() default 1;
 
   /**
+   * Weight α of the unprojected term in ConCerNet's dynamics loss (with {@code dynamicsLoss =
+   * DERIVATIVE}): the network f inside the projection is also fitted to the derivatives, α · |f −
+   * ẋ|² beside the projected |P f − ẋ|², so that f's component along ∇H, which the projection
+   * removes, is the data's too rather than free. 0 (the default) is the paper's projected loss alone;
+   * no effect with the shooting loss. Measurements: docs/generality.md ("The unprojected term").
+   */
+  double unprojectedWeight() default 0.0;
+
+  /**
    * Weight λ of the derivative-alignment term beside the square ratio loss: λ · Σ(∇H·ẋ)²/|∇H|² /
    * Σ|ẋ|², the share of the data's flow along ∇H, which asks H to stay constant along the data's
    * derivatives. It joins the loss after the share {@link #alignmentStart} of the contrastive

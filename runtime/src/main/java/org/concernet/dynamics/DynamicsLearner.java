@@ -64,6 +64,7 @@ public final class DynamicsLearner {
   private final DynamicsLoss loss;
   private final int shootingSteps;
   private final int shootingSubsteps;
+  private final double unprojectedWeight;
 
   private DynamicsLearner(Builder b) {
     this.hidden = List.copyOf(b.hidden);
@@ -79,6 +80,7 @@ public final class DynamicsLearner {
     this.loss = b.loss;
     this.shootingSteps = b.shootingSteps;
     this.shootingSubsteps = b.shootingSubsteps;
+    this.unprojectedWeight = b.unprojectedWeight;
   }
 
   /** The paper's defaults: tanh 2 × 100, 1000 epochs, batches of 100 points, lr 1e-3, float32, seed 0. */
@@ -86,7 +88,10 @@ public final class DynamicsLearner {
     return new Builder();
   }
 
-  /** Settings from a protocol: hidden, activation, dynamics epochs and batch, learning rate. */
+  /**
+   * Settings from a protocol: hidden, activation, dynamics epochs and batch, learning rate and its
+   * schedule, the loss and the unprojected term's weight.
+   */
   public static Builder builder(Protocol protocol) {
     return new Builder()
         .hidden(protocol.hidden())
@@ -96,7 +101,8 @@ public final class DynamicsLearner {
         .learningRate(protocol.learningRate())
         .learningRateSchedule(protocol.learningRateSchedule())
         .loss(protocol.dynamicsLoss())
-        .shooting(protocol.shootingSteps(), protocol.shootingSubsteps());
+        .shooting(protocol.shootingSteps(), protocol.shootingSubsteps())
+        .unprojectedWeight(protocol.unprojectedWeight());
   }
 
   public long seed() {
@@ -205,6 +211,7 @@ public final class DynamicsLearner {
         Operand<T> y = constant(tf, dtype, Shape.of(points, n), derivatives);
         Operand<T> xb = tf.gather(x, index, axis);
         Operand<T> out = f.apply(xb);
+        Operand<T> unprojected = out;
         if (invariant != null) {
           // f̃ = (I − UUᵀ) f with the projector of each point precomputed: three ops per step
           Operand<T> projector = constant(tf, dtype, Shape.of(points, n, n), projectors);
@@ -219,6 +226,12 @@ public final class DynamicsLearner {
         }
         Operand<T> residual = tf.math.sub(out, tf.gather(y, index, axis));
         loss = tf.math.mean(tf.reduceSum(tf.math.square(residual), tf.constant(1)), tf.constant(0));
+        if (invariant != null && d == null && unprojectedWeight > 0) {
+          // + α·mean |f − ẋ|²: the network's own output fits the data too, its part along ∇H included
+          Operand<T> raw = tf.math.sub(unprojected, tf.gather(y, index, axis));
+          loss = tf.math.add(loss, tf.math.mul(tf.dtypes.cast(tf.constant(unprojectedWeight), dtype),
+              tf.math.mean(tf.reduceSum(tf.math.square(raw), tf.constant(1)), tf.constant(0))));
+        }
         size = Math.min(batch, points);
         sizes = batchSizes(points, size);
       } else {
@@ -314,6 +327,7 @@ public final class DynamicsLearner {
     private DynamicsLoss loss = DynamicsLoss.DERIVATIVE;
     private int shootingSteps = 4;
     private int shootingSubsteps = 1;
+    private double unprojectedWeight;
 
     private Builder() {}
 
@@ -394,6 +408,20 @@ public final class DynamicsLearner {
       }
       shootingSteps = steps;
       shootingSubsteps = substeps;
+      return this;
+    }
+
+    /**
+     * Weight α of the unprojected term of the projected model's derivative loss: mean |P f − ẋ|² +
+     * α · mean |f − ẋ|² over the batch, f the network inside the projection P (0, the default: the
+     * paper's eq. 4 with the projected field alone). No effect on the baseline, the dissipative model
+     * or the shooting loss.
+     */
+    public Builder unprojectedWeight(double v) {
+      if (!(v >= 0) || !Double.isFinite(v)) {
+        throw new IllegalArgumentException("unprojectedWeight must be finite and non-negative, was " + v);
+      }
+      unprojectedWeight = v;
       return this;
     }
 

@@ -33,6 +33,9 @@ import org.concernet.nn.Activation;
  * @param dynamicsLoss how the dynamics models are fitted: on derivatives (eq. 4) or by shooting
  * @param shootingSteps observed steps per shooting segment
  * @param shootingSubsteps RK4 steps per observed step in the shooting loss
+ * @param unprojectedWeight α of the unprojected term in ConCerNet's dynamics loss: its network's own
+ *     output f is also fitted to ẋ, α·|f − ẋ|² beside |P f − ẋ|² (0: the paper's projected loss alone;
+ *     no effect with the shooting loss)
  * @param learningRate Adam learning rate (of the first epoch of each stage)
  * @param learningRateSchedule how the rate changes over a stage's epochs (contrastive and dynamics)
  * @param alignmentWeight λ of the derivative-alignment term beside the square ratio loss (0: the
@@ -72,6 +75,7 @@ public record Protocol(
     DynamicsLoss dynamicsLoss,
     int shootingSteps,
     int shootingSubsteps,
+    double unprojectedWeight,
     double learningRate,
     LearningRateSchedule learningRateSchedule,
     double alignmentWeight,
@@ -122,6 +126,8 @@ public record Protocol(
     require(dynamicsBatch >= 1, "dynamicsBatch must be at least 1, was " + dynamicsBatch);
     require(shootingSteps >= 1, "shootingSteps must be at least 1, was " + shootingSteps);
     require(shootingSubsteps >= 1, "shootingSubsteps must be at least 1, was " + shootingSubsteps);
+    require(unprojectedWeight >= 0 && Double.isFinite(unprojectedWeight),
+        "unprojectedWeight must be finite and non-negative, was " + unprojectedWeight);
     require(learningRate > 0, "learningRate must be positive, was " + learningRate);
     require(alignmentWeight >= 0 && Double.isFinite(alignmentWeight),
         "alignmentWeight must be finite and non-negative, was " + alignmentWeight);
@@ -148,7 +154,8 @@ public record Protocol(
     this(trajectories, points, startTime, endTime, noise, evaluationTrajectories, evaluationPoints, evaluationHorizon,
         r2Trajectories, latent, hidden, activation, contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch,
         Setting.DYNAMICS_LOSS.defaultValue().orElseThrow(), Setting.SHOOTING_STEPS.defaultValue().orElseThrow(),
-        Setting.SHOOTING_SUBSTEPS.defaultValue().orElseThrow(), learningRate, learningRateSchedule, alignmentWeight,
+        Setting.SHOOTING_SUBSTEPS.defaultValue().orElseThrow(), Setting.UNPROJECTED_WEIGHT.defaultValue().orElseThrow(),
+        learningRate, learningRateSchedule, alignmentWeight,
         Setting.ALIGNMENT_START.defaultValue().orElseThrow(), independenceWeight,
         Setting.DEFLATION_DEGREE.defaultValue().orElseThrow(),
         Setting.VOLUME_WEIGHT.defaultValue().orElseThrow(), levelSetNewton,
@@ -164,7 +171,8 @@ public record Protocol(
       double independenceWeight, int levelSetNewton, Optional<AutoencoderSpec> autoencoder) {
     this(trajectories, points, startTime, endTime, noise, evaluationTrajectories, evaluationPoints, evaluationHorizon,
         r2Trajectories, latent, hidden, activation, contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch,
-        dynamicsLoss, shootingSteps, shootingSubsteps, learningRate, learningRateSchedule, alignmentWeight,
+        dynamicsLoss, shootingSteps, shootingSubsteps, Setting.UNPROJECTED_WEIGHT.defaultValue().orElseThrow(),
+        learningRate, learningRateSchedule, alignmentWeight,
         alignmentStart, independenceWeight, Setting.DEFLATION_DEGREE.defaultValue().orElseThrow(),
         Setting.VOLUME_WEIGHT.defaultValue().orElseThrow(), levelSetNewton,
         Setting.DISSIPATION.defaultValue().orElseThrow(),
@@ -241,6 +249,7 @@ public record Protocol(
     private DynamicsLoss dynamicsLoss;
     private int shootingSteps;
     private int shootingSubsteps;
+    private double unprojectedWeight;
     private double learningRate;
     private LearningRateSchedule learningRateSchedule;
     private double alignmentWeight;
@@ -290,6 +299,7 @@ public record Protocol(
     public Builder dynamicsLoss(DynamicsLoss v) { dynamicsLoss = v; return this; }
     public Builder shootingSteps(int v) { shootingSteps = v; return this; }
     public Builder shootingSubsteps(int v) { shootingSubsteps = v; return this; }
+    public Builder unprojectedWeight(double v) { unprojectedWeight = v; return this; }
     public Builder learningRate(double v) { learningRate = v; return this; }
     public Builder learningRateSchedule(LearningRateSchedule v) { learningRateSchedule = v; return this; }
     public Builder alignmentWeight(double v) { alignmentWeight = v; return this; }
@@ -330,8 +340,8 @@ public record Protocol(
       return new Protocol(trajectories, points, startTime, endTime, noise, evaluationTrajectories,
           evaluationPoints, evaluationHorizon, r2Trajectories, latent, hidden, activation,
           contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch, dynamicsLoss, shootingSteps,
-          shootingSubsteps, learningRate, learningRateSchedule, alignmentWeight, alignmentStart, independenceWeight,
-          deflationDegree, volumeWeight, levelSetNewton, dissipation, autoencoder);
+          shootingSubsteps, unprojectedWeight, learningRate, learningRateSchedule, alignmentWeight, alignmentStart,
+          independenceWeight, deflationDegree, volumeWeight, levelSetNewton, dissipation, autoencoder);
     }
   }
 }

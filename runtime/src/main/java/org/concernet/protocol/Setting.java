@@ -92,6 +92,12 @@ public final class Setting<T> {
   public static final Setting<Integer> SHOOTING_SUBSTEPS = setting("shootingSubsteps", INT,
       "RK4 steps per observed step in the shooting loss (dynamicsLoss = shooting).", 1, null,
       Protocol::shootingSubsteps, Protocol.Builder::shootingSubsteps);
+  public static final Setting<Double> UNPROJECTED_WEIGHT = setting("unprojectedWeight", REAL,
+      "Weight α of the unprojected term in ConCerNet's dynamics loss: its network's own output f is also fitted to"
+          + " the derivatives, α·|f − ẋ|² beside the projected |P f − ẋ|², so that f's component along ∇H (which the"
+          + " projection removes) is the data's too; 0 is the paper's projected loss alone (docs/generality.md); no effect"
+          + " with dynamicsLoss = shooting.",
+      0.0, 0.0, Protocol::unprojectedWeight, Protocol.Builder::unprojectedWeight);
   public static final Setting<Double> LEARNING_RATE = setting("learningRate", REAL,
       "Adam's learning rate (of the first epoch of each stage).", Protocol.DEFAULT_LEARNING_RATE,
       Protocol.DEFAULT_LEARNING_RATE, Protocol::learningRate, Protocol.Builder::learningRate);
@@ -149,7 +155,7 @@ public final class Setting<T> {
   public static final List<Setting<?>> ALL = List.of(TRAJECTORIES, POINTS, START_TIME, END_TIME, NOISE,
       EVALUATION_TRAJECTORIES, EVALUATION_POINTS, EVALUATION_HORIZON, R2_TRAJECTORIES, LATENT, HIDDEN, ACTIVATION,
       CONTRASTIVE_EPOCHS, CONTRASTIVE_BATCH, DYNAMICS_EPOCHS, DYNAMICS_BATCH, DYNAMICS_LOSS, SHOOTING_STEPS,
-      SHOOTING_SUBSTEPS, LEARNING_RATE, LEARNING_RATE_SCHEDULE, ALIGNMENT_WEIGHT, ALIGNMENT_START,
+      SHOOTING_SUBSTEPS, UNPROJECTED_WEIGHT, LEARNING_RATE, LEARNING_RATE_SCHEDULE, ALIGNMENT_WEIGHT, ALIGNMENT_START,
       INDEPENDENCE_WEIGHT, DEFLATION_DEGREE, VOLUME_WEIGHT, LEVEL_SET_NEWTON, DISSIPATION,
       AUTOENCODER_LATENT, AUTOENCODER_HIDDEN, AUTOENCODER_EPOCHS, AUTOENCODER_BATCH);
 

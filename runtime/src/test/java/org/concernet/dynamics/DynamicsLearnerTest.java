@@ -123,6 +123,54 @@ class DynamicsLearnerTest {
     assertThat(cosineMove).isLessThan(0.05 * constantMove);
   }
 
+  /**
+   * The projected model's derivative loss at f's initial weights, in double precision and written
+   * out: mean |P f − ẋ|² + α · mean |f − ẋ|² over the data's points, P = I − ggᵀ/|g|², g = ∇H.
+   */
+  private static double projectedLossReference(MlpWeights f, Trajectories data, double alpha) {
+    double projected = 0;
+    double raw = 0;
+    int points = 0;
+    for (int i = 0; i < data.count(); i++) {
+      for (int t = 0; t < data.length(); t++) {
+        double[] x = data.state(i, t);
+        double[] y = data.derivative(i, t);
+        double[] fx = f.apply(x);
+        double[][] g = H.inputGradient(x);
+        double along = (fx[0] * g[0][0] + fx[1] * g[1][0]) / (g[0][0] * g[0][0] + g[1][0] * g[1][0]);
+        for (int k = 0; k < 2; k++) {
+          double p = fx[k] - along * g[k][0] - y[k];
+          double r = fx[k] - y[k];
+          projected += p * p;
+          raw += r * r;
+        }
+        points++;
+      }
+    }
+    return projected / points + alpha * raw / points;
+  }
+
+  @Test
+  void theUnprojectedTermAddsAlphaTimesTheNetworksOwnLossToTheProjectedOne() {
+    // one epoch, one batch of all 750 points, in float64: its loss is the loss at the initial weights
+    for (double alpha : new double[] {0, 0.5}) {
+      List<Double> losses = new ArrayList<>();
+      DynamicsLearner learner = small().epochs(1).batch(1000).type(TFloat64.class).unprojectedWeight(alpha)
+          .listener((stage, epoch, epochs, loss) -> losses.add(loss)).build();
+      learner.trainProjected(DATA, () -> H);
+      double expected = projectedLossReference(learner.initialWeights(2), DATA, alpha);
+      assertThat(losses).hasSize(1);
+      assertThat(losses.get(0)).isWithin(1e-10 * expected).of(expected);
+    }
+    // it changes the projected model's training, and nothing of the baseline's
+    DynamicsLearner plain = small().epochs(5).build();
+    DynamicsLearner weighted = small().epochs(5).unprojectedWeight(0.5).build();
+    assertThat(weighted.trainBaseline(DATA).weights()).isEqualTo(plain.trainBaseline(DATA).weights());
+    assertThat(weighted.trainProjected(DATA, () -> H).weights()).isNotEqualTo(plain.trainProjected(DATA, () -> H).weights());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> small().unprojectedWeight(-1));
+    assertThat(e).hasMessageThat().isEqualTo("unprojectedWeight must be finite and non-negative, was -1.0");
+  }
+
   @Test
   void float64ProjectedModelIsOrthogonalToRounding() {
     LearnedDynamics model = small().epochs(3).type(TFloat64.class).build().trainProjected(DATA, () -> H);

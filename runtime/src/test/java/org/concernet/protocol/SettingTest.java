@@ -159,7 +159,7 @@ class SettingTest {
     }
     assertThat(Setting.ALL.stream().filter(s -> s.paperValue().isPresent()).map(Setting::name).toList())
         .containsExactly("noise", "evaluationTrajectories", "evaluationPoints", "r2Trajectories", "latent", "hidden",
-            "contrastiveEpochs", "contrastiveBatch", "dynamicsEpochs", "dynamicsBatch", "dynamicsLoss", "learningRate",
+            "contrastiveEpochs", "contrastiveBatch", "dynamicsEpochs", "dynamicsBatch", "dynamicsLoss", "unprojectedWeight", "learningRate",
             "learningRateSchedule", "alignmentWeight", "alignmentStart", "independenceWeight", "deflationDegree", "volumeWeight",
             "levelSetNewton",
             "dissipation").inOrder();
