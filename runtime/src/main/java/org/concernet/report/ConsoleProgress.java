@@ -27,6 +27,8 @@ public final class ConsoleProgress implements ProgressListener {
   private long stageStart;
   /** The epoch of the stage's first report since it (re)started: the clock starts there. */
   private int firstEpoch;
+  /** The epoch reported last: a stage whose epochs start again is timed again. */
+  private int lastEpoch;
   private long lastPrint;
   private boolean lineOpen;
 
@@ -78,12 +80,13 @@ public final class ConsoleProgress implements ProgressListener {
   @Override
   public void epoch(String stageName, int epoch, int epochs, double loss) {
     long now = clock.getAsLong();
-    if (!stageName.equals(stage)) {
+    if (!stageName.equals(stage) || epoch <= lastEpoch) {  // a new stage, or the same one run again
       stage = stageName;
       stageStart = now;
       lastPrint = now;
       firstEpoch = epoch;
     }
+    lastEpoch = epoch;
     boolean last = epoch >= epochs;
     if (!last && now - lastPrint < intervalNanos) {
       return;

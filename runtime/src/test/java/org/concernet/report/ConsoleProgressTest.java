@@ -82,4 +82,13 @@ class ConsoleProgressTest {
         "seed 7: formula model: MSE 1e-3",
         "seed 7: kept the refined H").inOrder();
   }
+
+  @Test
+  void aStageRunAgainUnderTheSameNameIsTimedFromItsOwnStart() {
+    // a measured run's contrastive restarts report the same stage name from epoch 1 each time
+    epochs("contrastive", 1, 3, 3);
+    epochs("contrastive", 1, 3, 3);
+    assertThat(lines().get(2)).endsWith("done in 2.0 s");
+    assertThat(lines().get(5)).endsWith("done in 2.0 s");
+  }
 }
