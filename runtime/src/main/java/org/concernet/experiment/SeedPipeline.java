@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.concernet.contrastive.InvariantLearner;
 import org.concernet.contrastive.LearnedInvariant;
 import org.concernet.data.Rollout;
@@ -81,7 +83,8 @@ final class SeedPipeline {
     clock.start("data");
     Trajectories data = measured != null ? measured : trainingData(seed);
     clock.stop();
-    TrainedModels models = train(data, seed, training, clock);
+    Fresh fresh = prefetch(seed);
+    TrainedModels models = train(data, seed, training, clock, fresh);
     Map<String, String> notes = new LinkedHashMap<>();
     warn(notes, progress, "dataWarning", DataWarnings.derivativeSpan(data));
     Trajectories learned = models.space().encode(data);
@@ -92,24 +95,24 @@ final class SeedPipeline {
     Map<String, Double> r2 = new LinkedHashMap<>();
     Map<String, Double> r2Cubic = new LinkedHashMap<>();
     double heldOut = Double.NaN;
-    Trajectories fresh = heldOut(seed);
+    Trajectories heldOutStates = fresh.heldOut().get();
     if (models.autoencoder().isPresent()) {
       LearnedAutoencoder ae = models.autoencoder().get();
-      heldOut = ae.reconstructionMse(fresh.pointStates());
+      heldOut = ae.reconstructionMse(heldOutStates.pointStates());
       clock.rate("autoencoder.heldOutMse", heldOut);
       notes.put("autoencoder", String.format(Locale.ROOT, "%d→%s→%d; reconstruction MSE %.3e on %d×%d held-out"
           + " (fresh, noise-free) states, %.3e on the %d (noisy) training states", system.dimension(),
-          ae.provenance().hidden(), ae.provenance().latent(), heldOut, fresh.count(), fresh.length(),
+          ae.provenance().hidden(), ae.provenance().latent(), heldOut, heldOutStates.count(), heldOutStates.length(),
           clock.rates().get("autoencoder.trainMse"), ae.provenance().states()));
     }
     if (!system.invariantNames().isEmpty()) {
-      RSquared.Sample sample = RSquared.sample(models::invariant, fresh, system::invariants);
+      RSquared.Sample sample = RSquared.sample(models::invariant, heldOutStates, system::invariants);
       for (int k = 0; k < sample.linear().length; k++) {
         r2.put(system.invariantNames().get(k), sample.linear()[k]);
         r2Cubic.put(system.invariantNames().get(k), sample.cubic()[k]);
       }
     }
-    Map<String, Map<String, Double>> quality = invariantQuality(models, fresh, notes, progress);
+    Map<String, Map<String, Double>> quality = invariantQuality(models, heldOutStates, notes, progress);
     InvariantLearner.Choice choice = choices.remove(seed);
     if (choice != null) {
       notes.put(REFINEMENT_CHOICE, describe(choice));  // the seconds are in the rates: notes do not vary by run
@@ -122,7 +125,7 @@ final class SeedPipeline {
       notes.put(InvariantCount.KEY, count.describe());
       progress.message("seed " + seed + ": invariant count: " + count.describe());
     }
-    Map<String, SymbolicInvariant> formulas = symbolicInvariants(seed, models, fresh, data, notes, progress);
+    Map<String, SymbolicInvariant> formulas = symbolicInvariants(seed, models, heldOutStates, data, notes, progress);
     EvaluationRollouts rollouts = rollouts(seed, models);
     Rollout truth = rollouts.truth();
     Rk4.StepChoice b = rollouts.baseline();
@@ -312,6 +315,48 @@ final class SeedPipeline {
     return fresh(seed, "r2");
   }
 
+  /**
+   * A seed's noise-free validation trajectories (for the refinement choice) and held-out ones (for
+   * R², quality and the read-out), each computed once, when first asked for.
+   */
+  record Fresh(Supplier<Trajectories> validation, Supplier<Trajectories> heldOut) {}
+
+  /**
+   * Starts generating the seed's validation and then its held-out trajectories on a background
+   * thread, while its models train: they depend on the seed only, so the results are those of
+   * generating them when needed, and a run of one seed leaves a core to them.
+   */
+  private Fresh prefetch(long seed) {
+    java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "concernet-trajectories-seed-" + seed);
+      t.setDaemon(true);
+      return t;
+    });
+    // validation trajectories only where the refinement is chosen (InvariantLearner.select)
+    boolean chosen = protocol.alignmentWeight() > 0 && protocol.alignmentStart() > 0 && protocol.latent() == 1
+        && protocol.contrastiveEpochs() > 0;
+    CompletableFuture<Trajectories> validation = chosen
+        ? CompletableFuture.supplyAsync(() -> fresh(seed, "validation"), thread) : null;
+    CompletableFuture<Trajectories> heldOut = CompletableFuture.supplyAsync(() -> heldOut(seed), thread);
+    thread.shutdown();  // the thread ends after its tasks
+    return new Fresh(validation != null ? () -> await(validation) : () -> fresh(seed, "validation"),
+        () -> await(heldOut));
+  }
+
+  private static <T> T await(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
+  }
+
   /** Noise-free trajectories as many and as long as the R² ones, from the seed's stream {@code stream}. */
   private Trajectories fresh(long seed, String stream) {
     return generator.generate(system, protocol.r2Trajectories(), protocol.trainingTimes(), Seeds.derive(seed, stream));
@@ -328,6 +373,10 @@ final class SeedPipeline {
    * latent space; otherwise H and both dynamics models on the states themselves.
    */
   TrainedModels train(Trajectories data, long seed, Training training, StageClock clock) {
+    return train(data, seed, training, clock, new Fresh(() -> fresh(seed, "validation"), () -> heldOut(seed)));
+  }
+
+  private TrainedModels train(Trajectories data, long seed, Training training, StageClock clock, Fresh fresh) {
     StateSpace space = StateSpace.identity();
     if (protocol.autoencoder().isPresent()) {
       clock.start(AutoencoderLearner.STAGE);
@@ -344,13 +393,14 @@ final class SeedPipeline {
       clock.rate("autoencoder.stepsPerSecond", ap.secondsPerEpoch() > 0
           ? Math.ceil((double) ap.states() / ap.batch()) / ap.secondsPerEpoch() : Double.NaN);
       clock.rate("autoencoder.trainMse", autoencoder.reconstructionMse(data.pointStates()));
-      return learn(space, encoded, seed, training, clock);
+      return learn(space, encoded, seed, training, clock, fresh);
     }
-    return learn(space, data, seed, training, clock);
+    return learn(space, data, seed, training, clock, fresh);
   }
 
   /** Steps (i) and (ii) on {@code data}, which lie in {@code space}. */
-  private TrainedModels learn(StateSpace space, Trajectories data, long seed, Training training, StageClock clock) {
+  private TrainedModels learn(StateSpace space, Trajectories data, long seed, Training training, StageClock clock,
+      Fresh fresh) {
     clock.start("contrastive");
     boolean auto = protocol.latent() == 0;
     Protocol learning = auto ? protocol.toBuilder().latent(InvariantCount.probeOutputs(data.dimension())).build()
@@ -359,7 +409,7 @@ final class SeedPipeline {
         .withPrecision(precision())
         .withListener(training.listener())
         .withCheckpoints(training.checkpoints())
-        .select(system.name(), data, Seeds.derive(seed, "contrastive"), validationSpread(space, seed));
+        .select(system.name(), data, Seeds.derive(seed, "contrastive"), validationSpread(space, fresh.validation()));
     LearnedInvariant invariant = selection.invariant();
     selection.choice().ifPresent(c -> {
       choices.put(seed, c);
@@ -369,7 +419,7 @@ final class SeedPipeline {
       clock.rate("contrastive.paperSeconds", c.paperSeconds());
     });
     if (auto) {
-      Trajectories heldOut = space.encode(heldOut(seed));
+      Trajectories heldOut = space.encode(fresh.heldOut().get());
       InvariantCount count = InvariantCount.of(InvariantQuality.of(invariant::value, invariant::gradient, heldOut),
           invariant::gradient, heldOut);
       counts.put(seed, count);
@@ -404,11 +454,12 @@ final class SeedPipeline {
    * the system with the seed's own stream, as many and as long as the R² trajectories but not
    * those, so the choice never sees what the results are measured on; in {@code space}.
    */
-  private java.util.function.ToDoubleFunction<LearnedInvariant> validationSpread(StateSpace space, long seed) {
+  private java.util.function.ToDoubleFunction<LearnedInvariant> validationSpread(StateSpace space,
+      Supplier<Trajectories> states) {
     Trajectories[] validation = new Trajectories[1];
     return h -> {
       if (validation[0] == null) {
-        validation[0] = space.encode(fresh(seed, "validation"));
+        validation[0] = space.encode(states.get());
       }
       return java.util.Arrays.stream(InvariantQuality.of(h::value, h::gradient, validation[0]))
           .mapToDouble(InvariantQuality::spread).average().orElse(Double.NaN);

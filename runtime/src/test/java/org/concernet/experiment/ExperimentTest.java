@@ -118,6 +118,25 @@ class ExperimentTest {
   }
 
   @Test
+  void aRunTrainsTheModelsOfTrainingAloneThoughItGeneratesItsCheckTrajectoriesMeanwhile(@TempDir Path out)
+      throws Exception {
+    // the run generates its validation and held-out trajectories on a background thread while it
+    // trains; Experiment.train generates them on the caller's thread when they are needed
+    ExperimentConfig small = config(out);
+    Protocol refined = small.protocol().toBuilder().alignmentWeight(1).alignmentStart(0.5).build();
+    Experiment.run(new ExperimentConfig(small.system(), refined, null, List.of(0L), false, null, out, Device.CPU, 1),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    TrainedModels saved = TrainedModels.load(out.resolve("models/seed-0"));
+    TrainedModels alone = Experiment.train(small.system(), refined, 0);
+    assertThat(saved.learnedInvariant().weights()).isEqualTo(alone.learnedInvariant().weights());
+    assertThat(saved.baseline().weights()).isEqualTo(alone.baseline().weights());
+    assertThat(saved.concernet().weights()).isEqualTo(alone.concernet().weights());
+    // the refinement was chosen on the validation trajectories
+    JsonNode seed = new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("perSeed").get("0");
+    assertThat(seed.get("notes").get("refinementChoice").asText()).contains("spread on validation trajectories");
+  }
+
+  @Test
   void aResumedRunEqualsAnUninterruptedOne(@TempDir Path interrupted, @TempDir Path whole) throws Exception {
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     ExperimentConfig both = config(interrupted);
