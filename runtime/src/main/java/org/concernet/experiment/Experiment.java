@@ -229,12 +229,8 @@ public final class Experiment {
     }
     long started = System.nanoTime();
     out.printf(Locale.ROOT, "%d seeds, %d at a time%n", count, jobs);
-    java.util.concurrent.atomic.AtomicInteger threadNumber = new java.util.concurrent.atomic.AtomicInteger();
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(jobs, r -> {
-      Thread t = new Thread(r, "concernet-seed-" + threadNumber.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(jobs,
+        Background.daemons("concernet-seed"));
     java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
     List<java.util.concurrent.Future<R>> futures = new ArrayList<>();
     for (int i = 0; i < count; i++) {
@@ -273,21 +269,11 @@ public final class Experiment {
       }
     }
     if (failure != null) {
-      throw rethrowable(failure);
+      throw Background.rethrown(failure);
     }
     out.printf(Locale.ROOT, "%d seeds in %.1f s (wall clock), %d at a time%n", count,
         (System.nanoTime() - started) / 1e9, jobs);
     return runs;
-  }
-
-  private static RuntimeException rethrowable(Throwable cause) {
-    if (cause instanceof RuntimeException r) {
-      return r;
-    }
-    if (cause instanceof Error e) {
-      throw e;
-    }
-    return new IllegalStateException(cause.getMessage(), cause);
   }
 
   /**

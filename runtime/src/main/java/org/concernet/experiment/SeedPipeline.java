@@ -327,11 +327,8 @@ final class SeedPipeline {
    * generating them when needed, and a run of one seed leaves a core to them.
    */
   private Fresh prefetch(long seed) {
-    java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "concernet-trajectories-seed-" + seed);
-      t.setDaemon(true);
-      return t;
-    });
+    java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(
+        Background.daemons("concernet-trajectories-seed-" + seed));
     // validation trajectories only where the refinement is chosen (InvariantLearner.select)
     boolean chosen = protocol.alignmentWeight() > 0 && protocol.alignmentStart() > 0 && protocol.latent() == 1
         && protocol.contrastiveEpochs() > 0;
@@ -347,13 +344,7 @@ final class SeedPipeline {
     try {
       return future.join();
     } catch (java.util.concurrent.CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw e;
+      throw Background.rethrown(e.getCause());
     }
   }
 
