@@ -43,6 +43,8 @@ final class ProtocolValidator {
     double startTime = c.real("startTime", Double::isFinite, "startTime must be finite");
     c.real("endTime", v -> Double.isFinite(v) && v > startTime, "endTime must be finite and greater than startTime (" + startTime + ")");
     c.real("noise", v -> Double.isFinite(v) && v >= 0, "noise is a standard deviation: write a finite value >= 0");
+    c.integer("smoothingWindow", v -> v == 0 || v == 1 || v >= 5 && v % 2 == 1 && v <= points,
+        "write 0 (chosen from the data), 1 (none) or an odd window of 5 to points (" + points + ") points");
     c.integer("evaluationTrajectories", v -> v >= 1, "write at least 1");
     c.integer("evaluationPoints", v -> v >= 2, "write at least 2");
     c.real("evaluationHorizon", v -> Double.isFinite(v) && v > 0, "write a finite horizon > 0");

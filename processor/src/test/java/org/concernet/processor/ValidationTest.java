@@ -186,6 +186,7 @@ class ValidationTest {
         + "    startTime = 2.0,\n"
         + "    endTime = 1.0,\n"
         + "    noise = -0.5,\n"
+        + "    smoothingWindow = 4,\n"
         + "    evaluationPoints = 0,\n"
         + "    evaluationHorizon = 0,\n"
         + "    latent = -1,\n"
@@ -202,7 +203,7 @@ class ValidationTest {
     Compilation compilation = compile(source);
     assertThat(compilation).failed();
     for (String line : List.of("trajectories = 1,", "points = 1,", "endTime = 1.0,", "noise = -0.5,",
-        "evaluationPoints = 0,", "evaluationHorizon = 0,", "latent = -1,", "hidden = {100, 0},",
+        "smoothingWindow = 4,", "evaluationPoints = 0,", "evaluationHorizon = 0,", "latent = -1,", "hidden = {100, 0},",
         "contrastiveEpochs = -1,", "contrastiveBatch = 1,", "dynamicsBatch = 0,", "shootingSteps = 0,",
         "shootingSubsteps = 0,", "unprojectedWeight = -1.0,", "learningRate = -1e-3,",
         "alignmentWeight = -0.5,", "alignmentStart = 1.0)")) {
@@ -217,7 +218,9 @@ class ValidationTest {
         + " needs at least 1 observed step");
     assertThat(compilation).hadErrorContaining("@DynamicalSystem(unprojectedWeight = -1.0) is out of range: write a"
         + " finite weight >= 0 (0: the paper's projected loss alone)");
-    assertThat(compilation).hadErrorCount(17);
+    assertThat(compilation).hadErrorContaining("@DynamicalSystem(smoothingWindow = 4) is out of range: write 0 (chosen"
+        + " from the data), 1 (none) or an odd window of 5 to points (1) points");
+    assertThat(compilation).hadErrorCount(18);
   }
 
   private static final String[] ROD = {

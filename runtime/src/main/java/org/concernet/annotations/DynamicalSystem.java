@@ -50,6 +50,18 @@ public @interface DynamicalSystem {
   /** Standard deviation of the Gaussian observation noise added to states and derivatives. */
   double noise() default 0.01;
 
+  /**
+   * Savitzky–Golay window (odd, points) in which the training states are smoothed along time
+   * before anything learns from them: noise in the states, unlike noise in the derivatives, biases
+   * both H and the dynamics models. 0 (the default, {@code --smoothing-window auto}) takes, among the
+   * windows of 5 to 25 points, the one whose smoothed states have the least estimated error (Stein's
+   * unbiased risk estimate, from {@link #noise}), and applies it only when that error is below the
+   * noise's variance in every coordinate: states that change fast between samples, noise-free data
+   * and measured data are left as they are. 1 is none, as the paper. Measurements:
+   * docs/generality.md ("Smoothing the training states").
+   */
+  int smoothingWindow() default 0;
+
   /** Trajectories rolled out to measure MSE and conservation violation (the paper uses 10). */
   int evaluationTrajectories() default 10;
 

@@ -3,16 +3,20 @@
  */
 package org.concernet.data;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
- * A Savitzky–Golay differentiator: the derivative at each point is the slope, at that point, of
- * the least-squares polynomial of degree {@link #degree()} through the {@link #window()} points
- * around it. It estimates derivatives of measured states that come without them ({@link
- * MeasuredSeries#windows(int, SavitzkyGolay)}).
+ * A Savitzky–Golay filter: the least-squares polynomial of degree {@link #degree()} through the
+ * {@link #window()} points around each point gives the derivative there (its slope: {@link
+ * #derivative}) and a smoothed value (its value: {@link #smooth}). The first estimates derivatives
+ * of measured states that come without them ({@link MeasuredSeries#windows(int, SavitzkyGolay)});
+ * the second removes observation noise from training states ({@link Trajectories#smoothed}), since
+ * noise in the states, unlike noise in the derivatives, biases what is fitted to them.
  *
  * <ul>
  *   <li><b>Times as measured.</b> The fit uses the actual times (not an assumed constant step), so
@@ -107,6 +111,29 @@ public final class SavitzkyGolay {
     return best;
   }
 
+  /**
+   * The window for smoothing the states of {@code data} ({@link Trajectories#smoothed}): {@link
+   * #choose(List, List, int, int)} over its trajectories.
+   */
+  public static SavitzkyGolay choose(Trajectories data, int degree, int maxWindow) {
+    List<double[]> times = new ArrayList<>(data.count());
+    List<double[][]> values = new ArrayList<>(data.count());
+    split(data, times, values);
+    return choose(times, values, degree, maxWindow);
+  }
+
+  /** Appends each trajectory's times and its states ({@code values[t][k]}) to the lists. */
+  private static void split(Trajectories data, List<double[]> times, List<double[][]> values) {
+    for (int i = 0; i < data.count(); i++) {
+      times.add(data.times(i));
+      double[][] v = new double[data.length()][];
+      for (int t = 0; t < data.length(); t++) {
+        v[t] = data.state(i, t);
+      }
+      values.add(v);
+    }
+  }
+
   /** Points per fit (odd). */
   public int window() {
     return window;
@@ -128,36 +155,154 @@ public final class SavitzkyGolay {
     checkSegment(times, values);
     double[] result = new double[times.length];
     for (int i = 0; i < times.length; i++) {
-      result[i] = fit(times, values, i)[1];
+      result[i] = slope(times, values, i);
     }
     return result;
   }
 
-  /** Mean squared leave-one-out residual of the fitted values, relative to each column's variance. */
+  /**
+   * The fitted values of {@code values} at every point of one gap-free segment (one-sided fits at
+   * the ends): the series smoothed. A polynomial of degree at most {@link #degree()} is returned
+   * unchanged (to rounding).
+   *
+   * @throws IllegalArgumentException when the segment has fewer points than the window, or the
+   *     arrays differ in length
+   */
+  public double[] smooth(double[] times, double[] values) {
+    checkSegment(times, values);
+    return valueWeights(times).apply(values);
+  }
+
+  /**
+   * Mean squared leave-one-out residual of the fitted values, relative to each column's variance,
+   * summed over columns.
+   */
   double leaveOneOutError(List<double[]> times, List<double[][]> values) {
-    int n = values.get(0)[0].length;
+    LeaveOneOut loo = leaveOneOut(times, values);
     double total = 0;
-    for (int k = 0; k < n; k++) {
-      double sum = 0;
-      double sumSquares = 0;
-      double squaredResiduals = 0;
-      long count = 0;
-      for (int s = 0; s < times.size(); s++) {
-        double[] t = times.get(s);
-        double[] y = column(values.get(s), k);
-        for (int i = 0; i < t.length; i++) {
-          double[] f = fit(t, y, i);
-          double residual = (y[i] - f[0]) / (1 - f[2]);
-          squaredResiduals += residual * residual;
-          sum += y[i];
-          sumSquares += y[i] * y[i];
-          count++;
-        }
-      }
-      double variance = sumSquares / count - (sum / count) * (sum / count);
-      total += squaredResiduals / count / Math.max(variance, Double.MIN_NORMAL);
+    for (int k = 0; k < loo.residuals().length; k++) {
+      total += loo.residuals()[k] / Math.max(loo.variances()[k], Double.MIN_NORMAL);
     }
     return total;
+  }
+
+  /**
+   * Per state column of {@code data}, observed with independent noise of standard deviation {@code
+   * noise}: the estimated mean squared error of the smoothed states against the noise-free ones,
+   * relative to the noise's variance σ² (below 1: smoothing brings the states closer to the truth).
+   * The filter is linear, ŷ = W y, so E|ŷ − x|² = E|y − ŷ|² − σ²(N − 2 tr W) exactly (Stein's
+   * unbiased risk estimate, or Mallows' C_p): the estimate is mean (y − ŷ)² / σ² − 1 + 2 mean h, h
+   * the weight of each point's own value in its fitted value. It needs σ, not the signal.
+   */
+  public double[] smoothingError(Trajectories data, double noise) {
+    List<double[]> times = new ArrayList<>(data.count());
+    List<double[][]> values = new ArrayList<>(data.count());
+    split(data, times, values);
+    LeaveOneOut loo = leaveOneOut(times, values);
+    double variance = noise * noise;
+    double[] result = new double[loo.fitResiduals().length];
+    for (int k = 0; k < result.length; k++) {
+      result[k] = loo.fitResiduals()[k] / variance - 1 + 2 * loo.meanLeverage();
+    }
+    return result;
+  }
+
+  /**
+   * Per column, the mean squared leave-one-out residual, the mean squared residual of the fit and
+   * the column's variance; over points, the mean leverage h.
+   */
+  private record LeaveOneOut(double[] residuals, double[] fitResiduals, double[] variances, double meanLeverage) {}
+
+  /**
+   * Leave-one-out and fit statistics of this filter on the segments. The weights of a segment are computed
+   * once for all its columns, and once for consecutive segments with the same times (generated
+   * trajectories share theirs).
+   */
+  private LeaveOneOut leaveOneOut(List<double[]> times, List<double[][]> values) {
+    int n = values.get(0)[0].length;
+    double[] sum = new double[n];
+    double[] sumSquares = new double[n];
+    double[] squaredResiduals = new double[n];
+    double[] squaredFitResiduals = new double[n];
+    double leverages = 0;
+    long count = 0;
+    double[] previousTimes = null;
+    Weights weights = null;
+    for (int s = 0; s < times.size(); s++) {
+      double[] t = times.get(s);
+      if (weights == null || !Arrays.equals(t, previousTimes)) {
+        weights = valueWeights(t);
+        previousTimes = t;
+      }
+      for (int k = 0; k < n; k++) {
+        double[] y = column(values.get(s), k);
+        double[] fitted = weights.apply(y);
+        for (int i = 0; i < t.length; i++) {
+          double residual = (y[i] - fitted[i]) / (1 - weights.leverage(i));
+          squaredResiduals[k] += residual * residual;
+          squaredFitResiduals[k] += (y[i] - fitted[i]) * (y[i] - fitted[i]);
+          sum[k] += y[i];
+          sumSquares[k] += y[i] * y[i];
+        }
+      }
+      for (int i = 0; i < t.length; i++) {
+        leverages += weights.leverage(i);
+      }
+      count += t.length;
+    }
+    double[] residuals = new double[n];
+    double[] fitResiduals = new double[n];
+    double[] variances = new double[n];
+    for (int k = 0; k < n; k++) {
+      double mean = sum[k] / count;
+      residuals[k] = squaredResiduals[k] / count;
+      fitResiduals[k] = squaredFitResiduals[k] / count;
+      variances[k] = sumSquares[k] / count - mean * mean;
+    }
+    return new LeaveOneOut(residuals, fitResiduals, variances, leverages / count);
+  }
+
+  /** Row i: the weights of the window's points in point i's fitted value, from {@code start[i]}. */
+  record Weights(int[] start, double[][] rows, double[] leverages) {
+    double[] apply(double[] y) {
+      double[] fitted = new double[y.length];
+      for (int i = 0; i < y.length; i++) {
+        double[] w = rows[i];
+        double v = 0;
+        for (int j = 0; j < w.length; j++) {
+          v += w[j] * y[start[i] + j];
+        }
+        fitted[i] = v;
+      }
+      return fitted;
+    }
+
+    double leverage(int i) {
+      return leverages[i];
+    }
+  }
+
+  Weights valueWeights(double[] times) {
+    int[] start = new int[times.length];
+    double[][] rows = new double[times.length][];
+    double[] leverages = new double[times.length];
+    for (int i = 0; i < times.length; i++) {
+      start[i] = windowStart(times.length, i);
+      double scale = (times[start[i] + window - 1] - times[start[i]]) / 2;
+      RealMatrix inverse = normalInverse(times, i, start[i], scale);
+      double[] w = new double[window];
+      for (int j = 0; j < window; j++) {
+        double u = (times[start[i] + j] - times[i]) / scale;
+        double power = 1;
+        for (int b = 0; b <= degree; b++) {
+          w[j] += inverse.getEntry(0, b) * power;
+          power *= u;
+        }
+      }
+      rows[i] = w;
+      leverages[i] = inverse.getEntry(0, 0);
+    }
+    return new Weights(start, rows, leverages);
   }
 
   /** Column {@code k} of {@code values[t][k]}. */
@@ -180,25 +325,46 @@ public final class SavitzkyGolay {
   }
 
   /**
-   * The fit for point {@code i}: {fitted value at t_i, slope at t_i, leverage of point i}. The
-   * window is centred on i where it can be and shifted inward at the ends; times are centred on
-   * t_i and scaled by the window's half span so the normal equations stay well conditioned.
+   * The slope at t_i of the fit for point {@code i}. The window is centred on i where it can be
+   * and shifted inward at the ends; times are centred on t_i and scaled by the window's half span
+   * so the normal equations stay well conditioned.
    */
-  private double[] fit(double[] times, double[] values, int i) {
-    int start = Math.max(0, Math.min(i - window / 2, times.length - window));
+  private double slope(double[] times, double[] values, int i) {
+    int start = windowStart(times.length, i);
     double scale = (times[start + window - 1] - times[start]) / 2;
     int p = degree + 1;
-    double[][] normal = new double[p][p];
     double[] moments = new double[p];
+    for (int j = start; j < start + window; j++) {
+      double u = (times[j] - times[i]) / scale;
+      double power = 1;
+      for (int e = 0; e < p; e++) {
+        moments[e] += power * values[j];
+        power *= u;
+      }
+    }
+    RealMatrix inverse = normalInverse(times, i, start, scale);
+    double slope = 0;
+    for (int b = 0; b < p; b++) {
+      slope += inverse.getEntry(1, b) * moments[b];
+    }
+    return slope / scale;
+  }
+
+  /** Point i's window starts here: centred on i where it can be, shifted inward at the ends. */
+  private int windowStart(int length, int i) {
+    return Math.max(0, Math.min(i - window / 2, length - window));
+  }
+
+  /** The inverse of the normal matrix of point i's fit, in times centred on t_i and scaled. */
+  private RealMatrix normalInverse(double[] times, int i, int start, double scale) {
+    int p = degree + 1;
+    double[][] normal = new double[p][p];
     double[] powers = new double[2 * p - 1];
     for (int j = start; j < start + window; j++) {
       double u = (times[j] - times[i]) / scale;
       double power = 1;
       for (int e = 0; e < 2 * p - 1; e++) {
         powers[e] = power;
-        if (e < p) {
-          moments[e] += power * values[j];
-        }
         power *= u;
       }
       for (int a = 0; a < p; a++) {
@@ -207,14 +373,7 @@ public final class SavitzkyGolay {
         }
       }
     }
-    RealMatrix inverse = new LUDecomposition(new Array2DRowRealMatrix(normal, false)).getSolver().getInverse();
-    double value = 0;
-    double slope = 0;
-    for (int b = 0; b < p; b++) {
-      value += inverse.getEntry(0, b) * moments[b];
-      slope += inverse.getEntry(1, b) * moments[b];
-    }
-    return new double[] {value, slope / scale, inverse.getEntry(0, 0)};
+    return new LUDecomposition(new Array2DRowRealMatrix(normal, false)).getSolver().getInverse();
   }
 
   @Override

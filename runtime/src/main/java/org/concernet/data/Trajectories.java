@@ -325,6 +325,40 @@ public final class Trajectories {
     return new Trajectories(stateNames, count, length, times, s, d);
   }
 
+  /**
+   * These trajectories with every state series replaced by its fitted values along time under
+   * {@code filter} ({@link SavitzkyGolay#smooth}); times and derivatives unchanged.
+   *
+   * @throws IllegalArgumentException when the trajectories are shorter than the filter's window
+   */
+  public Trajectories smoothed(SavitzkyGolay filter) {
+    if (length < filter.window()) {
+      throw new IllegalArgumentException("cannot smooth trajectories of " + length + " points with a window of "
+          + filter.window() + " points");
+    }
+    double[] s = new double[states.length];
+    double[] y = new double[length];
+    double[] previousTimes = null;
+    SavitzkyGolay.Weights weights = null;
+    for (int i = 0; i < count; i++) {
+      double[] t = times(i);
+      if (weights == null || !Arrays.equals(t, previousTimes)) {
+        weights = filter.valueWeights(t);  // once for trajectories that share their times
+        previousTimes = t;
+      }
+      for (int k = 0; k < dimension; k++) {
+        for (int j = 0; j < length; j++) {
+          y[j] = state(i, j, k);
+        }
+        double[] fitted = weights.apply(y);
+        for (int j = 0; j < length; j++) {
+          s[(i * length + j) * dimension + k] = fitted[j];
+        }
+      }
+    }
+    return new Trajectories(stateNames, count, length, times, s, derivatives);
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Trajectories other

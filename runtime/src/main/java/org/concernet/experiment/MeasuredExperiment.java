@@ -83,7 +83,8 @@ final class MeasuredExperiment {
 
   /** What was read and prepared from the file, shared by every seed. */
   record Prepared(Path file, MeasuredSeries series, TimeSplit split, SavitzkyGolay differentiator,
-      Trajectories windows, Standardisation standardisation, EnergyForm energyForm, double energyConstant) {}
+      Smoothing smoothing, Trajectories windows, Standardisation standardisation, EnergyForm energyForm,
+      double energyConstant) {}
 
   /**
    * Reads and prepares the measured file of {@code config} (see the class comment).
@@ -119,7 +120,9 @@ final class MeasuredExperiment {
     TimeSplit split = TimeSplit.of(series, FRACTION);
     int points = config.protocol().points();
     SavitzkyGolay differentiator = split.training().chooseDifferentiator(points, SavitzkyGolay.DEFAULT_DEGREE);
-    Trajectories windows = split.training().windows(points, differentiator);
+    // derivatives from the states as measured; then the states smoothed as the protocol says
+    Smoothing smoothing = Smoothing.of(split.training().windows(points, differentiator), config.protocol(), true);
+    Trajectories windows = smoothing.data();
     EnergyForm form = reading.energyForm().isEmpty() ? null : EnergyForm.of(reading.energyForm());
     if (form != null && system.dimension() < 2) {
       throw new IllegalArgumentException("the " + form.key() + " energy form needs states (position, velocity); "
@@ -136,7 +139,7 @@ final class MeasuredExperiment {
       }
       k = form.constant(states, derivatives);
     }
-    return new Prepared(file, series, split, differentiator, windows, Standardisation.of(windows), form, k);
+    return new Prepared(file, series, split, differentiator, smoothing, windows, Standardisation.of(windows), form, k);
   }
 
   /** Runs every seed into {@code config.out()} (already checked usable and marked) and writes the outputs. */
@@ -147,6 +150,7 @@ final class MeasuredExperiment {
     out.println(prepared.series().summary());
     out.println(prepared.split().summary());
     out.println(prepared.split().training().windowSummary(protocol.points()));
+    prepared.smoothing().note().ifPresent(out::println);
     out.printf(Locale.ROOT, "%s: measured, no equations; %d training windows × %d points from %s, derivatives"
         + " estimated (%s), H %d→%s→%d (%s), %d contrastive / %d dynamics epochs, %d seed(s)%n", system.name(),
         prepared.windows().count(), prepared.windows().length(), prepared.file(), prepared.differentiator(),
@@ -262,6 +266,7 @@ final class MeasuredExperiment {
     notes.put("windows", prepared.split().training().windowSummary(prepared.windows().length()));
     notes.put("derivatives", "estimated from the measured states: " + prepared.differentiator()
         + ", chosen by leave-one-out on the training segments (the file has none)");
+    prepared.smoothing().note().ifPresent(how -> notes.put("smoothing", how));
     notes.put("standardisation", prepared.standardisation().toString() + " (of the training windows; figures are"
         + " in the file's units)");
     return notes;

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.concernet.contrastive.InvariantLearner;
 import org.concernet.contrastive.LearnedInvariant;
 import org.concernet.data.Rollout;
+import org.concernet.data.SavitzkyGolay;
 import org.concernet.data.Trajectories;
 import org.concernet.dynamics.DynamicsLearner;
 import org.concernet.dynamics.LevelSetRollout;
@@ -81,11 +82,21 @@ final class SeedPipeline {
   SeedRun run(long seed, Trajectories measured, ConsoleProgress progress, Training training) {
     StageClock clock = new StageClock();
     clock.start("data");
-    Trajectories data = measured != null ? measured : trainingData(seed);
+    Smoothing smoothed = measured != null ? smoothed(measured, true)
+        : smoothed(generator.trainingData(system, protocol, Seeds.derive(seed, "data")), false);
+    Trajectories data = smoothed.data();
     clock.stop();
     Fresh fresh = prefetch(seed);
     TrainedModels models = train(data, seed, training, clock, fresh);
     Map<String, String> notes = new LinkedHashMap<>();
+    smoothed.note().ifPresent(how -> {
+      clock.rate("data.smoothingWindow", smoothed.filter().map(SavitzkyGolay::window).orElse(1));
+      if (!Double.isNaN(smoothed.estimatedError())) {
+        clock.rate("data.smoothingError", smoothed.estimatedError());
+      }
+      notes.put("smoothing", how);
+      progress.message("seed " + seed + ": " + how);
+    });
     warn(notes, progress, "dataWarning", DataWarnings.derivativeSpan(data));
     Trajectories learned = models.space().encode(data);
     models.baseline().training().ifPresent(t ->
@@ -353,9 +364,14 @@ final class SeedPipeline {
     return generator.generate(system, protocol.r2Trajectories(), protocol.trainingTimes(), Seeds.derive(seed, stream));
   }
 
-  /** The training data a seed generates from the system. */
+  /** The training data a seed generates from the system, smoothed as the protocol says ({@link #smoothed}). */
   Trajectories trainingData(long seed) {
-    return generator.trainingData(system, protocol, Seeds.derive(seed, "data"));
+    return smoothed(generator.trainingData(system, protocol, Seeds.derive(seed, "data")), false).data();
+  }
+
+  /** {@code raw} smoothed as this pipeline's protocol says ({@link Smoothing#of}). */
+  Smoothing smoothed(Trajectories raw, boolean measured) {
+    return Smoothing.of(raw, protocol, measured);
   }
 
   /**

@@ -18,6 +18,9 @@ import org.concernet.nn.Activation;
  * @param startTime start of the training time span
  * @param endTime end of the training time span
  * @param noise standard deviation of the observation noise on states and derivatives
+ * @param smoothingWindow Savitzky–Golay window (odd, points) in which the training states are
+ *     smoothed along time before anything learns from them: 0 chooses it from the data where that
+ *     helps (generated data with noise; see {@code experiment.Smoothing}), 1 is none (the paper)
  * @param evaluationTrajectories rollouts for MSE and violation
  * @param evaluationPoints time points per rollout, on [0, evaluationHorizon]
  * @param evaluationHorizon rollout length
@@ -61,6 +64,7 @@ public record Protocol(
     double startTime,
     double endTime,
     double noise,
+    int smoothingWindow,
     int evaluationTrajectories,
     int evaluationPoints,
     double evaluationHorizon,
@@ -90,6 +94,9 @@ public record Protocol(
   /** The Adam learning rate of the paper. */
   public static final double DEFAULT_LEARNING_RATE = 1e-3;
 
+  /** {@link #smoothingWindow()}'s value for a window chosen from the data. */
+  public static final int AUTO_SMOOTHING = 0;
+
   /** The library's learning-rate schedule when a protocol names none. */
   public static final LearningRateSchedule DEFAULT_SCHEDULE = LearningRateSchedule.COSINE;
 
@@ -110,6 +117,8 @@ public record Protocol(
     require(points >= 2, "points must be at least 2, was " + points);
     require(endTime > startTime, "endTime (" + endTime + ") must exceed startTime (" + startTime + ")");
     require(noise >= 0 && Double.isFinite(noise), "noise must be finite and non-negative, was " + noise);
+    require(smoothingWindow == AUTO_SMOOTHING || smoothingWindow == 1 || smoothingWindow >= 5 && smoothingWindow % 2 == 1,
+        "smoothingWindow must be 0 (auto), 1 (none) or an odd number of points of at least 5, was " + smoothingWindow);
     require(evaluationTrajectories >= 1, "evaluationTrajectories must be at least 1, was " + evaluationTrajectories);
     require(evaluationPoints >= 2, "evaluationPoints must be at least 2, was " + evaluationPoints);
     require(evaluationHorizon > 0, "evaluationHorizon must be positive, was " + evaluationHorizon);
@@ -151,7 +160,8 @@ public record Protocol(
       List<Integer> hidden, Activation activation, int contrastiveEpochs, int contrastiveBatch, int dynamicsEpochs,
       int dynamicsBatch, double learningRate, LearningRateSchedule learningRateSchedule, double alignmentWeight,
       double independenceWeight, int levelSetNewton, Optional<AutoencoderSpec> autoencoder) {
-    this(trajectories, points, startTime, endTime, noise, evaluationTrajectories, evaluationPoints, evaluationHorizon,
+    this(trajectories, points, startTime, endTime, noise, Setting.SMOOTHING_WINDOW.defaultValue().orElseThrow(),
+        evaluationTrajectories, evaluationPoints, evaluationHorizon,
         r2Trajectories, latent, hidden, activation, contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch,
         Setting.DYNAMICS_LOSS.defaultValue().orElseThrow(), Setting.SHOOTING_STEPS.defaultValue().orElseThrow(),
         Setting.SHOOTING_SUBSTEPS.defaultValue().orElseThrow(), Setting.UNPROJECTED_WEIGHT.defaultValue().orElseThrow(),
@@ -169,7 +179,8 @@ public record Protocol(
       int dynamicsBatch, DynamicsLoss dynamicsLoss, int shootingSteps, int shootingSubsteps, double learningRate,
       LearningRateSchedule learningRateSchedule, double alignmentWeight, double alignmentStart,
       double independenceWeight, int levelSetNewton, Optional<AutoencoderSpec> autoencoder) {
-    this(trajectories, points, startTime, endTime, noise, evaluationTrajectories, evaluationPoints, evaluationHorizon,
+    this(trajectories, points, startTime, endTime, noise, Setting.SMOOTHING_WINDOW.defaultValue().orElseThrow(),
+        evaluationTrajectories, evaluationPoints, evaluationHorizon,
         r2Trajectories, latent, hidden, activation, contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch,
         dynamicsLoss, shootingSteps, shootingSubsteps, Setting.UNPROJECTED_WEIGHT.defaultValue().orElseThrow(),
         learningRate, learningRateSchedule, alignmentWeight,
@@ -235,6 +246,7 @@ public record Protocol(
     private double startTime;
     private double endTime;
     private double noise;
+    private int smoothingWindow;
     private int evaluationTrajectories;
     private int evaluationPoints;
     private double evaluationHorizon;
@@ -285,6 +297,7 @@ public record Protocol(
     public Builder startTime(double v) { startTime = v; return this; }
     public Builder endTime(double v) { endTime = v; return this; }
     public Builder noise(double v) { noise = v; return this; }
+    public Builder smoothingWindow(int v) { smoothingWindow = v; return this; }
     public Builder evaluationTrajectories(int v) { evaluationTrajectories = v; return this; }
     public Builder evaluationPoints(int v) { evaluationPoints = v; return this; }
     public Builder evaluationHorizon(double v) { evaluationHorizon = v; return this; }
@@ -337,7 +350,7 @@ public record Protocol(
     }
 
     public Protocol build() {
-      return new Protocol(trajectories, points, startTime, endTime, noise, evaluationTrajectories,
+      return new Protocol(trajectories, points, startTime, endTime, noise, smoothingWindow, evaluationTrajectories,
           evaluationPoints, evaluationHorizon, r2Trajectories, latent, hidden, activation,
           contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch, dynamicsLoss, shootingSteps,
           shootingSubsteps, unprojectedWeight, learningRate, learningRateSchedule, alignmentWeight, alignmentStart,

@@ -50,6 +50,13 @@ public final class Setting<T> {
   public static final Setting<Double> NOISE = setting("noise", REAL,
       "Std of the Gaussian noise on training states and derivatives.", 0.01, 0.01,
       Protocol::noise, Protocol.Builder::noise);
+  public static final Setting<Integer> SMOOTHING_WINDOW = setting("smoothingWindow", COUNT,
+      "Savitzky–Golay window (odd, points) in which the training states are smoothed along time before anything"
+          + " learns from them, since noise in the states biases what is fitted to them; auto (or 0): for generated data"
+          + " with noise σ, the window of 5 to 25 points with the least estimated error (Stein's unbiased risk"
+          + " estimate), applied only where that error is below σ² in every coordinate (measured and noise-free data are"
+          + " not smoothed); 1: none, as the paper (docs/generality.md).",
+      Protocol.AUTO_SMOOTHING, 1, Protocol::smoothingWindow, Protocol.Builder::smoothingWindow);
   public static final Setting<Integer> EVALUATION_TRAJECTORIES = setting("evaluationTrajectories", INT,
       "Rollouts for MSE and violation.", 10, 10,
       Protocol::evaluationTrajectories, Protocol.Builder::evaluationTrajectories);
@@ -153,7 +160,7 @@ public final class Setting<T> {
    * autoencoder's in {@link Protocol.AutoencoderSpec}'s order.
    */
   public static final List<Setting<?>> ALL = List.of(TRAJECTORIES, POINTS, START_TIME, END_TIME, NOISE,
-      EVALUATION_TRAJECTORIES, EVALUATION_POINTS, EVALUATION_HORIZON, R2_TRAJECTORIES, LATENT, HIDDEN, ACTIVATION,
+      SMOOTHING_WINDOW, EVALUATION_TRAJECTORIES, EVALUATION_POINTS, EVALUATION_HORIZON, R2_TRAJECTORIES, LATENT, HIDDEN, ACTIVATION,
       CONTRASTIVE_EPOCHS, CONTRASTIVE_BATCH, DYNAMICS_EPOCHS, DYNAMICS_BATCH, DYNAMICS_LOSS, SHOOTING_STEPS,
       SHOOTING_SUBSTEPS, UNPROJECTED_WEIGHT, LEARNING_RATE, LEARNING_RATE_SCHEDULE, ALIGNMENT_WEIGHT, ALIGNMENT_START,
       INDEPENDENCE_WEIGHT, DEFLATION_DEGREE, VOLUME_WEIGHT, LEVEL_SET_NEWTON, DISSIPATION,

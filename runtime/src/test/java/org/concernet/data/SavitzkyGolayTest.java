@@ -89,6 +89,66 @@ class SavitzkyGolayTest {
   }
 
   @Test
+  void aPolynomialOfTheFitsDegreeIsSmoothedToItselfEvenAtTheEndsWithJitteredSteps() {
+    double[] t = new double[40];
+    double[] y = new double[40];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = 0.033 * i + (i % 3 == 0 ? 0.001 : 0);
+      y[i] = 2 - 3 * t[i] + 5 * t[i] * t[i];
+    }
+    double[] smooth = SavitzkyGolay.of(9, 2).smooth(t, y);
+    for (int i = 0; i < t.length; i++) {
+      assertThat(smooth[i]).isWithin(1e-9).of(y[i]);
+    }
+  }
+
+  @Test
+  void smoothingNoisyTrajectoriesRemovesMostOfTheNoiseAndKeepsTheirDerivatives() {
+    // five trajectories x = (sin(t + φ), cos(t + φ)) at 1/10 s for 10 s, noise σ = 0.01 on states and derivatives
+    Random random = new Random(23);
+    int count = 5;
+    int length = 101;
+    double[][] times = new double[count][length];
+    double[][][] states = new double[count][length][2];
+    double[][][] clean = new double[count][length][2];
+    double[][][] derivatives = new double[count][length][2];
+    for (int i = 0; i < count; i++) {
+      double phase = 0.7 * i;
+      for (int j = 0; j < length; j++) {
+        times[i][j] = 0.1 * j;
+        clean[i][j] = new double[] {Math.sin(times[i][j] + phase), Math.cos(times[i][j] + phase)};
+        for (int k = 0; k < 2; k++) {
+          states[i][j][k] = clean[i][j][k] + SIGMA * random.nextGaussian();
+          derivatives[i][j][k] = (k == 0 ? clean[i][j][1] : -clean[i][j][0]) + SIGMA * random.nextGaussian();
+        }
+      }
+    }
+    Trajectories noisy = Trajectories.of(List.of("x", "y"), times, states, derivatives);
+    SavitzkyGolay chosen = SavitzkyGolay.choose(noisy, 2, SavitzkyGolay.DEFAULT_MAX_WINDOW);
+    Trajectories smoothed = noisy.smoothed(chosen);
+    double before = 0;
+    double after = 0;
+    for (int i = 0; i < count; i++) {
+      for (int j = 0; j < length; j++) {
+        assertThat(smoothed.derivative(i, j)).usingExactEquality().containsExactly(noisy.derivative(i, j)).inOrder();
+        assertThat(smoothed.time(i, j)).isEqualTo(noisy.time(i, j));
+        for (int k = 0; k < 2; k++) {
+          before += Math.pow(noisy.state(i, j, k) - clean[i][j][k], 2);
+          after += Math.pow(smoothed.state(i, j, k) - clean[i][j][k], 2);
+        }
+      }
+    }
+    double rmsBefore = Math.sqrt(before / (2 * count * length));
+    double rmsAfter = Math.sqrt(after / (2 * count * length));
+    System.out.printf(Locale.ROOT, "%s: state error RMS %.5f before, %.5f after%n", chosen, rmsBefore, rmsAfter);
+    // measured: a window of 13 points, RMS 0.00995 before, 0.00487 after
+    assertThat(chosen.window()).isIn(List.of(9, 11, 13, 15, 17));
+    assertThat(rmsAfter).isLessThan(0.6 * rmsBefore);
+    assertThat(assertThrows(IllegalArgumentException.class, () -> noisy.smoothed(SavitzkyGolay.of(103, 2))))
+        .hasMessageThat().isEqualTo("cannot smooth trajectories of 101 points with a window of 103 points");
+  }
+
+  @Test
   void derivativesNeverCrossAGap(@TempDir Path dir) throws IOException {
     // x = t on both sides of a gap, but shifted by 100 after it: a bridged fit would see a jump
     StringBuilder csv = new StringBuilder("time,x\n");
