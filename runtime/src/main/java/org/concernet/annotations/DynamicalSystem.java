@@ -56,8 +56,9 @@ public @interface DynamicalSystem {
    * both H and the dynamics models. 0 (the default, {@code --smoothing-window auto}) takes, among the
    * windows of 5 to 25 points, the one whose smoothed states have the least estimated error (Stein's
    * unbiased risk estimate, from {@link #noise}), and applies it only when that error is below the
-   * noise's variance in every coordinate: states that change fast between samples, noise-free data
-   * and measured data are left as they are. 1 is none, as the paper. Measurements:
+   * noise's variance in every coordinate: states that change fast between samples, noise-free data,
+   * measured data and the states of a system with an {@link #autoencoder} are left as they are. 1
+   * is none, as the paper. Measurements:
    * docs/generality.md ("Smoothing the training states").
    */
   int smoothingWindow() default 0;

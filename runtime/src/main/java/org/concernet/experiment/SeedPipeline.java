@@ -86,6 +86,7 @@ final class SeedPipeline {
         : smoothed(generator.trainingData(system, protocol, Seeds.derive(seed, "data")), false);
     Trajectories data = smoothed.data();
     clock.stop();
+    smoothed.note().ifPresent(how -> progress.message("seed " + seed + ": " + how));
     Fresh fresh = prefetch(seed);
     TrainedModels models = train(data, seed, training, clock, fresh);
     Map<String, String> notes = new LinkedHashMap<>();
@@ -95,7 +96,6 @@ final class SeedPipeline {
         clock.rate("data.smoothingError", smoothed.estimatedError());
       }
       notes.put("smoothing", how);
-      progress.message("seed " + seed + ": " + how);
     });
     warn(notes, progress, "dataWarning", DataWarnings.derivativeSpan(data));
     Trajectories learned = models.space().encode(data);

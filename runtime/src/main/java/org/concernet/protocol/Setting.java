@@ -54,8 +54,8 @@ public final class Setting<T> {
       "Savitzky–Golay window (odd, points) in which the training states are smoothed along time before anything"
           + " learns from them, since noise in the states biases what is fitted to them; auto (or 0): for generated data"
           + " with noise σ, the window of 5 to 25 points with the least estimated error (Stein's unbiased risk"
-          + " estimate), applied only where that error is below σ² in every coordinate (measured and noise-free data are"
-          + " not smoothed); 1: none, as the paper (docs/generality.md).",
+          + " estimate), applied only where that error is below σ² in every coordinate (measured data, noise-free data"
+          + " and the states of an autoencoder system are not smoothed); 1: none, as the paper (docs/generality.md).",
       Protocol.AUTO_SMOOTHING, 1, Protocol::smoothingWindow, Protocol.Builder::smoothingWindow);
   public static final Setting<Integer> EVALUATION_TRAJECTORIES = setting("evaluationTrajectories", INT,
       "Rollouts for MSE and violation.", 10, 10,

@@ -106,6 +106,19 @@ class SmoothingTest {
   }
 
   @Test
+  void autoLeavesTheStatesOfAnAutoencoderSystemAloneAndSaysSo() {
+    Trajectories noisy = oscillations(1, null);
+    Protocol latent = protocol(Protocol.AUTO_SMOOTHING, NOISE).toBuilder()
+        .autoencoder(new Protocol.AutoencoderSpec(1, List.of(4), 10, 10)).build();
+    Smoothing smoothing = Smoothing.of(noisy, latent, false);
+    assertThat(smoothing.data()).isSameInstanceAs(noisy);
+    assertThat(smoothing.note()).hasValue("training states not smoothed: the system learns in an autoencoder's latent"
+        + " space, where smoothing measured worse (docs/generality.md); give smoothingWindow to smooth them");
+    assertThat(Smoothing.of(noisy, latent.toBuilder().smoothingWindow(7).build(), false).filter().get().window())
+        .isEqualTo(7);
+  }
+
+  @Test
   void aGivenWindowIsAppliedToMeasuredDataTooAndMustFitTheTrajectories() {
     Trajectories noisy = oscillations(1, null);
     Smoothing given = Smoothing.of(noisy, protocol(9, NOISE), true);
