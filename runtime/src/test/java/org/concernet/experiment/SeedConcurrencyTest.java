@@ -62,10 +62,15 @@ class SeedConcurrencyTest {
   void aFailingSeedStartsNoFurtherSeedAndTheRunningOnesFinishFirst() {
     Set<Integer> started = ConcurrentHashMap.newKeySet();
     Set<Integer> finished = ConcurrentHashMap.newKeySet();
+    CountDownLatch zeroStarted = new CountDownLatch(1);
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> Experiment.runSeeds(config(4, 2),
         (index, p) -> {
           started.add(index);
+          if (index == 0) {
+            zeroStarted.countDown();
+          }
           if (index == 1) {
+            await(zeroStarted);  // on a loaded machine seed 1 could otherwise fail before seed 0 starts
             throw new IllegalStateException("seed 11 diverged");
           }
           awaitOutput("seed 11 failed");  // seed 0 is still running when seed 1's failure is known
