@@ -112,8 +112,9 @@ public final class SavitzkyGolay {
   }
 
   /**
-   * The window for smoothing the states of {@code data} ({@link Trajectories#smoothed}): {@link
-   * #choose(List, List, int, int)} over its trajectories.
+   * {@link #choose(List, List, int, int)} over the trajectories of {@code data}: the window with the
+   * least leave-one-out error of their states. (Experiments choose a smoothing window by {@link
+   * #smoothingError} instead, which knows the noise and so can also decline to smooth.)
    */
   public static SavitzkyGolay choose(Trajectories data, int degree, int maxWindow) {
     List<double[]> times = new ArrayList<>(data.count());
