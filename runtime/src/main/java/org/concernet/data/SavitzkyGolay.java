@@ -111,18 +111,6 @@ public final class SavitzkyGolay {
     return best;
   }
 
-  /**
-   * {@link #choose(List, List, int, int)} over the trajectories of {@code data}: the window with the
-   * least leave-one-out error of their states. (Experiments choose a smoothing window by {@link
-   * #smoothingError} instead, which knows the noise and so can also decline to smooth.)
-   */
-  public static SavitzkyGolay choose(Trajectories data, int degree, int maxWindow) {
-    List<double[]> times = new ArrayList<>(data.count());
-    List<double[][]> values = new ArrayList<>(data.count());
-    split(data, times, values);
-    return choose(times, values, degree, maxWindow);
-  }
-
   /** Appends each trajectory's times and its states ({@code values[t][k]}) to the lists. */
   private static void split(Trajectories data, List<double[]> times, List<double[][]> values) {
     for (int i = 0; i < data.count(); i++) {

@@ -82,8 +82,7 @@ final class SeedPipeline {
   SeedRun run(long seed, Trajectories measured, ConsoleProgress progress, Training training) {
     StageClock clock = new StageClock();
     clock.start("data");
-    Smoothing smoothed = measured != null ? smoothed(measured, true)
-        : smoothed(generator.trainingData(system, protocol, Seeds.derive(seed, "data")), false);
+    Smoothing smoothed = measured != null ? Smoothing.of(measured, protocol, true) : prepared(seed);
     Trajectories data = smoothed.data();
     clock.stop();
     smoothed.note().ifPresent(how -> progress.message("seed " + seed + ": " + how));
@@ -364,14 +363,14 @@ final class SeedPipeline {
     return generator.generate(system, protocol.r2Trajectories(), protocol.trainingTimes(), Seeds.derive(seed, stream));
   }
 
-  /** The training data a seed generates from the system, smoothed as the protocol says ({@link #smoothed}). */
+  /** The training data a seed generates from the system, smoothed as the protocol says. */
   Trajectories trainingData(long seed) {
-    return smoothed(generator.trainingData(system, protocol, Seeds.derive(seed, "data")), false).data();
+    return prepared(seed).data();
   }
 
-  /** {@code raw} smoothed as this pipeline's protocol says ({@link Smoothing#of}). */
-  Smoothing smoothed(Trajectories raw, boolean measured) {
-    return Smoothing.of(raw, protocol, measured);
+  /** A seed's generated training data, smoothed as the protocol says ({@link Smoothing#of}). */
+  private Smoothing prepared(long seed) {
+    return Smoothing.of(generator.trainingData(system, protocol, Seeds.derive(seed, "data")), protocol, false);
   }
 
   /**
