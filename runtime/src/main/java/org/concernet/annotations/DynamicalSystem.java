@@ -135,12 +135,10 @@ public @interface DynamicalSystem {
    * Weight λ of the derivative-alignment term beside the square ratio loss: λ · Σ(∇H·ẋ)²/|∇H|² /
    * Σ|ẋ|², the share of the data's flow along ∇H, which asks H to stay constant along the data's
    * derivatives. It joins the loss after the share {@link #alignmentStart} of the contrastive
-   * epochs. 3 with a start of 0.5 (the defaults): a start of 0.5 was chosen against λ = 0.1 from the
-   * first epoch on the generality suite, then λ = 3 against 1 and 10 on every system of the suite,
-   * MultiSuite and the paper's four (docs/generality.md); 0 is the paper's loss alone ({@code
-   * --preset paper}).
+   * epochs. 1 with a start of 0.5 (the defaults) was chosen against λ = 0.1 from the first epoch on
+   * the generality suite (docs/generality.md); 0 is the paper's loss alone ({@code --preset paper}).
    */
-  double alignmentWeight() default 3.0;
+  double alignmentWeight() default 1.0;
 
   /**
    * Share of the contrastive epochs, in [0, 1), trained with the square ratio loss alone before the

@@ -115,7 +115,7 @@ public final class Setting<T> {
   public static final Setting<Double> ALIGNMENT_WEIGHT = setting("alignmentWeight", REAL,
       "Weight λ of the derivative-alignment term beside the square ratio loss: λ times the share of the"
           + " data's flow along the gradient of H, which the projection removes;"
-          + " 0 is the paper's loss alone (docs/generality.md).", 3.0, 0.0,
+          + " 0 is the paper's loss alone (docs/generality.md).", 1.0, 0.0,
       Protocol::alignmentWeight, Protocol.Builder::alignmentWeight);
   public static final Setting<Double> ALIGNMENT_START = setting("alignmentStart", REAL,
       "Share of the contrastive epochs, in [0, 1), trained with the square ratio loss alone before the alignment"

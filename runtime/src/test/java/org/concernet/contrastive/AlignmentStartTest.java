@@ -61,7 +61,7 @@ class AlignmentStartTest {
   @Test
   void theDefaultsRefineAndThePaperPresetIsThePaperLossAlone() {
     Protocol defaults = Protocol.builder().build();
-    assertThat(defaults.alignmentWeight()).isEqualTo(3.0);
+    assertThat(defaults.alignmentWeight()).isEqualTo(1.0);
     assertThat(defaults.alignmentStart()).isEqualTo(0.5);
     Protocol paper = Preset.PAPER.apply("SpringMass", defaults);
     assertThat(paper.alignmentWeight()).isEqualTo(0.0);
