@@ -12,6 +12,7 @@ import org.concernet.nn.Activation;
 import org.concernet.protocol.Dissipation;
 import org.concernet.protocol.DynamicsLoss;
 import org.concernet.protocol.LearningRateSchedule;
+import org.concernet.protocol.Standardise;
 
 /**
  * Declares a dynamical system. The annotation processor generates {@code <Name>System}, an
@@ -62,6 +63,17 @@ public @interface DynamicalSystem {
    * docs/generality.md ("Smoothing the training states").
    */
   int smoothingWindow() default 0;
+
+  /**
+   * Whether H and both dynamics models learn on standardised states, z_k = (x_k − mean_k) / std_k
+   * over the training points, instead of the states as declared: the networks are initialised for
+   * inputs of order one, and a state counted in hundreds saturates their tanh units. {@code AUTO}
+   * (the default) standardises when the activation is tanh and some state's training points are far
+   * from unit scale (root mean square above 10 or standard deviation below 0.01), {@code ON} always,
+   * {@code OFF} never (the paper). Every figure is reported in the system's own units. See {@link
+   * Standardise}; measurements: docs/generality.md ("States far from unit scale").
+   */
+  Standardise standardise() default Standardise.AUTO;
 
   /** Trajectories rolled out to measure MSE and conservation violation (the paper uses 10). */
   int evaluationTrajectories() default 10;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.concernet.data.Rollout;
 import org.concernet.dynamics.JavaRk4;
+import org.concernet.latent.StateSpace;
 import org.concernet.results.SeedResult;
 import org.concernet.results.SymbolicInvariant;
 import org.concernet.symbolic.Formula;
@@ -54,15 +55,18 @@ final class FormulaModel {
 
   /**
    * ConCerNet's field projected with the gradients of {@code phi}, rolled out from {@code truth}'s
-   * initial states over its times with {@code substeps} RK4 steps per interval.
+   * initial states over its times with {@code substeps} RK4 steps per interval; in the space the
+   * models learned in (standardised states: φ's gradients are pushed forward to it), decoded.
    */
   static Rollout rollout(TrainedModels models, List<Formula> phi, Rollout truth, int substeps) {
     double[][] initial = new double[truth.count()][];
     for (int i = 0; i < initial.length; i++) {
       initial[i] = truth.state(i, 0);
     }
-    return JavaRk4.rollout(models.concernet().projectedWith(x -> gradients(phi, x)), initial, truth.times(),
-        substeps);
+    StateSpace space = models.space();
+    return space.decode(JavaRk4.rollout(
+        models.concernet().projectedWith(z -> space.pushForward(z, gradients(phi, space.decode(z)))),
+        space.encode(initial), truth.times(), substeps));
   }
 
   /** The read-outs as functions, in output order. */

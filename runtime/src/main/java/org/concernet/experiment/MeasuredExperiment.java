@@ -187,8 +187,6 @@ final class MeasuredExperiment {
           ModelStore.save(folder.resolve(MeasuredEvaluation.DISSIPATIVE + "-rate"),
               dissipative.rateNetwork().orElseThrow(), null);
         }
-        AtomicFiles.write(folder.resolve("standardisation.json"), JSON.writeValueAsString(Map.of(
-            "mean", prepared.standardisation().mean(), "std", prepared.standardisation().std())) + "\n");
       } catch (IOException e) {
         throw new UncheckedIOException("cannot save the models to " + folder + ": " + e.getMessage(), e);
       }

@@ -63,6 +63,7 @@ final class SeedPipeline {
   private final Map<Long, InvariantCount> counts = new java.util.concurrent.ConcurrentHashMap<>();
   /** Each seed's choice between the refined and the paper-loss H, when it made one. */
   private final Map<Long, InvariantLearner.Choice> choices = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Long, Standardisation.Chosen> standardised = new java.util.concurrent.ConcurrentHashMap<>();
 
   SeedPipeline(ExperimentConfig config) {
     this.config = config;
@@ -96,6 +97,11 @@ final class SeedPipeline {
       }
       notes.put("smoothing", how);
     });
+    Standardisation.Chosen chosen = standardised.remove(seed);
+    if (chosen != null) {
+      notes.put("standardisation", chosen.describe());
+      progress.message("seed " + seed + ": " + chosen.describe());
+    }
     warn(notes, progress, "dataWarning", DataWarnings.derivativeSpan(data));
     Trajectories learned = models.space().encode(data);
     models.baseline().training().ifPresent(t ->
@@ -189,12 +195,14 @@ final class SeedPipeline {
       initial[i] = truth.state(i, 0);
     }
     long started = System.nanoTime();
-    Rollout held = new LevelSetRollout(models.concernet(), protocol.levelSetNewton())
-        .rollout(initial, truth.times(), concernet.substeps());
+    StateSpace space = models.space();
+    Rollout inSpace = new LevelSetRollout(models.concernet(), protocol.levelSetNewton())
+        .rollout(space.encode(initial), truth.times(), concernet.substeps());
+    Rollout held = space.decode(inSpace);
     Metrics m = Metrics.of(system, truth, held);
     var h = models.concernet().invariant().orElseThrow();
-    double drift = LevelSetRollout.maxRelativeDrift(h, held);
-    double concernetDrift = LevelSetRollout.maxRelativeDrift(h, concernet.rollout());
+    double drift = LevelSetRollout.maxRelativeDrift(h, inSpace);
+    double concernetDrift = LevelSetRollout.maxRelativeDrift(h, encode(space, concernet.rollout()));
     clock.rate("levelSet.mse", m.mse());
     clock.rate("levelSet.mseFinal", m.finalMse());
     m.violation().forEach((name, v) -> clock.rate("levelSet.violation." + name, v));
@@ -209,6 +217,20 @@ final class SeedPipeline {
     progress.message(String.format(Locale.ROOT, "level-set model (%d Newton steps, %d substeps): MSE %.3e%s;"
         + " learned invariants' largest relative drift %.1e (ConCerNet without it: %.1e)",
         protocol.levelSetNewton(), concernet.substeps(), m.mse(), violations, drift, concernetDrift));
+  }
+
+  /** A rollout of the system's states as states of {@code space} (the same rollout in the system's own). */
+  private static Rollout encode(StateSpace space, Rollout rollout) {
+    if (space == StateSpace.identity()) {
+      return rollout;
+    }
+    double[][][] states = new double[rollout.count()][rollout.length()][];
+    for (int i = 0; i < rollout.count(); i++) {
+      for (int t = 0; t < rollout.length(); t++) {
+        states[i][t] = space.encode(rollout.state(i, t));
+      }
+    }
+    return new Rollout(rollout.times(), states, rollout.substeps());
   }
 
   /** One figure of each model's metrics, in the models' order. */
@@ -400,6 +422,12 @@ final class SeedPipeline {
           ? Math.ceil((double) ap.states() / ap.batch()) / ap.secondsPerEpoch() : Double.NaN);
       clock.rate("autoencoder.trainMse", autoencoder.reconstructionMse(data.pointStates()));
       return learn(space, encoded, seed, training, clock, fresh);
+    }
+    Optional<Standardisation.Chosen> chosen = Standardisation.chosen(protocol.standardise(), protocol.activation(), data);
+    if (chosen.isPresent()) {
+      standardised.put(seed, chosen.get());
+      Standardisation z = chosen.get().space();
+      return learn(z, z.encode(data), seed, training, clock, fresh);
     }
     return learn(space, data, seed, training, clock, fresh);
   }

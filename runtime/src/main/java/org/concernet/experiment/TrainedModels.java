@@ -57,8 +57,9 @@ public record TrainedModels(LearnedInvariant learnedInvariant, LearnedDynamics b
     LearnedDynamics concernet = LearnedDynamics.projected(ModelStore.load(folder.resolve("concernet")).weights(),
         invariant::weights);
     Path autoencoder = folder.resolve(AUTOENCODER);
-    return new TrainedModels(invariant, baseline, concernet, Files.isDirectory(autoencoder)
-        ? StateSpace.of(LearnedAutoencoder.load(autoencoder)) : StateSpace.identity());
+    StateSpace space = Files.isDirectory(autoencoder) ? StateSpace.of(LearnedAutoencoder.load(autoencoder))
+        : Standardisation.load(folder).<StateSpace>map(z -> z).orElse(StateSpace.identity());
+    return new TrainedModels(invariant, baseline, concernet, space);
   }
 
   /**
@@ -68,6 +69,9 @@ public record TrainedModels(LearnedInvariant learnedInvariant, LearnedDynamics b
   public void save(Path folder) throws IOException {
     if (space.autoencoder().isPresent()) {
       space.autoencoder().get().save(folder.resolve(AUTOENCODER));
+    }
+    if (space instanceof Standardisation z) {
+      z.save(folder);
     }
     learnedInvariant.save(folder.resolve("invariant"));
     ModelStore.save(folder.resolve("baseline"), baseline.weights(), baseline.training().orElse(null));
@@ -85,26 +89,12 @@ public record TrainedModels(LearnedInvariant learnedInvariant, LearnedDynamics b
   }
 
   /**
-   * ∂H/∂x at a state x of the system, [n][m]: H's own gradient, or for a latent system the chain
-   * rule (∂E/∂x)ᵀ-weighted ∇_z H at z = E(x), both in closed form and double precision.
+   * ∂H/∂x at a state x of the system, [n][m]: ∇_z H at z = E(x) pulled back through the space
+   * ({@link StateSpace#pullBack}): H's own gradient, divided by each state's std for standardised
+   * states, the encoder's chain rule for a latent system; in closed form and double precision.
    */
   public double[][] invariantGradient(double[] x) {
-    if (space.autoencoder().isEmpty()) {
-      return learnedInvariant.gradient(x);
-    }
-    double[][] encoder = space.autoencoder().get().encoderWeights().inputGradient(x);
-    double[][] inner = learnedInvariant.gradient(space.encode(x));
-    int m = inner[0].length;
-    double[][] out = new double[x.length][m];
-    for (int i = 0; i < x.length; i++) {
-      for (int l = 0; l < inner.length; l++) {
-        double e = encoder[i][l];
-        for (int k = 0; k < m; k++) {
-          out[i][k] += e * inner[l][k];
-        }
-      }
-    }
-    return out;
+    return space.pullBack(x, learnedInvariant.gradient(space.encode(x)));
   }
 
   /**

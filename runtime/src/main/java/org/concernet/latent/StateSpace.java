@@ -38,8 +38,38 @@ public interface StateSpace {
   /** A rollout in this space as states of the system, at every time. */
   Rollout decode(Rollout rollout);
 
+  /** A point z of this space as a state of the system. */
+  double[] decode(double[] z);
+
   /** A velocity v at z in this space as a velocity of the system's states: (∂D/∂z)v. */
   double[] decodeVelocity(double[] z, double[] v);
+
+  /**
+   * Gradients of functions of this space's coordinates, {@code inSpace} [l][m] at z = E(x), as
+   * gradients with respect to the system's states at x: (∂E/∂x)ᵀ·inSpace, [n][m].
+   */
+  double[][] pullBack(double[] x, double[][] inSpace);
+
+  /**
+   * Gradients of functions of the system's states, {@code inStates} [n][m] at x = D(z), as gradients
+   * with respect to this space's coordinates at z: (∂D/∂z)ᵀ·inStates, [l][m], one column of ∂D/∂z
+   * at a time ({@link #decodeVelocity} of each unit vector).
+   */
+  default double[][] pushForward(double[] z, double[][] inStates) {
+    int m = inStates.length == 0 ? 0 : inStates[0].length;
+    double[][] out = new double[z.length][m];
+    for (int j = 0; j < z.length; j++) {
+      double[] unit = new double[z.length];
+      unit[j] = 1;
+      double[] column = decodeVelocity(z, unit);
+      for (int i = 0; i < column.length; i++) {
+        for (int k = 0; k < m; k++) {
+          out[j][k] += column[i] * inStates[i][k];
+        }
+      }
+    }
+    return out;
+  }
 
   /** Every state in this space. */
   default double[][] encode(double[][] states) {
@@ -80,8 +110,23 @@ public interface StateSpace {
     }
 
     @Override
+    public double[] decode(double[] z) {
+      return z;
+    }
+
+    @Override
     public double[] decodeVelocity(double[] z, double[] v) {
       return v;
+    }
+
+    @Override
+    public double[][] pullBack(double[] x, double[][] inSpace) {
+      return inSpace;
+    }
+
+    @Override
+    public double[][] pushForward(double[] z, double[][] inStates) {
+      return inStates;
     }
   }
 
@@ -109,6 +154,11 @@ public interface StateSpace {
     }
 
     @Override
+    public double[] decode(double[] z) {
+      return autoencoder.decode(z);
+    }
+
+    @Override
     public Rollout decode(Rollout latent) {
       double[][][] states = new double[latent.count()][latent.length()][];
       for (int i = 0; i < latent.count(); i++) {
@@ -122,6 +172,22 @@ public interface StateSpace {
     @Override
     public double[] decodeVelocity(double[] z, double[] v) {
       return autoencoder.decodeJvp(z, v);
+    }
+
+    @Override
+    public double[][] pullBack(double[] x, double[][] inSpace) {
+      double[][] encoder = autoencoder.encoderWeights().inputGradient(x);
+      int m = inSpace[0].length;
+      double[][] out = new double[x.length][m];
+      for (int i = 0; i < x.length; i++) {
+        for (int l = 0; l < inSpace.length; l++) {
+          double e = encoder[i][l];
+          for (int k = 0; k < m; k++) {
+            out[i][k] += e * inSpace[l][k];
+          }
+        }
+      }
+      return out;
     }
   }
 }

@@ -21,6 +21,8 @@ import org.concernet.nn.Activation;
  * @param smoothingWindow Savitzky–Golay window (odd, points) in which the training states are
  *     smoothed along time before anything learns from them: 0 chooses it from the data where that
  *     helps (generated data with noise; see {@code experiment.Smoothing}), 1 is none (the paper)
+ * @param standardise whether the models learn on standardised states ({@link Standardise}; measured
+ *     data are always standardised)
  * @param evaluationTrajectories rollouts for MSE and violation
  * @param evaluationPoints time points per rollout, on [0, evaluationHorizon]
  * @param evaluationHorizon rollout length
@@ -65,6 +67,7 @@ public record Protocol(
     double endTime,
     double noise,
     int smoothingWindow,
+    Standardise standardise,
     int evaluationTrajectories,
     int evaluationPoints,
     double evaluationHorizon,
@@ -113,6 +116,7 @@ public record Protocol(
     java.util.Objects.requireNonNull(learningRateSchedule, "learningRateSchedule");
     java.util.Objects.requireNonNull(dynamicsLoss, "dynamicsLoss");
     java.util.Objects.requireNonNull(dissipation, "dissipation");
+    java.util.Objects.requireNonNull(standardise, "standardise");
     require(trajectories >= 2, "trajectories must be at least 2, was " + trajectories);
     require(points >= 2, "points must be at least 2, was " + points);
     require(endTime > startTime, "endTime (" + endTime + ") must exceed startTime (" + startTime + ")");
@@ -161,7 +165,7 @@ public record Protocol(
       int dynamicsBatch, double learningRate, LearningRateSchedule learningRateSchedule, double alignmentWeight,
       double independenceWeight, int levelSetNewton, Optional<AutoencoderSpec> autoencoder) {
     this(trajectories, points, startTime, endTime, noise, Setting.SMOOTHING_WINDOW.defaultValue().orElseThrow(),
-        evaluationTrajectories, evaluationPoints, evaluationHorizon,
+        Setting.STANDARDISE.defaultValue().orElseThrow(), evaluationTrajectories, evaluationPoints, evaluationHorizon,
         r2Trajectories, latent, hidden, activation, contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch,
         Setting.DYNAMICS_LOSS.defaultValue().orElseThrow(), Setting.SHOOTING_STEPS.defaultValue().orElseThrow(),
         Setting.SHOOTING_SUBSTEPS.defaultValue().orElseThrow(), Setting.UNPROJECTED_WEIGHT.defaultValue().orElseThrow(),
@@ -180,7 +184,7 @@ public record Protocol(
       LearningRateSchedule learningRateSchedule, double alignmentWeight, double alignmentStart,
       double independenceWeight, int levelSetNewton, Optional<AutoencoderSpec> autoencoder) {
     this(trajectories, points, startTime, endTime, noise, Setting.SMOOTHING_WINDOW.defaultValue().orElseThrow(),
-        evaluationTrajectories, evaluationPoints, evaluationHorizon,
+        Setting.STANDARDISE.defaultValue().orElseThrow(), evaluationTrajectories, evaluationPoints, evaluationHorizon,
         r2Trajectories, latent, hidden, activation, contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch,
         dynamicsLoss, shootingSteps, shootingSubsteps, Setting.UNPROJECTED_WEIGHT.defaultValue().orElseThrow(),
         learningRate, learningRateSchedule, alignmentWeight,
@@ -247,6 +251,7 @@ public record Protocol(
     private double endTime;
     private double noise;
     private int smoothingWindow;
+    private Standardise standardise;
     private int evaluationTrajectories;
     private int evaluationPoints;
     private double evaluationHorizon;
@@ -298,6 +303,7 @@ public record Protocol(
     public Builder endTime(double v) { endTime = v; return this; }
     public Builder noise(double v) { noise = v; return this; }
     public Builder smoothingWindow(int v) { smoothingWindow = v; return this; }
+    public Builder standardise(Standardise v) { standardise = v; return this; }
     public Builder evaluationTrajectories(int v) { evaluationTrajectories = v; return this; }
     public Builder evaluationPoints(int v) { evaluationPoints = v; return this; }
     public Builder evaluationHorizon(double v) { evaluationHorizon = v; return this; }
@@ -350,7 +356,8 @@ public record Protocol(
     }
 
     public Protocol build() {
-      return new Protocol(trajectories, points, startTime, endTime, noise, smoothingWindow, evaluationTrajectories,
+      return new Protocol(trajectories, points, startTime, endTime, noise, smoothingWindow, standardise,
+          evaluationTrajectories,
           evaluationPoints, evaluationHorizon, r2Trajectories, latent, hidden, activation,
           contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch, dynamicsLoss, shootingSteps,
           shootingSubsteps, unprojectedWeight, learningRate, learningRateSchedule, alignmentWeight, alignmentStart,

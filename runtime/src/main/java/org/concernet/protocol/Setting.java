@@ -57,6 +57,13 @@ public final class Setting<T> {
           + " estimate), applied only where that error is below σ² in every coordinate (measured data, noise-free data"
           + " and the states of an autoencoder system are not smoothed); 1: none, as the paper (docs/generality.md).",
       Protocol.AUTO_SMOOTHING, 1, Protocol::smoothingWindow, Protocol.Builder::smoothingWindow);
+  public static final Setting<Standardise> STANDARDISE = setting("standardise", choice(Standardise.class),
+      "Whether H and both dynamics models learn on standardised states, (x - mean) / std of the training points,"
+          + " rather than on the states as declared: auto: when the activation is tanh (it saturates; ReLU does not) and"
+          + " some state's training points are far from unit scale (root mean square above 10 or standard deviation"
+          + " below 0.01); on: always; off: never, as the paper."
+          + " Figures are reported in the system's own units either way; measured data are always standardised.",
+      Standardise.AUTO, Standardise.OFF, Protocol::standardise, Protocol.Builder::standardise);
   public static final Setting<Integer> EVALUATION_TRAJECTORIES = setting("evaluationTrajectories", INT,
       "Rollouts for MSE and violation.", 10, 10,
       Protocol::evaluationTrajectories, Protocol.Builder::evaluationTrajectories);
@@ -160,7 +167,7 @@ public final class Setting<T> {
    * autoencoder's in {@link Protocol.AutoencoderSpec}'s order.
    */
   public static final List<Setting<?>> ALL = List.of(TRAJECTORIES, POINTS, START_TIME, END_TIME, NOISE,
-      SMOOTHING_WINDOW, EVALUATION_TRAJECTORIES, EVALUATION_POINTS, EVALUATION_HORIZON, R2_TRAJECTORIES, LATENT, HIDDEN, ACTIVATION,
+      SMOOTHING_WINDOW, STANDARDISE, EVALUATION_TRAJECTORIES, EVALUATION_POINTS, EVALUATION_HORIZON, R2_TRAJECTORIES, LATENT, HIDDEN, ACTIVATION,
       CONTRASTIVE_EPOCHS, CONTRASTIVE_BATCH, DYNAMICS_EPOCHS, DYNAMICS_BATCH, DYNAMICS_LOSS, SHOOTING_STEPS,
       SHOOTING_SUBSTEPS, UNPROJECTED_WEIGHT, LEARNING_RATE, LEARNING_RATE_SCHEDULE, ALIGNMENT_WEIGHT, ALIGNMENT_START,
       INDEPENDENCE_WEIGHT, DEFLATION_DEGREE, VOLUME_WEIGHT, LEVEL_SET_NEWTON, DISSIPATION,

@@ -158,7 +158,8 @@ class SettingTest {
       setting.paperValue().ifPresent(v -> assertWithMessage(setting.name()).that(setting.get(paper)).isEqualTo(v));
     }
     assertThat(Setting.ALL.stream().filter(s -> s.paperValue().isPresent()).map(Setting::name).toList())
-        .containsExactly("noise", "smoothingWindow", "evaluationTrajectories", "evaluationPoints", "r2Trajectories", "latent", "hidden",
+        .containsExactly("noise", "smoothingWindow", "standardise", "evaluationTrajectories", "evaluationPoints", "r2Trajectories",
+            "latent", "hidden",
             "contrastiveEpochs", "contrastiveBatch", "dynamicsEpochs", "dynamicsBatch", "dynamicsLoss", "unprojectedWeight", "learningRate",
             "learningRateSchedule", "alignmentWeight", "alignmentStart", "independenceWeight", "deflationDegree", "volumeWeight",
             "levelSetNewton",
