@@ -51,6 +51,7 @@ public final class GeneralitySuite extends SuiteCommand {
     SYSTEMS.put("HenonHeiles", new HenonHeilesSystem());
     SYSTEMS.put("MorseChain", new MorseChainSystem());
     SYSTEMS.put("RabbitsAndFoxes", new RabbitsAndFoxesSystem());
+    SYSTEMS.put("PendulumInDegrees", new PendulumInDegreesSystem());
     SYSTEMS.put("DampedOscillator", new DampedOscillatorSystem());
   }
 
