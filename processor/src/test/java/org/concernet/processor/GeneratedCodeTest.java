@@ -56,6 +56,23 @@ class GeneratedCodeTest {
   }
 
   @Test
+  void enumSettingsAreWrittenWithTheirImportAndOnlyWhenChanged() throws IOException {
+    Compilation compilation = compile(system("(name = \"Foo\","
+        + " standardise = org.concernet.protocol.Standardise.ON, activation = org.concernet.nn.Activation.RELU)",
+        ValidationTest.valid("  @Invariant double energy() { return q * q + p * p; }")));
+    assertThat(compilation).succeededWithoutWarnings();
+    String generated = compilation.generatedSourceFile("test.FooSystem").orElseThrow().getCharContent(true).toString();
+    assertThat(generated).contains("import org.concernet.protocol.Standardise;");
+    assertThat(generated).contains("import org.concernet.nn.Activation;");
+    assertThat(generated).contains("return Protocol.builder()\n          .standardise(Standardise.ON)\n"
+        + "          .activation(Activation.RELU)\n          .build();");
+    String defaults = compile(system("(name = \"Foo\", standardise = org.concernet.protocol.Standardise.AUTO)",
+        ValidationTest.valid("  @Invariant double energy() { return q * q + p * p; }")))
+        .generatedSourceFile("test.FooSystem").orElseThrow().getCharContent(true).toString();
+    assertThat(defaults).doesNotContain(".standardise(");
+  }
+
+  @Test
   void generationIsDeterministic() throws IOException {
     String first = compile(example("Kepler")).generatedSourceFile("org.concernet.examples.KeplerSystem")
         .orElseThrow().getCharContent(true).toString();
