@@ -47,7 +47,6 @@ public final class SpringMassSystem extends DeclaredSystem<SpringMass> {
           .points(30)
           .endTime(3.0)
           .evaluationHorizon(50.0)
-          .contrastiveEpochs(3000)
           .build();
   }
 

@@ -28,7 +28,9 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>The {@code points} attribute of {@code @DynamicalSystem} is the length of the training windows
- * cut from the measured series; for a measured system it defaults to 32 instead of 100.
+ * cut from the measured series; for a measured system it defaults to 32 instead of 100, and
+ * {@code contrastiveEpochs} to 1000 instead of 3000. (A value equal to the annotation's default
+ * cannot be told from no value: write 100 or 3000 on a measured system and it gets 32 or 1000.)
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

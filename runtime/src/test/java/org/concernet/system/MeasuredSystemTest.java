@@ -11,18 +11,21 @@ import org.junit.jupiter.api.Test;
 
 class MeasuredSystemTest {
   @Test
-  void measuredDefaultsDifferFromTheLibrarysOnlyInWindowsAndTheDissipativeModel() {
+  void measuredDefaultsDifferFromTheLibrarysOnlyInWindowsContrastiveEpochsAndTheDissipativeModel() {
     Protocol measured = MeasuredSystem.defaults().build();
     Protocol library = Protocol.builder().build();
 
     assertThat(measured.points()).isEqualTo(MeasuredSystem.DEFAULT_WINDOW);
+    // measured data keep the contrastive length they were measured at (docs/generality.md, session 17)
+    assertThat(measured.contrastiveEpochs()).isEqualTo(1000);
+    assertThat(library.contrastiveEpochs()).isEqualTo(3000);
     assertThat(measured.dissipation()).isEqualTo(Dissipation.RATE);
     assertThat(library.dissipation()).isEqualTo(Dissipation.NONE);
     // The derivative-alignment refinement runs on measured data too (docs/measured.md, session 11).
     assertThat(measured.alignmentWeight()).isEqualTo(library.alignmentWeight());
     assertThat(measured.alignmentWeight()).isGreaterThan(0.0);
     assertThat(measured.alignmentStart()).isEqualTo(library.alignmentStart());
-    assertThat(measured.toBuilder().points(library.points()).dissipation(library.dissipation()).build())
-        .isEqualTo(library);
+    assertThat(measured.toBuilder().points(library.points()).contrastiveEpochs(library.contrastiveEpochs())
+        .dissipation(library.dissipation()).build()).isEqualTo(library);
   }
 }
