@@ -9,6 +9,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.concernet.nn.Activation;
+import org.concernet.protocol.Calibrate;
 import org.concernet.protocol.Dissipation;
 import org.concernet.protocol.DynamicsLoss;
 import org.concernet.protocol.LearningRateSchedule;
@@ -211,6 +212,15 @@ public @interface DynamicalSystem {
    * its own name. Measurements: docs/measured.md.
    */
   Dissipation dissipation() default Dissipation.NONE;
+
+  /**
+   * Whether a single learned H is reported on the flow's own scale: {@code AUTO} (the default)
+   * reports H = g(h), g fitted so that |∇H| matches the speed |ẋ| on the training points, when that
+   * fit is good (for a Hamiltonian system H is then its energy up to a constant); {@code OFF} the
+   * network's output (the paper). The projection, which depends only on H's level sets, is the same
+   * either way. See {@link Calibrate}; measurements: docs/generality.md ("H on the flow's scale").
+   */
+  Calibrate calibrate() default Calibrate.AUTO;
 
   /**
    * New sizes for array states this class inherits from another {@code @DynamicalSystem} class it

@@ -28,6 +28,7 @@ import org.concernet.latent.AutoencoderLearner;
 import org.concernet.latent.LearnedAutoencoder;
 import org.concernet.latent.StateSpace;
 import org.concernet.nn.Precision;
+import org.concernet.protocol.Calibrate;
 import org.concernet.protocol.Protocol;
 import org.concernet.report.ConsoleProgress;
 import org.concernet.results.EvaluationTrajectory;
@@ -64,6 +65,8 @@ final class SeedPipeline {
   /** Each seed's choice between the refined and the paper-loss H, when it made one. */
   private final Map<Long, InvariantLearner.Choice> choices = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<Long, Standardisation.Chosen> standardised = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Each seed's fit of the flow's scale for H, when it tried one. */
+  private final Map<Long, InvariantScale.Fit> scales = new java.util.concurrent.ConcurrentHashMap<>();
 
   SeedPipeline(ExperimentConfig config) {
     this.config = config;
@@ -89,6 +92,9 @@ final class SeedPipeline {
     smoothed.note().ifPresent(how -> progress.message("seed " + seed + ": " + how));
     Fresh fresh = prefetch(seed);
     TrainedModels models = train(data, seed, training, clock, fresh);
+    if (measured == null) {
+      models = onFlowScale(models, data, seed, clock);
+    }
     Map<String, String> notes = new LinkedHashMap<>();
     smoothed.note().ifPresent(how -> {
       clock.rate("data.smoothingWindow", smoothed.filter().map(SavitzkyGolay::window).orElse(1));
@@ -101,6 +107,11 @@ final class SeedPipeline {
     if (chosen != null) {
       notes.put("standardisation", chosen.describe());
       progress.message("seed " + seed + ": " + chosen.describe());
+    }
+    InvariantScale.Fit scaleFit = scales.remove(seed);
+    if (scaleFit != null) {
+      notes.put("invariantScale", scaleFit.describe());
+      progress.message("seed " + seed + ": " + scaleFit.describe());
     }
     warn(notes, progress, "dataWarning", DataWarnings.derivativeSpan(data));
     Trajectories learned = models.space().encode(data);
@@ -126,6 +137,13 @@ final class SeedPipeline {
       for (int k = 0; k < sample.linear().length; k++) {
         r2.put(system.invariantNames().get(k), sample.linear()[k]);
         r2Cubic.put(system.invariantNames().get(k), sample.cubic()[k]);
+      }
+      if (models.scale().isPresent()) {
+        RSquared.Sample network = RSquared.sample(models::networkInvariant, heldOutStates, system::invariants);
+        for (int k = 0; k < network.linear().length; k++) {
+          clock.rate("network.invariantR2." + system.invariantNames().get(k), network.linear()[k]);
+          clock.rate("network.invariantR2Cubic." + system.invariantNames().get(k), network.cubic()[k]);
+        }
       }
     }
     Map<String, Map<String, Double>> quality = invariantQuality(models, heldOutStates, notes, progress);
@@ -401,7 +419,37 @@ final class SeedPipeline {
    * latent space; otherwise H and both dynamics models on the states themselves.
    */
   TrainedModels train(Trajectories data, long seed, Training training, StageClock clock) {
-    return train(data, seed, training, clock, new Fresh(() -> fresh(seed, "validation"), () -> heldOut(seed)));
+    TrainedModels models = train(data, seed, training, clock, new Fresh(() -> fresh(seed, "validation"),
+        () -> heldOut(seed)));
+    TrainedModels scaled = onFlowScale(models, data, seed, clock);
+    scales.remove(seed);
+    return scaled;
+  }
+
+  /**
+   * With {@code calibrate = auto}, one learned output and no autoencoder: {@code models} with H on
+   * the flow's scale when {@link InvariantScale#fit} finds one on the training {@code data} (states
+   * in the system's units); the fit is kept for the seed's notes either way.
+   */
+  private TrainedModels onFlowScale(TrainedModels models, Trajectories data, long seed, StageClock clock) {
+    if (protocol.calibrate() == Calibrate.OFF || models.learnedInvariant().outputSize() != 1
+        || models.autoencoder().isPresent() || !data.hasDerivatives()) {
+      return models;
+    }
+    InvariantScale.Fit fit = InvariantScale.fit(data, x -> models.networkInvariant(x)[0],
+        x -> column(models.networkInvariantGradient(x)));
+    scales.put(seed, fit);
+    clock.rate("invariantScale.relativeError", fit.relativeError());
+    clock.rate("invariantScale.used", fit.scale().isPresent() ? 1 : 0);
+    return models.withScale(fit.scale());
+  }
+
+  private static double[] column(double[][] gradient) {
+    double[] out = new double[gradient.length];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = gradient[k][0];
+    }
+    return out;
   }
 
   private TrainedModels train(Trajectories data, long seed, Training training, StageClock clock, Fresh fresh) {

@@ -31,13 +31,41 @@ import org.tensorflow.types.TFloat64;
  *
  * @param space the states H and both dynamics models act on: the system's own, or the latent code
  *     z = E(x) of a frozen autoencoder
+ * @param scale the flow's scale for a single learned output ({@link InvariantScale}): H = g(h) in
+ *     {@link #invariant} and {@link #invariantGradient}; empty: H is the network's output
  */
 public record TrainedModels(LearnedInvariant learnedInvariant, LearnedDynamics baseline, LearnedDynamics concernet,
-    StateSpace space) {
+    StateSpace space, Optional<InvariantScale> scale) {
   private static final String AUTOENCODER = "autoencoder";
 
   public TrainedModels {
     Objects.requireNonNull(space, "space");
+    Objects.requireNonNull(scale, "scale");
+    if (scale.isPresent() && learnedInvariant.outputSize() != 1) {
+      throw new IllegalArgumentException("the flow's scale is for one learned output, H has "
+          + learnedInvariant.outputSize());
+    }
+  }
+
+  /** Models whose H is the network's output. */
+  public TrainedModels(LearnedInvariant learnedInvariant, LearnedDynamics baseline, LearnedDynamics concernet,
+      StateSpace space) {
+    this(learnedInvariant, baseline, concernet, space, Optional.empty());
+  }
+
+  /** These models with H on the flow's scale {@code fitted} (empty: the network's output). */
+  public TrainedModels withScale(Optional<InvariantScale> fitted) {
+    return new TrainedModels(learnedInvariant, baseline, concernet, space, fitted);
+  }
+
+  /** The network's output h(x) (H before the flow's scale; equal to {@link #invariant} without one). */
+  public double[] networkInvariant(double[] x) {
+    return learnedInvariant.value(space.encode(x));
+  }
+
+  /** ∂h/∂x of the network's output, [n][m], as {@link #invariantGradient} without the flow's scale. */
+  public double[][] networkInvariantGradient(double[] x) {
+    return space.pullBack(x, learnedInvariant.gradient(space.encode(x)));
   }
 
   /**
@@ -59,7 +87,7 @@ public record TrainedModels(LearnedInvariant learnedInvariant, LearnedDynamics b
     Path autoencoder = folder.resolve(AUTOENCODER);
     StateSpace space = Files.isDirectory(autoencoder) ? StateSpace.of(LearnedAutoencoder.load(autoencoder))
         : Standardisation.load(folder).<StateSpace>map(z -> z).orElse(StateSpace.identity());
-    return new TrainedModels(invariant, baseline, concernet, space);
+    return new TrainedModels(invariant, baseline, concernet, space, InvariantScale.load(folder));
   }
 
   /**
@@ -73,6 +101,9 @@ public record TrainedModels(LearnedInvariant learnedInvariant, LearnedDynamics b
     if (space instanceof Standardisation z) {
       z.save(folder);
     }
+    if (scale.isPresent()) {
+      scale.get().save(folder);
+    }
     learnedInvariant.save(folder.resolve("invariant"));
     ModelStore.save(folder.resolve("baseline"), baseline.weights(), baseline.training().orElse(null));
     ModelStore.save(folder.resolve("concernet"), concernet.weights(), concernet.training().orElse(null));
@@ -83,18 +114,30 @@ public record TrainedModels(LearnedInvariant learnedInvariant, LearnedDynamics b
     return space.autoencoder();
   }
 
-  /** The learned conserved quantities H(x) (H(E(x)) for a latent system), m values. */
+  /**
+   * The learned conserved quantities H(x) (H(E(x)) for a latent system), m values; on the flow's
+   * scale g(h(x)) when the models have one.
+   */
   public double[] invariant(double[] x) {
-    return learnedInvariant.value(space.encode(x));
+    double[] h = networkInvariant(x);
+    return scale.isEmpty() ? h : new double[] {scale.get().apply(h[0])};
   }
 
   /**
    * ∂H/∂x at a state x of the system, [n][m]: ∇_z H at z = E(x) pulled back through the space
    * ({@link StateSpace#pullBack}): H's own gradient, divided by each state's std for standardised
-   * states, the encoder's chain rule for a latent system; in closed form and double precision.
+   * states, the encoder's chain rule for a latent system; in closed form and double precision;
+   * times g'(h) on the flow's scale.
    */
   public double[][] invariantGradient(double[] x) {
-    return space.pullBack(x, learnedInvariant.gradient(space.encode(x)));
+    double[][] g = networkInvariantGradient(x);
+    if (scale.isPresent()) {
+      double slope = scale.get().slope(learnedInvariant.value(space.encode(x))[0]);
+      for (double[] row : g) {
+        row[0] *= slope;
+      }
+    }
+    return g;
   }
 
   /**

@@ -58,6 +58,7 @@ import org.concernet.nn.Activation;
  * @param levelSetNewton Newton steps after each RK4 step of the level-set evaluation model (0: none)
  * @param dissipation a third dynamics model, ConCerNet's projection plus a learned, sign-constrained
  *     dH/dt ≤ 0 ({@link Dissipation}); {@code NONE} for no third model
+ * @param calibrate whether a single learned H is reported on the flow's scale ({@link Calibrate})
  * @param autoencoder the autoencoder, for high-dimensional systems
  */
 public record Protocol(
@@ -92,6 +93,7 @@ public record Protocol(
     double volumeWeight,
     int levelSetNewton,
     Dissipation dissipation,
+    Calibrate calibrate,
     Optional<AutoencoderSpec> autoencoder) {
 
   /** The Adam learning rate of the paper. */
@@ -117,6 +119,7 @@ public record Protocol(
     java.util.Objects.requireNonNull(dynamicsLoss, "dynamicsLoss");
     java.util.Objects.requireNonNull(dissipation, "dissipation");
     java.util.Objects.requireNonNull(standardise, "standardise");
+    java.util.Objects.requireNonNull(calibrate, "calibrate");
     require(trajectories >= 2, "trajectories must be at least 2, was " + trajectories);
     require(points >= 2, "points must be at least 2, was " + points);
     require(endTime > startTime, "endTime (" + endTime + ") must exceed startTime (" + startTime + ")");
@@ -173,7 +176,7 @@ public record Protocol(
         Setting.ALIGNMENT_START.defaultValue().orElseThrow(), independenceWeight,
         Setting.DEFLATION_DEGREE.defaultValue().orElseThrow(),
         Setting.VOLUME_WEIGHT.defaultValue().orElseThrow(), levelSetNewton,
-        Setting.DISSIPATION.defaultValue().orElseThrow(), autoencoder);
+        Setting.DISSIPATION.defaultValue().orElseThrow(), Setting.CALIBRATE.defaultValue().orElseThrow(), autoencoder);
   }
 
   /** A protocol with every setting but {@code dissipation}, which takes its default ({@link Dissipation#NONE}). */
@@ -190,7 +193,7 @@ public record Protocol(
         learningRate, learningRateSchedule, alignmentWeight,
         alignmentStart, independenceWeight, Setting.DEFLATION_DEGREE.defaultValue().orElseThrow(),
         Setting.VOLUME_WEIGHT.defaultValue().orElseThrow(), levelSetNewton,
-        Setting.DISSIPATION.defaultValue().orElseThrow(),
+        Setting.DISSIPATION.defaultValue().orElseThrow(), Setting.CALIBRATE.defaultValue().orElseThrow(),
         autoencoder);
   }
 
@@ -276,6 +279,7 @@ public record Protocol(
     private double volumeWeight;
     private int levelSetNewton;
     private Dissipation dissipation;
+    private Calibrate calibrate;
     private Optional<AutoencoderSpec> autoencoder;
 
     private Builder() {
@@ -328,6 +332,7 @@ public record Protocol(
     public Builder volumeWeight(double v) { volumeWeight = v; return this; }
     public Builder levelSetNewton(int v) { levelSetNewton = v; return this; }
     public Builder dissipation(Dissipation v) { dissipation = v; return this; }
+    public Builder calibrate(Calibrate v) { calibrate = v; return this; }
     public Builder autoencoder(Optional<AutoencoderSpec> v) { autoencoder = v; return this; }
     public Builder autoencoder(AutoencoderSpec v) { return autoencoder(Optional.of(v)); }
 
@@ -361,7 +366,7 @@ public record Protocol(
           evaluationPoints, evaluationHorizon, r2Trajectories, latent, hidden, activation,
           contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch, dynamicsLoss, shootingSteps,
           shootingSubsteps, unprojectedWeight, learningRate, learningRateSchedule, alignmentWeight, alignmentStart,
-          independenceWeight, deflationDegree, volumeWeight, levelSetNewton, dissipation, autoencoder);
+          independenceWeight, deflationDegree, volumeWeight, levelSetNewton, dissipation, calibrate, autoencoder);
     }
   }
 }

@@ -152,6 +152,12 @@ public final class Setting<T> {
           + " change of H equal to a learned g <= 0 exactly; none: no third model; rate: g learned directly; gradient:"
           + " g = r times the squared norm of the gradient of H, with r <= 0 learned. Measured systems default to rate.",
       Dissipation.NONE, Dissipation.NONE, Protocol::dissipation, Protocol.Builder::dissipation);
+  public static final Setting<Calibrate> CALIBRATE = setting("calibrate", choice(Calibrate.class),
+      "Whether a single learned H is reported on the flow's scale: auto: after H is learned, H = g(h) with g' a"
+          + " quartic fitted so that |grad H| matches |dx/dt| on the training points, kept when it fits to 10% (a"
+          + " Hamiltonian system's H is then its energy up to a constant; the projection, which sees only H's level"
+          + " sets, does not change); off: the network's output, as the paper.",
+      Calibrate.AUTO, Calibrate.OFF, Protocol::calibrate, Protocol.Builder::calibrate);
   public static final Setting<Integer> AUTOENCODER_LATENT = autoencoder(INT, "latent",
       "Size of the autoencoder's latent code.", null, AutoencoderSpec::latent, Protocol.Builder::autoencoderLatent);
   public static final Setting<List<Integer>> AUTOENCODER_HIDDEN = autoencoder(WIDTHS, "hidden",
@@ -170,7 +176,7 @@ public final class Setting<T> {
       SMOOTHING_WINDOW, STANDARDISE, EVALUATION_TRAJECTORIES, EVALUATION_POINTS, EVALUATION_HORIZON, R2_TRAJECTORIES, LATENT, HIDDEN, ACTIVATION,
       CONTRASTIVE_EPOCHS, CONTRASTIVE_BATCH, DYNAMICS_EPOCHS, DYNAMICS_BATCH, DYNAMICS_LOSS, SHOOTING_STEPS,
       SHOOTING_SUBSTEPS, UNPROJECTED_WEIGHT, LEARNING_RATE, LEARNING_RATE_SCHEDULE, ALIGNMENT_WEIGHT, ALIGNMENT_START,
-      INDEPENDENCE_WEIGHT, DEFLATION_DEGREE, VOLUME_WEIGHT, LEVEL_SET_NEWTON, DISSIPATION,
+      INDEPENDENCE_WEIGHT, DEFLATION_DEGREE, VOLUME_WEIGHT, LEVEL_SET_NEWTON, DISSIPATION, CALIBRATE,
       AUTOENCODER_LATENT, AUTOENCODER_HIDDEN, AUTOENCODER_EPOCHS, AUTOENCODER_BATCH);
 
   private final String name;
