@@ -223,6 +223,17 @@ public @interface DynamicalSystem {
   Calibrate calibrate() default Calibrate.AUTO;
 
   /**
+   * With one learned output and the refinement stage: the weight κ of a third ending of the
+   * contrastive stage, the refinement plus κ times the speed-consistency term (along a trajectory
+   * |∇H| proportional to the speed |ẋ|, which holds for a Hamiltonian system in canonical
+   * coordinates and singles its energy out of other nearly conserved quantities); the ending whose
+   * H has the lowest spread on validation trajectories is kept, so systems for which the relation
+   * does not hold keep the refined H. 0: no third ending (the paper). See {@code
+   * contrastive.SpeedLoss}; measurements: docs/generality.md ("The speed of the flow").
+   */
+  double speedWeight() default 10.0;
+
+  /**
    * New sizes for array states this class inherits from another {@code @DynamicalSystem} class it
    * extends; empty (the default) keeps each {@code @State(size = …)}.
    */

@@ -59,6 +59,16 @@ import org.tensorflow.types.family.TNumber;
  * training never saw). The refinement sharpens H on most systems and blurs it on some (the heat
  * equation's latent space, docs/generality.md).
  *
+ * <p><b>A third candidate, the speed-consistency ending</b> ({@link #withSpeedScale}, {@code
+ * speedWeight} κ &gt; 0, default 10): the same epochs run once more, from the same point, with the
+ * refinement's loss plus λκ times the {@link SpeedLoss} (|∇H| proportional to the speed along each
+ * trajectory, true of any function of a Hamiltonian system's energy in canonical coordinates). On a
+ * near-integrable system the refined H mixes the energy with a second, nearly conserved quantity
+ * (Hénon–Heiles: cubic R² of the energy 0.69); the speed term singles the energy out, and its H is
+ * also the better conserved on validation trajectories. Where the relation does not hold
+ * (Lotka–Volterra, an epidemic) its H is far worse conserved and the score keeps one of the other
+ * two. The lowest score of the three wins; ties keep the refined H, then the paper-loss one.
+ *
  * <p>Each epoch visits the trajectories in a fresh random order, in batches of whole trajectories;
  * a last batch of a single trajectory (which would carry no signal) joins the one before it.
  * Everything random comes from the seed: the weights are drawn first ({@link
@@ -77,15 +87,41 @@ public final class InvariantLearner {
   /** Stage name of the paper-loss ending trained beside the refinement by {@link #select}. */
   public static final String PAPER_STAGE = "contrastive-paper";
 
+  /** Stage name of the speed-consistency ending trained beside the refinement by {@link #select}. */
+  public static final String SPEED_STAGE = "contrastive-speed";
+
+  /** The endings of the contrastive stage that {@link #select} chooses among. */
+  public enum Ending {
+    /** The refinement: the square ratio loss, then the alignment term beside it. */
+    REFINED,
+    /** The paper's square ratio loss alone to the end. */
+    PAPER,
+    /** The refinement plus κ times the {@link SpeedLoss} over the same epochs. */
+    SPEED
+  }
+
   /**
    * Which H {@link #select} kept.
    *
-   * @param refined whether it kept the refined H (else the paper-loss H)
+   * @param kept the ending whose H was kept
    * @param refinedScore the refined H's score
    * @param paperScore the paper-loss H's score
+   * @param speedScore the speed-consistency H's score (NaN when that ending was not trained)
    * @param paperSeconds the paper-loss ending's training time
+   * @param speedSeconds the speed-consistency ending's training time (0 when it was not trained)
    */
-  public record Choice(boolean refined, double refinedScore, double paperScore, double paperSeconds) {}
+  public record Choice(Ending kept, double refinedScore, double paperScore, double speedScore, double paperSeconds,
+      double speedSeconds) {
+    /** Whether the refined H was kept. */
+    public boolean refined() {
+      return kept == Ending.REFINED;
+    }
+
+    /** Whether the speed-consistency ending was trained. */
+    public boolean speedTrained() {
+      return !Double.isNaN(speedScore) || speedSeconds > 0;
+    }
+  }
 
   /** What {@link #select} learned: the H it kept, and the choice when there was one. */
   public record Selection(LearnedInvariant invariant, Optional<Choice> choice) {}
@@ -93,35 +129,52 @@ public final class InvariantLearner {
   /** The scalar placeholder that switches the alignment term on (1) or off (0) for an epoch. */
   private static final String ALIGNMENT_ON = "contrastive_alignment_on";
 
+  /** The epoch feed's value for the speed-consistency ending's epochs, which run their own graph. */
+  private static final double SPEED_FEED = 2.0;
+
   private final Protocol protocol;
   private final Precision precision;
   private final ProgressListener listener;
   private final Checkpoints checkpoints;
+  /** The states' units for the speed-consistency ending, or null for no such ending. */
+  private final double[] speedScale;
 
   /**
    * A float32 learner for {@code protocol}, reporting nothing, with the protocol's alignment weight
    * ({@link Protocol#alignmentWeight()}; 0: the square ratio loss alone).
    */
   public InvariantLearner(Protocol protocol) {
-    this(protocol, Precision.FLOAT32, ProgressListener.NONE, null);
+    this(protocol, Precision.FLOAT32, ProgressListener.NONE, null, null);
   }
 
   private InvariantLearner(Protocol protocol, Precision precision, ProgressListener listener,
-      Checkpoints checkpoints) {
+      Checkpoints checkpoints, double[] speedScale) {
     this.protocol = Objects.requireNonNull(protocol, "protocol");
     this.precision = Objects.requireNonNull(precision, "precision");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.checkpoints = checkpoints;
+    this.speedScale = speedScale == null ? null : speedScale.clone();
   }
 
   /** This learner training in {@code precision}. */
   public InvariantLearner withPrecision(Precision precision) {
-    return new InvariantLearner(protocol, precision, listener, checkpoints);
+    return new InvariantLearner(protocol, precision, listener, checkpoints, speedScale);
   }
 
   /** This learner reporting every epoch to {@code listener}. */
   public InvariantLearner withListener(ProgressListener listener) {
-    return new InvariantLearner(protocol, precision, listener, checkpoints);
+    return new InvariantLearner(protocol, precision, listener, checkpoints, speedScale);
+  }
+
+  /**
+   * This learner with the speed-consistency ending among {@link #select}'s candidates (when the
+   * protocol's {@code speedWeight} is positive and there is a choice): {@code scale} gives, per
+   * input, the factor from the states H learns on to the system's own (the standard deviations of
+   * standardised states; ones for states as declared). Without it (the default, and for a latent
+   * code, where no canonical coordinates exist) there is no such ending.
+   */
+  public InvariantLearner withSpeedScale(double[] scale) {
+    return new InvariantLearner(protocol, precision, listener, checkpoints, Objects.requireNonNull(scale, "scale"));
   }
 
   /**
@@ -129,7 +182,7 @@ public final class InvariantLearner {
    * from the stage's checkpoint); {@code null} for none.
    */
   public InvariantLearner withCheckpoints(Checkpoints checkpoints) {
-    return new InvariantLearner(protocol, precision, listener, checkpoints);
+    return new InvariantLearner(protocol, precision, listener, checkpoints, speedScale);
   }
 
   public Protocol protocol() {
@@ -213,6 +266,11 @@ public final class InvariantLearner {
         loss = tf.math.add(loss, tf.math.mul(mu, IndependenceLoss.build(tf, mlp.inputGradient(x))));
       }
       Operand<T> withoutAlignment = loss;
+      boolean speed = score != null && speedScale != null && protocol.speedWeight() > 0;
+      if (speed && speedScale.length != n) {
+        throw new IllegalArgumentException("the speed scale has " + speedScale.length + " values for " + n + " states");
+      }
+      Operand<T> speedLoss = null;
       if (protocol.alignmentWeight() > 0) {
         Operand<T> velocities;
         try (T staged = Tensors.tensor(type, Shape.of(count, (long) points * n), data.derivativesFlat())) {
@@ -225,7 +283,15 @@ public final class InvariantLearner {
           Operand<TFloat32> on = tf.withName(ALIGNMENT_ON).placeholderWithDefault(tf.constant(1.0f), Shape.scalar());
           lambda = tf.math.mul(lambda, tf.dtypes.cast(on, type));
         }
-        loss = tf.math.add(loss, tf.math.mul(lambda, AlignmentLoss.build(tf, mlp.inputGradient(x), v)));
+        Operand<T> alignment = AlignmentLoss.build(tf, mlp.inputGradient(x), v);
+        loss = tf.math.add(loss, tf.math.mul(lambda, alignment));
+        if (speed) {
+          // the third ending's loss: the refinement's, at its full weight, plus κ times the speed term
+          Operand<T> full = tf.dtypes.cast(tf.constant(protocol.alignmentWeight()), type);
+          Operand<T> kappa = tf.dtypes.cast(tf.constant(protocol.alignmentWeight() * protocol.speedWeight()), type);
+          speedLoss = tf.math.add(tf.math.add(withoutAlignment, tf.math.mul(full, alignment)),
+              tf.math.mul(kappa, SpeedLoss.build(tf, mlp.inputGradient(x), v, points, speedScale)));
+        }
       }
       Adam.Step<T> adam = Adam.build(tf, loss, mlp.variables(), protocol.learningRate(), "invariant_adam");
       EpochLoop.Builder<T> builder = EpochLoop.builder(STAGE, seed, session, indices, loss, adam, mlp.variables())
@@ -241,6 +307,8 @@ public final class InvariantLearner {
       }
       MlpWeights[] paper = new MlpWeights[1];
       EpochLoop.Outcome[] paperOutcome = new EpochLoop.Outcome[1];
+      MlpWeights[] speedy = new MlpWeights[1];
+      EpochLoop.Outcome[] speedOutcome = new EpochLoop.Outcome[1];
       // the paper-loss ending branches off after the last epoch without the term
       int after = score == null ? 0 : firstAlignedEpoch(epochs, protocol.alignmentStart()) - 1;
       if (score != null) {
@@ -248,6 +316,16 @@ public final class InvariantLearner {
             branched -> {
               paper[0] = mlp.read(session);
               paperOutcome[0] = branched;
+            });
+      }
+      if (speed) {
+        // fed 2: the epochs run the speed ending's own graph, with the same optimizer state
+        builder.epochsWith(SPEED_FEED, speedLoss, Adam.sameState(tf, adam, speedLoss, mlp.variables(),
+            protocol.learningRate(), "invariant_adam_speed"));
+        builder.branch(after, SPEED_STAGE, new SplittableRandom(seed).split().split().nextLong(),
+            (epoch, total) -> SPEED_FEED, branched -> {
+              speedy[0] = mlp.read(session);
+              speedOutcome[0] = branched;
             });
       }
       EpochLoop<T> loop = builder.build(tf);
@@ -263,10 +341,32 @@ public final class InvariantLearner {
           paper[0], paperOutcome[0], epochs - after, batches.length);
       double refinedScore = score.applyAsDouble(refined);
       double paperScore = score.applyAsDouble(paperLoss);
-      // a tie (or a score that is not a number) keeps the refinement, the library's default
-      boolean keepRefined = !(paperScore < refinedScore);
-      Choice choice = new Choice(keepRefined, refinedScore, paperScore, paperOutcome[0].seconds());
-      return new Selection(keepRefined ? refined : paperLoss, Optional.of(choice));
+      LearnedInvariant speedH = null;
+      double speedScore = Double.NaN;
+      if (speed) {
+        loop.requireFinite(speedy[0], "speed-consistency ending", speedOutcome[0]);
+        speedH = invariant(system, protocol, data, seed, speedy[0], speedOutcome[0], epochs - after, batches.length);
+        speedScore = score.applyAsDouble(speedH);
+      }
+      // the lowest score wins; a tie (or a score that is not a number) keeps the refinement, the
+      // library's default, then the paper-loss H
+      Ending kept = Ending.REFINED;
+      double best = Double.isNaN(refinedScore) ? Double.POSITIVE_INFINITY : refinedScore;
+      if (paperScore < best) {
+        kept = Ending.PAPER;
+        best = paperScore;
+      }
+      if (speedScore < best) {
+        kept = Ending.SPEED;
+      }
+      Choice choice = new Choice(kept, refinedScore, paperScore, speedScore, paperOutcome[0].seconds(),
+          speed ? speedOutcome[0].seconds() : 0.0);
+      LearnedInvariant chosen = switch (kept) {
+        case REFINED -> refined;
+        case PAPER -> paperLoss;
+        case SPEED -> speedH;
+      };
+      return new Selection(chosen, Optional.of(choice));
     }
   }
 

@@ -150,8 +150,9 @@ final class SeedPipeline {
     InvariantLearner.Choice choice = choices.remove(seed);
     if (choice != null) {
       notes.put(REFINEMENT_CHOICE, describe(choice));  // the seconds are in the rates: notes do not vary by run
-      progress.message(String.format(Locale.ROOT, "seed %d: %s (that ending trained in %.1f s)", seed,
-          describe(choice), choice.paperSeconds()));
+      progress.message(String.format(Locale.ROOT, "seed %d: %s (the paper-loss ending trained in %.1f s%s)", seed,
+          describe(choice), choice.paperSeconds(), choice.speedTrained()
+              ? String.format(Locale.ROOT, ", the speed-consistency ending in %.1f s", choice.speedSeconds()) : ""));
     }
     InvariantCount count = counts.remove(seed);
     if (count != null) {
@@ -288,9 +289,21 @@ final class SeedPipeline {
   static final String REFINEMENT_CHOICE = "refinementChoice";
 
   private static String describe(InvariantLearner.Choice choice) {
+    String kept = switch (choice.kept()) {
+      case REFINED -> "refined";
+      case PAPER -> "paper-loss";
+      case SPEED -> "speed-consistent";
+    };
     return String.format(Locale.ROOT, "kept the %s H: spread on validation trajectories %.3e with the alignment"
-        + " refinement, %.3e with the paper's loss alone",
-        choice.refined() ? "refined" : "paper-loss", choice.refinedScore(), choice.paperScore());
+        + " refinement, %.3e with the paper's loss alone%s", kept, choice.refinedScore(), choice.paperScore(),
+        choice.speedTrained() ? String.format(Locale.ROOT, ", %.3e with the speed-consistency term",
+            choice.speedScore()) : "");
+  }
+
+  private static double[] ones(int n) {
+    double[] out = new double[n];
+    java.util.Arrays.fill(out, 1.0);
+    return out;
   }
 
   /** Prints {@code warning}, if there is one, and keeps it in the seed's notes under {@code key}. */
@@ -487,7 +500,12 @@ final class SeedPipeline {
     boolean auto = protocol.latent() == 0;
     Protocol learning = auto ? protocol.toBuilder().latent(InvariantCount.probeOutputs(data.dimension())).build()
         : protocol;
-    InvariantLearner.Selection selection = new InvariantLearner(learning)
+    InvariantLearner contrastive = new InvariantLearner(learning);
+    if (space.autoencoder().isEmpty()) {
+      // the speed relation holds in the system's own coordinates; a latent code has none
+      contrastive = contrastive.withSpeedScale(space instanceof Standardisation z ? z.std() : ones(data.dimension()));
+    }
+    InvariantLearner.Selection selection = contrastive
         .withPrecision(precision())
         .withListener(training.listener())
         .withCheckpoints(training.checkpoints())
@@ -499,6 +517,11 @@ final class SeedPipeline {
       clock.rate("contrastive.paperSpread", c.paperScore());
       clock.rate("contrastive.keptRefined", c.refined() ? 1 : 0);
       clock.rate("contrastive.paperSeconds", c.paperSeconds());
+      if (c.speedTrained()) {
+        clock.rate("contrastive.speedSpread", c.speedScore());
+        clock.rate("contrastive.keptSpeed", c.kept() == InvariantLearner.Ending.SPEED ? 1 : 0);
+        clock.rate("contrastive.speedSeconds", c.speedSeconds());
+      }
     });
     if (auto) {
       Trajectories heldOut = space.encode(fresh.heldOut().get());

@@ -73,6 +73,8 @@ public final class EpochLoop<T extends TNumber> {
    */
   record Branch(int after, String stage, long seed, EpochValue feed, BranchEnd end) {}
 
+  record Alternate<T extends TNumber>(Operand<T> loss, Op step) {}
+
   /** A scalar that depends only on the epoch, fed to a placeholder for every step of that epoch. */
   @FunctionalInterface
   public interface EpochValue {
@@ -99,10 +101,12 @@ public final class EpochLoop<T extends TNumber> {
   private final ProgressListener listener;
   private final Checkpoints checkpoints;
   private final List<Variable<T>> saved;
-  private final Branch branch;
+  private final List<Branch> branches;
   /** For epochs whose epoch feed is 0: the loss without the fed term, and its update (or null). */
   private final Operand<T> offLoss;
   private final Op offStep;
+  /** For epochs whose epoch feed has one of these values: their own loss and update. */
+  private final Map<Double, Alternate<T>> alternates;
   private final List<Placeholder<T>> restoreValues = new ArrayList<>();
   private final List<Op> restores = new ArrayList<>();
 
@@ -128,10 +132,11 @@ public final class EpochLoop<T extends TNumber> {
     List<Variable<T>> all = new ArrayList<>(b.weights);
     all.addAll(b.adam.state());
     this.saved = List.copyOf(all);
-    this.branch = b.branch;
+    this.branches = List.copyOf(b.branches);
     this.offLoss = b.offLoss;
     this.offStep = b.offStep;
-    if (checkpoints != null || branch != null) {
+    this.alternates = Map.copyOf(b.alternates);
+    if (checkpoints != null || !branches.isEmpty()) {
       for (Variable<T> v : saved) {
         Placeholder<T> value = tf.placeholder(loss.type(), Placeholder.shape(v.shape()));
         restoreValues.add(value);
@@ -168,8 +173,10 @@ public final class EpochLoop<T extends TNumber> {
     List<Double> losses = new ArrayList<>(epochs);
     Checkpoints.State restored = checkpoints == null ? null : checkpoints.read(stage, seed, epochs, layout());
     if (restored != null) {
-      if (branch != null && restored.epoch() > branch.after()) {
-        replayBranch(epochs, restored.variables());
+      for (Branch branch : branches) {
+        if (restored.epoch() > branch.after()) {
+          replayBranch(branch, epochs);
+        }
       }
       restore(restored.variables());
       for (int epoch = 1; epoch <= restored.epoch(); epoch++) {
@@ -187,9 +194,11 @@ public final class EpochLoop<T extends TNumber> {
     try {
       long start = System.nanoTime();
       for (int epoch = first; epoch <= epochs; epoch++) {
-        if (branch != null && epoch == branch.after() + 1) {
-          // the branch's time is its own: the stage's seconds (and seconds per epoch) stay its own epochs'
-          start += runBranch(epochs, order, fed, lastFinite[0], losses);
+        for (Branch branch : branches) {
+          if (epoch == branch.after() + 1) {
+            // the branch's time is its own: the stage's seconds (and seconds per epoch) stay its own epochs'
+            start += runBranch(branch, epochs, order, fed, lastFinite[0], losses);
+          }
         }
         shuffle(order, rng);
         double epochLoss = epoch(stage, epoch, epochs, order, fed, epochValue, lastFinite);
@@ -217,12 +226,15 @@ public final class EpochLoop<T extends TNumber> {
       EpochValue feed, double[] lastFinite) {
     double sum = 0;
     int from = 0;
-    boolean off = offStep != null && feed.at(epoch, epochs) == 0;
+    double fedValue = feed == null ? Double.NaN : feed.at(epoch, epochs);
+    boolean off = offStep != null && fedValue == 0;
+    Alternate<T> alternate = alternates.get(fedValue);
+    Operand<T> epochLoss = off ? offLoss : alternate != null ? alternate.loss() : loss;
+    Op epochStep = off ? offStep : alternate != null ? alternate.step() : step;
     try (TFloat32 rate = TFloat32.scalarOf((float) schedule.factor(epoch, epochs));
-        TFloat32 extra = epochFeed == null || off ? null : TFloat32.scalarOf((float) feed.at(epoch, epochs))) {
+        TFloat32 extra = epochFeed == null || off ? null : TFloat32.scalarOf((float) fedValue)) {
       for (int size : sizes) {
-        double value = batch(fed.get(size), order, from, rate, extra, epoch, lastFinite[0],
-            off ? offLoss : loss, off ? offStep : step);
+        double value = batch(fed.get(size), order, from, rate, extra, epoch, lastFinite[0], epochLoss, epochStep);
         if (!Double.isFinite(value)) {
           throw new TrainingDivergedException(stageName, seed, epoch, lastFinite[0],
               lossName + " became " + value + " on a batch of " + size + " " + unit);
@@ -242,7 +254,8 @@ public final class EpochLoop<T extends TNumber> {
    *
    * @return the nanoseconds it took
    */
-  private long runBranch(int epochs, int[] order, Map<Integer, TInt32> fed, double lastFinite, List<Double> shared) {
+  private long runBranch(Branch branch, int epochs, int[] order, Map<Integer, TInt32> fed, double lastFinite,
+      List<Double> shared) {
     long start = System.nanoTime();
     List<Checkpoints.Variable> state = read();
     int[] branchOrder = order.clone();
@@ -268,7 +281,7 @@ public final class EpochLoop<T extends TNumber> {
    * For a stage resumed past its branch point: the branch ran before the checkpoint was written,
    * so its outcome comes from its own checkpoint; the caller restores {@code stageState} after.
    */
-  private void replayBranch(int epochs, List<Checkpoints.Variable> stageState) {
+  private void replayBranch(Branch branch, int epochs) {
     Checkpoints.State ended = checkpoints.read(branch.stage(), seed, epochs, layout());
     if (ended == null) {
       throw new IllegalStateException("the checkpoint of " + stage + " (seed " + seed + ") is past epoch "
@@ -425,7 +438,8 @@ public final class EpochLoop<T extends TNumber> {
     private LearningRateSchedule schedule = LearningRateSchedule.CONSTANT;
     private String epochFeed;
     private EpochValue epochValue;
-    private Branch branch;
+    private final List<Branch> branches = new ArrayList<>();
+    private final Map<Double, Alternate<T>> alternates = new java.util.HashMap<>();
     private Operand<T> offLoss;
     private Op offStep;
 
@@ -465,7 +479,7 @@ public final class EpochLoop<T extends TNumber> {
     }
 
     /**
-     * A second ending of the stage, for a choice between two trainings that share their first
+     * Another ending of the stage (one per call; they run in order), for a choice between trainings that share their first
      * {@code after} epochs: when the stage has trained those epochs, the remaining ones run first
      * as the stage {@code stage}, with {@code feed}'s values for the {@link #epochFeed epoch feed}
      * and their own permutations from {@code seed} (starting from the stage's order at that
@@ -477,8 +491,21 @@ public final class EpochLoop<T extends TNumber> {
       if (after < 0) {
         throw new IllegalArgumentException("a branch starts after epoch 0 or later, not " + after);
       }
-      this.branch = new Branch(after, Objects.requireNonNull(stage, "stage"), seed,
-          Objects.requireNonNull(feed, "feed"), Objects.requireNonNull(end, "end"));
+      this.branches.add(new Branch(after, Objects.requireNonNull(stage, "stage"), seed,
+          Objects.requireNonNull(feed, "feed"), Objects.requireNonNull(end, "end")));
+      return this;
+    }
+
+    /**
+     * For the epochs whose {@link #epochFeed epoch feed} is {@code value} (not 0): {@code loss} and
+     * its update {@code step} with the same optimizer state ({@link Adam#sameState}) instead of the
+     * stage's; a branch that trains a different loss from the same point feeds this value.
+     */
+    public Builder<T> epochsWith(double value, Operand<T> loss, Op step) {
+      if (value == 0) {
+        throw new IllegalArgumentException("epochs whose feed is 0 are the off epochs (offEpochs)");
+      }
+      alternates.put(value, new Alternate<>(Objects.requireNonNull(loss, "loss"), Objects.requireNonNull(step, "step")));
       return this;
     }
 
@@ -520,7 +547,7 @@ public final class EpochLoop<T extends TNumber> {
       if (offStep != null && epochFeed == null) {
         throw new IllegalStateException("off epochs are those whose epoch feed is 0: they need an epoch feed");
       }
-      if (branch != null && epochFeed == null) {
+      if ((!branches.isEmpty() || !alternates.isEmpty()) && epochFeed == null) {
         throw new IllegalStateException("a branch needs an epoch feed to differ from the stage it branches off");
       }
       return new EpochLoop<>(this, tf);

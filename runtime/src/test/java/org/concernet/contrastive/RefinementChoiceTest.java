@@ -107,6 +107,74 @@ class RefinementChoiceTest {
     assertThat(selection.choice().orElseThrow().refined()).isTrue();
   }
 
+  /** Scores handed out in the order select asks for them: the refined H, the paper-loss H, then the speed H. */
+  private static ToDoubleFunction<LearnedInvariant> inOrder(double... scores) {
+    int[] next = {0};
+    return h -> scores[next[0]++];
+  }
+
+  private static InvariantLearner.Selection selectWithSpeed(Protocol protocol, ToDoubleFunction<LearnedInvariant> score,
+      List<Epoch> epochs) {
+    ProgressListener record = (stage, epoch, total, loss) -> epochs.add(new Epoch(stage, epoch));
+    return new InvariantLearner(protocol).withSpeedScale(new double[] {1, 1}).withListener(record)
+        .select("s", TRAIN, 7, score);
+  }
+
+  @Test
+  void theSpeedEndingRunsTheLastEpochsAThirdTimeAndIsKeptWhenItScoresLowest() {
+    List<Epoch> epochs = new ArrayList<>();
+    InvariantLearner.Selection speed = selectWithSpeed(protocol(0.5), inOrder(3.0, 2.0, 1.0), epochs);
+    InvariantLearner.Choice choice = speed.choice().orElseThrow();
+    assertThat(choice.kept()).isEqualTo(InvariantLearner.Ending.SPEED);
+    assertThat(choice.speedTrained()).isTrue();
+    assertThat(choice.speedScore()).isEqualTo(1.0);
+    assertThat(choice.speedSeconds()).isGreaterThan(0.0);
+    // the stage's epochs 1-6, the paper-loss ending's 7-15, the speed ending's 7-15, the stage's 7-15
+    List<Epoch> expected = new ArrayList<>();
+    for (int e = 1; e <= 6; e++) {
+      expected.add(new Epoch(InvariantLearner.STAGE, e));
+    }
+    for (String stage : List.of(InvariantLearner.PAPER_STAGE, InvariantLearner.SPEED_STAGE, InvariantLearner.STAGE)) {
+      for (int e = 7; e <= EPOCHS; e++) {
+        expected.add(new Epoch(stage, e));
+      }
+    }
+    assertThat(epochs).containsExactlyElementsIn(expected).inOrder();
+
+    // the refined H is still learn's, bit for bit, and the speed H is neither it nor the paper-loss one
+    LearnedInvariant refined = new InvariantLearner(protocol(0.5)).learn("s", TRAIN, 7);
+    InvariantLearner.Selection keptRefined = selectWithSpeed(protocol(0.5), inOrder(1.0, 2.0, 3.0), new ArrayList<>());
+    assertThat(keptRefined.choice().orElseThrow().kept()).isEqualTo(InvariantLearner.Ending.REFINED);
+    assertThat(keptRefined.invariant().weights()).isEqualTo(refined.weights());
+    InvariantLearner.Selection keptPaper = selectWithSpeed(protocol(0.5), inOrder(2.0, 1.0, 3.0), new ArrayList<>());
+    assertThat(keptPaper.choice().orElseThrow().kept()).isEqualTo(InvariantLearner.Ending.PAPER);
+    assertThat(speed.invariant().weights()).isNotEqualTo(refined.weights());
+    assertThat(speed.invariant().weights()).isNotEqualTo(keptPaper.invariant().weights());
+    // deterministic: the same seed, the same speed H
+    assertThat(selectWithSpeed(protocol(0.5), inOrder(3.0, 2.0, 1.0), new ArrayList<>()).invariant().weights())
+        .isEqualTo(speed.invariant().weights());
+    // ties keep the refined H, then the paper-loss H; a speed score that is not a number is never kept
+    assertThat(selectWithSpeed(protocol(0.5), inOrder(1.0, 1.0, 1.0), new ArrayList<>()).choice().orElseThrow()
+        .kept()).isEqualTo(InvariantLearner.Ending.REFINED);
+    assertThat(selectWithSpeed(protocol(0.5), inOrder(2.0, 1.0, 1.0), new ArrayList<>()).choice().orElseThrow()
+        .kept()).isEqualTo(InvariantLearner.Ending.PAPER);
+    assertThat(selectWithSpeed(protocol(0.5), inOrder(2.0, 3.0, Double.NaN), new ArrayList<>()).choice()
+        .orElseThrow().kept()).isEqualTo(InvariantLearner.Ending.REFINED);
+  }
+
+  @Test
+  void noSpeedEndingWithoutAScaleOrAWeight() {
+    List<Epoch> epochs = new ArrayList<>();
+    InvariantLearner.Choice zero = selectWithSpeed(protocol(0.5).toBuilder().speedWeight(0).build(),
+        inOrder(1.0, 2.0), epochs).choice().orElseThrow();
+    assertThat(zero.speedTrained()).isFalse();
+    assertThat(zero.speedScore()).isNaN();
+    InvariantLearner.Choice noScale = select(protocol(0.5), inOrder(1.0, 2.0), epochs).choice().orElseThrow();
+    assertThat(noScale.speedTrained()).isFalse();
+    assertThat(epochs.stream().map(Epoch::stage).distinct().toList())
+        .containsExactly(InvariantLearner.STAGE, InvariantLearner.PAPER_STAGE);
+  }
+
   /** Thrown by a listener to stop training, as a kill would. */
   private static final class Interrupted extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -136,5 +204,31 @@ class RefinementChoiceTest {
         .select("s", TRAIN, 7, PREFER_REFINED);
     assertThat(refined.invariant().weights())
         .isEqualTo(new InvariantLearner(protocol(0.5)).learn("s", TRAIN, 7).weights());
+  }
+
+  @Test
+  void aStageResumedPastTheBranchesTakesBothEndingsFromTheirCheckpoints(@TempDir Path folder) {
+    InvariantLearner.Selection plain = selectWithSpeed(protocol(0.5), inOrder(3.0, 2.0, 1.0), new ArrayList<>());
+    Checkpoints checkpoints = Checkpoints.in(folder, "test configuration").every(3);
+    ProgressListener stopAfterNine = (stage, epoch, total, loss) -> {
+      if (stage.equals(InvariantLearner.STAGE) && epoch == 9) {
+        throw new Interrupted();
+      }
+    };
+    assertThrows(Interrupted.class, () -> new InvariantLearner(protocol(0.5)).withSpeedScale(new double[] {1, 1})
+        .withListener(stopAfterNine).withCheckpoints(checkpoints).select("s", TRAIN, 7, inOrder(3.0, 2.0, 1.0)));
+    List<Epoch> resumed = new ArrayList<>();
+    InvariantLearner.Selection again = new InvariantLearner(protocol(0.5)).withSpeedScale(new double[] {1, 1})
+        .withListener((stage, epoch, total, loss) -> resumed.add(new Epoch(stage, epoch)))
+        .withCheckpoints(checkpoints.resuming(true)).select("s", TRAIN, 7, inOrder(3.0, 2.0, 1.0));
+
+    assertThat(resumed.get(0)).isEqualTo(new Epoch(InvariantLearner.STAGE, 10));
+    assertThat(resumed.stream().map(Epoch::stage).distinct().toList()).containsExactly(InvariantLearner.STAGE);
+    assertThat(again.choice().orElseThrow().kept()).isEqualTo(InvariantLearner.Ending.SPEED);
+    assertThat(again.invariant().weights()).isEqualTo(plain.invariant().weights());
+    InvariantLearner.Selection paper = new InvariantLearner(protocol(0.5)).withSpeedScale(new double[] {1, 1})
+        .withCheckpoints(checkpoints.resuming(true)).select("s", TRAIN, 7, inOrder(3.0, 1.0, 2.0));
+    assertThat(paper.invariant().weights()).isEqualTo(select(protocol(0.5), PREFER_PAPER, new ArrayList<>())
+        .invariant().weights());
   }
 }
