@@ -60,7 +60,7 @@ import org.tensorflow.types.family.TNumber;
  * equation's latent space, docs/generality.md).
  *
  * <p><b>A third candidate, the speed-consistency ending</b> ({@link #withSpeedScale}, {@code
- * speedWeight} κ &gt; 0, default 10): the same epochs run once more, from the same point, with the
+ * speedWeight} κ &gt; 0; default 0, off; measured at 10): the same epochs run once more, from the same point, with the
  * refinement's loss plus λκ times the {@link SpeedLoss} (|∇H| proportional to the speed along each
  * trajectory, true of any function of a Hamiltonian system's energy in canonical coordinates). On a
  * near-integrable system the refined H mixes the energy with a second, nearly conserved quantity

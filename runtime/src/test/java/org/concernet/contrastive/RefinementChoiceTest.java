@@ -116,8 +116,8 @@ class RefinementChoiceTest {
   private static InvariantLearner.Selection selectWithSpeed(Protocol protocol, ToDoubleFunction<LearnedInvariant> score,
       List<Epoch> epochs) {
     ProgressListener record = (stage, epoch, total, loss) -> epochs.add(new Epoch(stage, epoch));
-    return new InvariantLearner(protocol).withSpeedScale(new double[] {1, 1}).withListener(record)
-        .select("s", TRAIN, 7, score);
+    return new InvariantLearner(protocol.speedWeight() == 0 ? protocol.toBuilder().speedWeight(10).build() : protocol)
+        .withSpeedScale(new double[] {1, 1}).withListener(record).select("s", TRAIN, 7, score);
   }
 
   @Test
@@ -165,8 +165,9 @@ class RefinementChoiceTest {
   @Test
   void noSpeedEndingWithoutAScaleOrAWeight() {
     List<Epoch> epochs = new ArrayList<>();
-    InvariantLearner.Choice zero = selectWithSpeed(protocol(0.5).toBuilder().speedWeight(0).build(),
-        inOrder(1.0, 2.0), epochs).choice().orElseThrow();
+    InvariantLearner.Choice zero = new InvariantLearner(protocol(0.5)).withSpeedScale(new double[] {1, 1})
+        .withListener((stage, epoch, total, loss) -> epochs.add(new Epoch(stage, epoch)))
+        .select("s", TRAIN, 7, inOrder(1.0, 2.0)).choice().orElseThrow();
     assertThat(zero.speedTrained()).isFalse();
     assertThat(zero.speedScore()).isNaN();
     InvariantLearner.Choice noScale = select(protocol(0.5), inOrder(1.0, 2.0), epochs).choice().orElseThrow();
@@ -215,10 +216,11 @@ class RefinementChoiceTest {
         throw new Interrupted();
       }
     };
-    assertThrows(Interrupted.class, () -> new InvariantLearner(protocol(0.5)).withSpeedScale(new double[] {1, 1})
+    Protocol speedy = protocol(0.5).toBuilder().speedWeight(10).build();
+    assertThrows(Interrupted.class, () -> new InvariantLearner(speedy).withSpeedScale(new double[] {1, 1})
         .withListener(stopAfterNine).withCheckpoints(checkpoints).select("s", TRAIN, 7, inOrder(3.0, 2.0, 1.0)));
     List<Epoch> resumed = new ArrayList<>();
-    InvariantLearner.Selection again = new InvariantLearner(protocol(0.5)).withSpeedScale(new double[] {1, 1})
+    InvariantLearner.Selection again = new InvariantLearner(speedy).withSpeedScale(new double[] {1, 1})
         .withListener((stage, epoch, total, loss) -> resumed.add(new Epoch(stage, epoch)))
         .withCheckpoints(checkpoints.resuming(true)).select("s", TRAIN, 7, inOrder(3.0, 2.0, 1.0));
 
@@ -226,7 +228,7 @@ class RefinementChoiceTest {
     assertThat(resumed.stream().map(Epoch::stage).distinct().toList()).containsExactly(InvariantLearner.STAGE);
     assertThat(again.choice().orElseThrow().kept()).isEqualTo(InvariantLearner.Ending.SPEED);
     assertThat(again.invariant().weights()).isEqualTo(plain.invariant().weights());
-    InvariantLearner.Selection paper = new InvariantLearner(protocol(0.5)).withSpeedScale(new double[] {1, 1})
+    InvariantLearner.Selection paper = new InvariantLearner(speedy).withSpeedScale(new double[] {1, 1})
         .withCheckpoints(checkpoints.resuming(true)).select("s", TRAIN, 7, inOrder(3.0, 1.0, 2.0));
     assertThat(paper.invariant().weights()).isEqualTo(select(protocol(0.5), PREFER_PAPER, new ArrayList<>())
         .invariant().weights());
