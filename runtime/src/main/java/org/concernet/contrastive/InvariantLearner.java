@@ -283,14 +283,15 @@ public final class InvariantLearner {
           Operand<TFloat32> on = tf.withName(ALIGNMENT_ON).placeholderWithDefault(tf.constant(1.0f), Shape.scalar());
           lambda = tf.math.mul(lambda, tf.dtypes.cast(on, type));
         }
-        Operand<T> alignment = AlignmentLoss.build(tf, mlp.inputGradient(x), v);
+        Operand<T> gradients = mlp.inputGradient(x);  // one closed form for both terms
+        Operand<T> alignment = AlignmentLoss.build(tf, gradients, v);
         loss = tf.math.add(loss, tf.math.mul(lambda, alignment));
         if (speed) {
           // the third ending's loss: the refinement's, at its full weight, plus κ times the speed term
           Operand<T> full = tf.dtypes.cast(tf.constant(protocol.alignmentWeight()), type);
           Operand<T> kappa = tf.dtypes.cast(tf.constant(protocol.alignmentWeight() * protocol.speedWeight()), type);
           speedLoss = tf.math.add(tf.math.add(withoutAlignment, tf.math.mul(full, alignment)),
-              tf.math.mul(kappa, SpeedLoss.build(tf, mlp.inputGradient(x), v, points, speedScale)));
+              tf.math.mul(kappa, SpeedLoss.build(tf, gradients, v, points, speedScale)));
         }
       }
       Adam.Step<T> adam = Adam.build(tf, loss, mlp.variables(), protocol.learningRate(), "invariant_adam");

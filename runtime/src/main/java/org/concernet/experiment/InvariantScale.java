@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.QRDecomposition;
@@ -92,7 +93,7 @@ public final class InvariantScale {
    *
    * @throws IllegalArgumentException if {@code data} has no derivatives
    */
-  public static Fit fit(Trajectories data, Function<double[], Double> value, Function<double[], double[]> gradient) {
+  public static Fit fit(Trajectories data, ToDoubleFunction<double[]> value, Function<double[], double[]> gradient) {
     if (!data.hasDerivatives()) {
       throw new IllegalArgumentException("the flow's scale needs derivatives in the training data");
     }
@@ -104,7 +105,7 @@ public final class InvariantScale {
     for (int i = 0; i < data.count(); i++) {
       for (int t = 0; t < data.length(); t++) {
         double[] x = data.state(i, t);
-        h[p] = value.apply(x);
+        h[p] = value.applyAsDouble(x);
         slope[p] = norm(gradient.apply(x));
         speed[p] = norm(data.derivative(i, t));
         p++;

@@ -65,8 +65,6 @@ final class SeedPipeline {
   /** Each seed's choice between the refined and the paper-loss H, when it made one. */
   private final Map<Long, InvariantLearner.Choice> choices = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<Long, Standardisation.Chosen> standardised = new java.util.concurrent.ConcurrentHashMap<>();
-  /** Each seed's fit of the flow's scale for H, when it tried one. */
-  private final Map<Long, InvariantScale.Fit> scales = new java.util.concurrent.ConcurrentHashMap<>();
 
   SeedPipeline(ExperimentConfig config) {
     this.config = config;
@@ -92,8 +90,11 @@ final class SeedPipeline {
     smoothed.note().ifPresent(how -> progress.message("seed " + seed + ": " + how));
     Fresh fresh = prefetch(seed);
     TrainedModels models = train(data, seed, training, clock, fresh);
-    if (measured == null) {
-      models = onFlowScale(models, data, seed, clock);
+    Optional<InvariantScale.Fit> scaleFit = measured == null ? flowScale(models, data) : Optional.empty();
+    if (scaleFit.isPresent()) {
+      models = models.withScale(scaleFit.get().scale());
+      clock.rate("invariantScale.relativeError", scaleFit.get().relativeError());
+      clock.rate("invariantScale.used", scaleFit.get().scale().isPresent() ? 1 : 0);
     }
     Map<String, String> notes = new LinkedHashMap<>();
     smoothed.note().ifPresent(how -> {
@@ -108,11 +109,10 @@ final class SeedPipeline {
       notes.put("standardisation", chosen.describe());
       progress.message("seed " + seed + ": " + chosen.describe());
     }
-    InvariantScale.Fit scaleFit = scales.remove(seed);
-    if (scaleFit != null) {
-      notes.put("invariantScale", scaleFit.describe());
-      progress.message("seed " + seed + ": " + scaleFit.describe());
-    }
+    scaleFit.ifPresent(fit -> {
+      notes.put("invariantScale", fit.describe());
+      progress.message("seed " + seed + ": " + fit.describe());
+    });
     warn(notes, progress, "dataWarning", DataWarnings.derivativeSpan(data));
     Trajectories learned = models.space().encode(data);
     models.baseline().training().ifPresent(t ->
@@ -434,27 +434,21 @@ final class SeedPipeline {
   TrainedModels train(Trajectories data, long seed, Training training, StageClock clock) {
     TrainedModels models = train(data, seed, training, clock, new Fresh(() -> fresh(seed, "validation"),
         () -> heldOut(seed)));
-    TrainedModels scaled = onFlowScale(models, data, seed, clock);
-    scales.remove(seed);
-    return scaled;
+    return flowScale(models, data).map(fit -> models.withScale(fit.scale())).orElse(models);
   }
 
   /**
-   * With {@code calibrate = auto}, one learned output and no autoencoder: {@code models} with H on
-   * the flow's scale when {@link InvariantScale#fit} finds one on the training {@code data} (states
-   * in the system's units); the fit is kept for the seed's notes either way.
+   * With {@code calibrate = auto}, one learned output and no autoencoder: the fit of the flow's
+   * scale for H on the training {@code data} (states in the system's units), whether or not it is
+   * good enough to use ({@link InvariantScale#fit}); empty where none is tried.
    */
-  private TrainedModels onFlowScale(TrainedModels models, Trajectories data, long seed, StageClock clock) {
+  private Optional<InvariantScale.Fit> flowScale(TrainedModels models, Trajectories data) {
     if (protocol.calibrate() == Calibrate.OFF || models.learnedInvariant().outputSize() != 1
         || models.autoencoder().isPresent() || !data.hasDerivatives()) {
-      return models;
+      return Optional.empty();
     }
-    InvariantScale.Fit fit = InvariantScale.fit(data, x -> models.networkInvariant(x)[0],
-        x -> column(models.networkInvariantGradient(x)));
-    scales.put(seed, fit);
-    clock.rate("invariantScale.relativeError", fit.relativeError());
-    clock.rate("invariantScale.used", fit.scale().isPresent() ? 1 : 0);
-    return models.withScale(fit.scale());
+    return Optional.of(InvariantScale.fit(data, x -> models.networkInvariant(x)[0],
+        x -> column(models.networkInvariantGradient(x))));
   }
 
   private static double[] column(double[][] gradient) {

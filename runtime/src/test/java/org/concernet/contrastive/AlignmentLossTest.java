@@ -29,17 +29,6 @@ import org.tensorflow.types.family.TNumber;
 class AlignmentLossTest {
   private static final int POINTS = 12;
 
-  private static double[][] random(int rows, int columns, long seed) {
-    SplittableRandom rng = new SplittableRandom(seed);
-    double[][] out = new double[rows][columns];
-    for (double[] row : out) {
-      for (int c = 0; c < columns; c++) {
-        row[c] = rng.nextDouble(-1.5, 1.5);
-      }
-    }
-    return out;
-  }
-
   /** The float64 reference on the closed-form Java gradients of {@code weights}. */
   private static double reference(MlpWeights weights, double[][] x, double[][] v) {
     double[][][] g = new double[x.length][][];
@@ -86,8 +75,8 @@ class AlignmentLossTest {
   void graphMatchesTheFloat64ReferenceOnASmallBatch() {
     for (int m : new int[] {1, 2}) {
       MlpWeights weights = MlpWeights.initialize(3, List.of(8, 8), m, Activation.TANH, new SplittableRandom(5 + m));
-      double[][] x = random(POINTS, 3, 11);
-      double[][] v = random(POINTS, 3, 12);
+      double[][] x = GradientTerms.uniform(POINTS, 3, 11);
+      double[][] v = GradientTerms.uniform(POINTS, 3, 12);
       double expected = reference(weights, x, v);
       assertThat(expected).isGreaterThan(0.01);
       assertThat(graph(weights, x, v, TFloat64.class)).isWithin(1e-13).of(expected);
@@ -98,8 +87,8 @@ class AlignmentLossTest {
   @Test
   void trainingGradientIsFirstOrderAndMatchesCentralDifferences() {
     MlpWeights weights = MlpWeights.initialize(2, List.of(6), 1, Activation.TANH, new SplittableRandom(3));
-    double[][] x = random(POINTS, 2, 21);
-    double[][] v = random(POINTS, 2, 22);
+    double[][] x = GradientTerms.uniform(POINTS, 2, 21);
+    double[][] v = GradientTerms.uniform(POINTS, 2, 22);
     double[] graphGradient;
     try (Graph g = new Graph(); Session s = Sessions.open(g)) {
       Ops tf = Ops.create(g);

@@ -3,6 +3,7 @@
  */
 package org.concernet.contrastive;
 
+import java.util.SplittableRandom;
 import org.concernet.nn.Mlp;
 import org.concernet.nn.MlpWeights;
 import org.concernet.nn.Sessions;
@@ -22,6 +23,18 @@ final class GradientTerms {
   }
 
   private GradientTerms() {}
+
+  /** A rows × columns array of values uniform in [−1.5, 1.5) from {@code seed}: points or derivatives. */
+  static double[][] uniform(int rows, int columns, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    double[][] out = new double[rows][columns];
+    for (double[] row : out) {
+      for (int c = 0; c < columns; c++) {
+        row[c] = rng.nextDouble(-1.5, 1.5);
+      }
+    }
+    return out;
+  }
 
   /** {@code term} of {@code weights}' input gradients at the points {@code x}, computed in {@code type}. */
   static <T extends TNumber> double evaluate(Term term, MlpWeights weights, double[][] x, Class<T> type) {

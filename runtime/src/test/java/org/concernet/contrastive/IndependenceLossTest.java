@@ -22,17 +22,6 @@ import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.family.TNumber;
 
 class IndependenceLossTest {
-  private static double[][] random(int rows, int columns, long seed) {
-    SplittableRandom rng = new SplittableRandom(seed);
-    double[][] out = new double[rows][columns];
-    for (double[] row : out) {
-      for (int c = 0; c < columns; c++) {
-        row[c] = rng.nextDouble(-1.5, 1.5);
-      }
-    }
-    return out;
-  }
-
   @Test
   void referenceIsTheMeanSquaredCosineOverPairs() {
     // point 1: ∇H_1 = (1, 0), ∇H_2 = (1, 1): cos² = 1/2; point 2: (1, 0) and (0, 2): 0
@@ -51,7 +40,7 @@ class IndependenceLossTest {
   void graphMatchesTheFloat64ReferenceForTwoAndThreeOutputs() {
     for (int m : new int[] {2, 3}) {
       MlpWeights weights = MlpWeights.initialize(4, List.of(8, 8), m, Activation.TANH, new SplittableRandom(3 + m));
-      double[][] x = random(20, 4, 17);
+      double[][] x = GradientTerms.uniform(20, 4, 17);
       double[][][] g = new double[x.length][][];
       for (int p = 0; p < x.length; p++) {
         g[p] = weights.inputGradient(x[p]);
@@ -74,7 +63,7 @@ class IndependenceLossTest {
   @Test
   void perOutputLossIsTheMeanOfEachOutputsOwnLoss() {
     int points = 6;
-    double[][] h = random(4 * points, 2, 23);
+    double[][] h = GradientTerms.uniform(4 * points, 2, 23);
     for (double[] row : h) {
       row[1] *= 1000;
     }

@@ -26,17 +26,6 @@ class SpeedLossTest {
   private static final int POINTS = 7;
   private static final double[] SCALE = {0.5, 2.0, 1.25};
 
-  private static double[][] random(int rows, int columns, long seed) {
-    SplittableRandom rng = new SplittableRandom(seed);
-    double[][] out = new double[rows][columns];
-    for (double[] row : out) {
-      for (int c = 0; c < columns; c++) {
-        row[c] = rng.nextDouble(-1.5, 1.5);
-      }
-    }
-    return out;
-  }
-
   private static double[][][] gradients(MlpWeights weights, double[][] x) {
     double[][][] g = new double[x.length][][];
     for (int p = 0; p < x.length; p++) {
@@ -61,8 +50,8 @@ class SpeedLossTest {
   @Test
   void theGraphIsTheFloat64ReferenceOnASmallBatch() {
     MlpWeights weights = MlpWeights.initialize(3, java.util.List.of(8, 8), 1, Activation.TANH, new SplittableRandom(5));
-    double[][] x = random(3 * POINTS, 3, 11);
-    double[][] v = random(3 * POINTS, 3, 12);
+    double[][] x = GradientTerms.uniform(3 * POINTS, 3, 11);
+    double[][] v = GradientTerms.uniform(3 * POINTS, 3, 12);
     double reference = SpeedLoss.reference(gradients(weights, x), v, POINTS, SCALE);
     assertThat(reference).isGreaterThan(1e-3);
     assertThat(graph(weights, x, v, SCALE, TFloat64.class)).isWithin(1e-12).of(reference);
@@ -82,8 +71,8 @@ class SpeedLossTest {
   void zeroWhenTheGradientFollowsTheSpeedAlongEachTrajectoryWhateverItsFactorThere() {
     // two trajectories of POINTS points: |∇H| = c_traj · |ẋ| with different c, and gradients in any
     // direction: H's scale on each level set (a reparametrisation g(H)) is free
-    double[][] v = random(2 * POINTS, 3, 21);
-    double[][] directions = random(2 * POINTS, 3, 22);
+    double[][] v = GradientTerms.uniform(2 * POINTS, 3, 21);
+    double[][] directions = GradientTerms.uniform(2 * POINTS, 3, 22);
     double[][][] g = new double[2 * POINTS][3][1];
     for (int p = 0; p < 2 * POINTS; p++) {
       double factor = p < POINTS ? 0.3 : 7.0;
@@ -108,8 +97,8 @@ class SpeedLossTest {
     // H learned on z = x / s: ∇_z H = s ⊙ ∇_x H and ż = ẋ / s; the term in x is the one on the
     // declared states
     MlpWeights weights = MlpWeights.initialize(3, java.util.List.of(8), 1, Activation.TANH, new SplittableRandom(9));
-    double[][] x = random(2 * POINTS, 3, 31);
-    double[][] v = random(2 * POINTS, 3, 32);
+    double[][] x = GradientTerms.uniform(2 * POINTS, 3, 31);
+    double[][] v = GradientTerms.uniform(2 * POINTS, 3, 32);
     double[][][] gx = gradients(weights, x);
     double[][][] gz = new double[x.length][3][1];
     double[][] vz = new double[x.length][3];
