@@ -77,6 +77,7 @@ final class ProtocolValidator {
     c.integer("deflationDegree", v -> v >= 0, "write a degree >= 0 (0: the paper's joint loss)");
     c.real("volumeWeight", v -> Double.isFinite(v) && v >= 0, "write a finite weight >= 0 (0: no volume barrier)");
     c.integer("levelSetNewton", v -> v >= 0, "write a count >= 0 (0: no level-set model)");
+    c.real("hamiltonianWeight", v -> Double.isFinite(v) && v >= 0, "write a finite weight >= 0 (0: no Hamiltonian ending)");
     List<SettingValue> settings = changedSettings(system, "", Set.of("name", "stateSizes", "autoencoder"));
 
     AnnotationValue autoencoders = attributes.value(system, "autoencoder");

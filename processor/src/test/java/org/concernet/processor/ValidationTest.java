@@ -199,6 +199,7 @@ class ValidationTest {
         + "    unprojectedWeight = -1.0,\n"
         + "    learningRate = -1e-3,\n"
         + "    alignmentWeight = -0.5,\n"
+        + "    hamiltonianWeight = -1.0,\n"
         + "    alignmentStart = 1.0)", valid());
     Compilation compilation = compile(source);
     assertThat(compilation).failed();
@@ -206,7 +207,7 @@ class ValidationTest {
         "smoothingWindow = 4,", "evaluationPoints = 0,", "evaluationHorizon = 0,", "latent = -1,", "hidden = {100, 0},",
         "contrastiveEpochs = -1,", "contrastiveBatch = 1,", "dynamicsBatch = 0,", "shootingSteps = 0,",
         "shootingSubsteps = 0,", "unprojectedWeight = -1.0,", "learningRate = -1e-3,",
-        "alignmentWeight = -0.5,", "alignmentStart = 1.0)")) {
+        "alignmentWeight = -0.5,", "hamiltonianWeight = -1.0,", "alignmentStart = 1.0)")) {
       assertThat(compilation).hadErrorContaining("[Concernet/ProtocolValue]").inFile(source).onLineContaining(line);
     }
     assertThat(compilation).hadErrorContaining("@DynamicalSystem(learningRate = -0.001) is out of range: write a finite rate > 0");
@@ -220,7 +221,9 @@ class ValidationTest {
         + " finite weight >= 0 (0: the paper's projected loss alone)");
     assertThat(compilation).hadErrorContaining("@DynamicalSystem(smoothingWindow = 4) is out of range: write 0 (chosen"
         + " from the data), 1 (none) or an odd window of 5 to points (1) points");
-    assertThat(compilation).hadErrorCount(18);
+    assertThat(compilation).hadErrorContaining("@DynamicalSystem(hamiltonianWeight = -1.0) is out of range: write a"
+        + " finite weight >= 0 (0: no Hamiltonian ending)");
+    assertThat(compilation).hadErrorCount(19);
   }
 
   private static final String[] ROD = {

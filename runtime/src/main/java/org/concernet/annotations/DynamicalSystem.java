@@ -223,17 +223,16 @@ public @interface DynamicalSystem {
   Calibrate calibrate() default Calibrate.AUTO;
 
   /**
-   * With one learned output and the refinement stage: the weight κ of a third ending of the
-   * contrastive stage, the refinement plus κ times the speed-consistency term (along a trajectory
-   * |∇H| proportional to the speed |ẋ|, which holds for a Hamiltonian system in canonical
-   * coordinates and singles its energy out of other nearly conserved quantities); the ending whose
-   * H has the lowest spread on validation trajectories is kept, so systems for which the relation
-   * does not hold keep the refined H. 0 (the default, and the paper): no third ending; 10 is the
-   * measured value, not the default because it raised ConCerNet's MSE on five suite systems while
-   * it made their invariants far more accurate. See {@code contrastive.SpeedLoss}; measurements:
-   * docs/generality.md ("The speed of the flow: a third ending, measured, opt-in").
+   * With one learned output and the refinement stage, for an even number n ≥ 4 of states declared
+   * as positions first, then their momenta in the same order: the weight η of a third ending of the
+   * contrastive stage, the refinement plus η times the Hamiltonian term (∇H parallel to Jᵀẋ =
+   * (−ṗ, q̇), which is the energy's gradient when the system is Hamiltonian in these coordinates, and
+   * singles the energy out of other nearly conserved quantities); the ending whose H has the lowest
+   * spread on validation trajectories is kept, so systems for which the relation does not hold keep
+   * the refined H. 10 is the default; 0 (the paper): no third ending. See {@code
+   * contrastive.HamiltonianLoss}; measurements: docs/generality.md ("The Hamiltonian ending").
    */
-  double speedWeight() default 0.0;
+  double hamiltonianWeight() default 10.0;
 
   /**
    * New sizes for array states this class inherits from another {@code @DynamicalSystem} class it

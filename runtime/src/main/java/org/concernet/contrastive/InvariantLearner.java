@@ -59,15 +59,16 @@ import org.tensorflow.types.family.TNumber;
  * training never saw). The refinement sharpens H on most systems and blurs it on some (the heat
  * equation's latent space, docs/generality.md).
  *
- * <p><b>A third candidate, the speed-consistency ending</b> ({@link #withSpeedScale}, {@code
- * speedWeight} κ &gt; 0; default 0, off; measured at 10): the same epochs run once more, from the same point, with the
- * refinement's loss plus λκ times the {@link SpeedLoss} (|∇H| proportional to the speed along each
- * trajectory, true of any function of a Hamiltonian system's energy in canonical coordinates). On a
- * near-integrable system the refined H mixes the energy with a second, nearly conserved quantity
- * (Hénon–Heiles: cubic R² of the energy 0.69); the speed term singles the energy out, and its H is
- * also the better conserved on validation trajectories. Where the relation does not hold
- * (Lotka–Volterra, an epidemic) its H is far worse conserved and the score keeps one of the other
- * two. The lowest score of the three wins; ties keep the refined H, then the paper-loss one.
+ * <p><b>A third candidate, the Hamiltonian ending</b> ({@link #withSystemScale}, {@code
+ * hamiltonianWeight} η &gt; 0, for an even number n ≥ 4 of states): the same epochs run once more,
+ * from the same point, with the refinement's loss plus λη times the {@link HamiltonianLoss} (∇H
+ * parallel to Jᵀẋ, the energy's gradient for a Hamiltonian system whose states are its positions,
+ * then their momenta). On a near-integrable system the refined H mixes the energy with a second,
+ * nearly conserved quantity (Hénon–Heiles: cubic R² of the energy 0.69); the Hamiltonian term
+ * singles the energy out, and its H is also the better conserved on validation trajectories. Where
+ * the relation does not hold (a system that is not Hamiltonian in its declared coordinates) its H is
+ * far worse conserved and the score keeps one of the other two. The lowest score of the three wins;
+ * ties keep the refined H, then the paper-loss one.
  *
  * <p>Each epoch visits the trajectories in a fresh random order, in batches of whole trajectories;
  * a last batch of a single trajectory (which would carry no signal) joins the one before it.
@@ -87,8 +88,8 @@ public final class InvariantLearner {
   /** Stage name of the paper-loss ending trained beside the refinement by {@link #select}. */
   public static final String PAPER_STAGE = "contrastive-paper";
 
-  /** Stage name of the speed-consistency ending trained beside the refinement by {@link #select}. */
-  public static final String SPEED_STAGE = "contrastive-speed";
+  /** Stage name of the Hamiltonian ending trained beside the refinement by {@link #select}. */
+  public static final String HAMILTONIAN_STAGE = "contrastive-hamiltonian";
 
   /** The endings of the contrastive stage that {@link #select} chooses among. */
   public enum Ending {
@@ -96,8 +97,8 @@ public final class InvariantLearner {
     REFINED,
     /** The paper's square ratio loss alone to the end. */
     PAPER,
-    /** The refinement plus κ times the {@link SpeedLoss} over the same epochs. */
-    SPEED
+    /** The refinement plus η times the {@link HamiltonianLoss} over the same epochs. */
+    HAMILTONIAN
   }
 
   /**
@@ -106,20 +107,20 @@ public final class InvariantLearner {
    * @param kept the ending whose H was kept
    * @param refinedScore the refined H's score
    * @param paperScore the paper-loss H's score
-   * @param speedScore the speed-consistency H's score (NaN when that ending was not trained)
+   * @param hamiltonianScore the Hamiltonian ending's H's score (NaN when that ending was not trained)
    * @param paperSeconds the paper-loss ending's training time
-   * @param speedSeconds the speed-consistency ending's training time (0 when it was not trained)
+   * @param hamiltonianSeconds the Hamiltonian ending's training time (0 when it was not trained)
    */
-  public record Choice(Ending kept, double refinedScore, double paperScore, double speedScore, double paperSeconds,
-      double speedSeconds) {
+  public record Choice(Ending kept, double refinedScore, double paperScore, double hamiltonianScore, double paperSeconds,
+      double hamiltonianSeconds) {
     /** Whether the refined H was kept. */
     public boolean refined() {
       return kept == Ending.REFINED;
     }
 
-    /** Whether the speed-consistency ending was trained. */
-    public boolean speedTrained() {
-      return !Double.isNaN(speedScore) || speedSeconds > 0;
+    /** Whether the Hamiltonian ending was trained. */
+    public boolean hamiltonianTrained() {
+      return !Double.isNaN(hamiltonianScore) || hamiltonianSeconds > 0;
     }
   }
 
@@ -129,15 +130,15 @@ public final class InvariantLearner {
   /** The scalar placeholder that switches the alignment term on (1) or off (0) for an epoch. */
   private static final String ALIGNMENT_ON = "contrastive_alignment_on";
 
-  /** The epoch feed's value for the speed-consistency ending's epochs, which run their own graph. */
-  private static final double SPEED_FEED = 2.0;
+  /** The epoch feed's value for the Hamiltonian ending's epochs, which run their own graph. */
+  private static final double HAMILTONIAN_FEED = 2.0;
 
   private final Protocol protocol;
   private final Precision precision;
   private final ProgressListener listener;
   private final Checkpoints checkpoints;
-  /** The states' units for the speed-consistency ending, or null for no such ending. */
-  private final double[] speedScale;
+  /** The states' units for the Hamiltonian ending, or null for no such ending. */
+  private final double[] systemScale;
 
   /**
    * A float32 learner for {@code protocol}, reporting nothing, with the protocol's alignment weight
@@ -148,32 +149,33 @@ public final class InvariantLearner {
   }
 
   private InvariantLearner(Protocol protocol, Precision precision, ProgressListener listener,
-      Checkpoints checkpoints, double[] speedScale) {
+      Checkpoints checkpoints, double[] systemScale) {
     this.protocol = Objects.requireNonNull(protocol, "protocol");
     this.precision = Objects.requireNonNull(precision, "precision");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.checkpoints = checkpoints;
-    this.speedScale = speedScale == null ? null : speedScale.clone();
+    this.systemScale = systemScale == null ? null : systemScale.clone();
   }
 
   /** This learner training in {@code precision}. */
   public InvariantLearner withPrecision(Precision precision) {
-    return new InvariantLearner(protocol, precision, listener, checkpoints, speedScale);
+    return new InvariantLearner(protocol, precision, listener, checkpoints, systemScale);
   }
 
   /** This learner reporting every epoch to {@code listener}. */
   public InvariantLearner withListener(ProgressListener listener) {
-    return new InvariantLearner(protocol, precision, listener, checkpoints, speedScale);
+    return new InvariantLearner(protocol, precision, listener, checkpoints, systemScale);
   }
 
   /**
-   * This learner with the speed-consistency ending among {@link #select}'s candidates (when the
-   * protocol's {@code speedWeight} is positive and there is a choice): {@code scale} gives, per
-   * input, the factor from the states H learns on to the system's own (the standard deviations of
-   * standardised states; ones for states as declared). Without it (the default, and for a latent
-   * code, where no canonical coordinates exist) there is no such ending.
+   * This learner with the Hamiltonian ending among {@link #select}'s candidates (when the
+   * protocol's {@code hamiltonianWeight} is positive, there is a choice and the states are an even
+   * number of at least four): {@code scale} gives, per input, the factor from the states H learns on
+   * to the system's own (the standard deviations of standardised states; ones for states as
+   * declared). Without it (the default, and for a latent code, where no canonical coordinates
+   * exist) there is no such ending.
    */
-  public InvariantLearner withSpeedScale(double[] scale) {
+  public InvariantLearner withSystemScale(double[] scale) {
     return new InvariantLearner(protocol, precision, listener, checkpoints, Objects.requireNonNull(scale, "scale"));
   }
 
@@ -182,7 +184,7 @@ public final class InvariantLearner {
    * from the stage's checkpoint); {@code null} for none.
    */
   public InvariantLearner withCheckpoints(Checkpoints checkpoints) {
-    return new InvariantLearner(protocol, precision, listener, checkpoints, speedScale);
+    return new InvariantLearner(protocol, precision, listener, checkpoints, systemScale);
   }
 
   public Protocol protocol() {
@@ -266,11 +268,12 @@ public final class InvariantLearner {
         loss = tf.math.add(loss, tf.math.mul(mu, IndependenceLoss.build(tf, mlp.inputGradient(x))));
       }
       Operand<T> withoutAlignment = loss;
-      boolean speed = score != null && speedScale != null && protocol.speedWeight() > 0;
-      if (speed && speedScale.length != n) {
-        throw new IllegalArgumentException("the speed scale has " + speedScale.length + " values for " + n + " states");
+      boolean hamiltonian = score != null && systemScale != null && protocol.hamiltonianWeight() > 0
+          && HamiltonianLoss.applies(n);
+      if (systemScale != null && systemScale.length != n) {
+        throw new IllegalArgumentException("the system scale has " + systemScale.length + " values for " + n + " states");
       }
-      Operand<T> speedLoss = null;
+      Operand<T> hamiltonianLoss = null;
       if (protocol.alignmentWeight() > 0) {
         Operand<T> velocities;
         try (T staged = Tensors.tensor(type, Shape.of(count, (long) points * n), data.derivativesFlat())) {
@@ -286,12 +289,12 @@ public final class InvariantLearner {
         Operand<T> gradients = mlp.inputGradient(x);  // one closed form for both terms
         Operand<T> alignment = AlignmentLoss.build(tf, gradients, v);
         loss = tf.math.add(loss, tf.math.mul(lambda, alignment));
-        if (speed) {
-          // the third ending's loss: the refinement's, at its full weight, plus κ times the speed term
+        if (hamiltonian) {
+          // the third ending's loss: the refinement's, at its full weight, plus η times the Hamiltonian term
           Operand<T> full = tf.dtypes.cast(tf.constant(protocol.alignmentWeight()), type);
-          Operand<T> kappa = tf.dtypes.cast(tf.constant(protocol.alignmentWeight() * protocol.speedWeight()), type);
-          speedLoss = tf.math.add(tf.math.add(withoutAlignment, tf.math.mul(full, alignment)),
-              tf.math.mul(kappa, SpeedLoss.build(tf, gradients, v, points, speedScale)));
+          Operand<T> eta = tf.dtypes.cast(tf.constant(protocol.alignmentWeight() * protocol.hamiltonianWeight()), type);
+          hamiltonianLoss = tf.math.add(tf.math.add(withoutAlignment, tf.math.mul(full, alignment)),
+              tf.math.mul(eta, HamiltonianLoss.build(tf, gradients, v, systemScale)));
         }
       }
       Adam.Step<T> adam = Adam.build(tf, loss, mlp.variables(), protocol.learningRate(), "invariant_adam");
@@ -308,8 +311,8 @@ public final class InvariantLearner {
       }
       MlpWeights[] paper = new MlpWeights[1];
       EpochLoop.Outcome[] paperOutcome = new EpochLoop.Outcome[1];
-      MlpWeights[] speedy = new MlpWeights[1];
-      EpochLoop.Outcome[] speedOutcome = new EpochLoop.Outcome[1];
+      MlpWeights[] hamiltonianWeights = new MlpWeights[1];
+      EpochLoop.Outcome[] hamiltonianOutcome = new EpochLoop.Outcome[1];
       // the paper-loss ending branches off after the last epoch without the term
       int after = score == null ? 0 : firstAlignedEpoch(epochs, protocol.alignmentStart()) - 1;
       if (score != null) {
@@ -319,14 +322,14 @@ public final class InvariantLearner {
               paperOutcome[0] = branched;
             });
       }
-      if (speed) {
-        // fed 2: the epochs run the speed ending's own graph, with the same optimizer state
-        builder.epochsWith(SPEED_FEED, speedLoss, Adam.sameState(tf, adam, speedLoss, mlp.variables(),
-            protocol.learningRate(), "invariant_adam_speed"));
-        builder.branch(after, SPEED_STAGE, new SplittableRandom(seed).split().split().nextLong(),
-            (epoch, total) -> SPEED_FEED, branched -> {
-              speedy[0] = mlp.read(session);
-              speedOutcome[0] = branched;
+      if (hamiltonian) {
+        // fed 2: the epochs run the Hamiltonian ending's own graph, with the same optimizer state
+        builder.epochsWith(HAMILTONIAN_FEED, hamiltonianLoss, Adam.sameState(tf, adam, hamiltonianLoss, mlp.variables(),
+            protocol.learningRate(), "invariant_adam_hamiltonian"));
+        builder.branch(after, HAMILTONIAN_STAGE, new SplittableRandom(seed).split().split().nextLong(),
+            (epoch, total) -> HAMILTONIAN_FEED, branched -> {
+              hamiltonianWeights[0] = mlp.read(session);
+              hamiltonianOutcome[0] = branched;
             });
       }
       EpochLoop<T> loop = builder.build(tf);
@@ -342,12 +345,12 @@ public final class InvariantLearner {
           paper[0], paperOutcome[0], epochs - after, batches.length);
       double refinedScore = score.applyAsDouble(refined);
       double paperScore = score.applyAsDouble(paperLoss);
-      LearnedInvariant speedH = null;
-      double speedScore = Double.NaN;
-      if (speed) {
-        loop.requireFinite(speedy[0], "speed-consistency ending", speedOutcome[0]);
-        speedH = invariant(system, protocol, data, seed, speedy[0], speedOutcome[0], epochs - after, batches.length);
-        speedScore = score.applyAsDouble(speedH);
+      LearnedInvariant hamiltonianH = null;
+      double hamiltonianScore = Double.NaN;
+      if (hamiltonian) {
+        loop.requireFinite(hamiltonianWeights[0], "Hamiltonian ending", hamiltonianOutcome[0]);
+        hamiltonianH = invariant(system, protocol, data, seed, hamiltonianWeights[0], hamiltonianOutcome[0], epochs - after, batches.length);
+        hamiltonianScore = score.applyAsDouble(hamiltonianH);
       }
       // the lowest score wins; a tie (or a score that is not a number) keeps the refinement, the
       // library's default, then the paper-loss H
@@ -357,15 +360,15 @@ public final class InvariantLearner {
         kept = Ending.PAPER;
         best = paperScore;
       }
-      if (speedScore < best) {
-        kept = Ending.SPEED;
+      if (hamiltonianScore < best) {
+        kept = Ending.HAMILTONIAN;
       }
-      Choice choice = new Choice(kept, refinedScore, paperScore, speedScore, paperOutcome[0].seconds(),
-          speed ? speedOutcome[0].seconds() : 0.0);
+      Choice choice = new Choice(kept, refinedScore, paperScore, hamiltonianScore, paperOutcome[0].seconds(),
+          hamiltonian ? hamiltonianOutcome[0].seconds() : 0.0);
       LearnedInvariant chosen = switch (kept) {
         case REFINED -> refined;
         case PAPER -> paperLoss;
-        case SPEED -> speedH;
+        case HAMILTONIAN -> hamiltonianH;
       };
       return new Selection(chosen, Optional.of(choice));
     }

@@ -151,8 +151,8 @@ final class SeedPipeline {
     if (choice != null) {
       notes.put(REFINEMENT_CHOICE, describe(choice));  // the seconds are in the rates: notes do not vary by run
       progress.message(String.format(Locale.ROOT, "seed %d: %s (the paper-loss ending trained in %.1f s%s)", seed,
-          describe(choice), choice.paperSeconds(), choice.speedTrained()
-              ? String.format(Locale.ROOT, ", the speed-consistency ending in %.1f s", choice.speedSeconds()) : ""));
+          describe(choice), choice.paperSeconds(), choice.hamiltonianTrained()
+              ? String.format(Locale.ROOT, ", the Hamiltonian ending in %.1f s", choice.hamiltonianSeconds()) : ""));
     }
     InvariantCount count = counts.remove(seed);
     if (count != null) {
@@ -292,12 +292,12 @@ final class SeedPipeline {
     String kept = switch (choice.kept()) {
       case REFINED -> "refined";
       case PAPER -> "paper-loss";
-      case SPEED -> "speed-consistent";
+      case HAMILTONIAN -> "Hamiltonian";
     };
     return String.format(Locale.ROOT, "kept the %s H: spread on validation trajectories %.3e with the alignment"
         + " refinement, %.3e with the paper's loss alone%s", kept, choice.refinedScore(), choice.paperScore(),
-        choice.speedTrained() ? String.format(Locale.ROOT, ", %.3e with the speed-consistency term",
-            choice.speedScore()) : "");
+        choice.hamiltonianTrained() ? String.format(Locale.ROOT, ", %.3e with the Hamiltonian term",
+            choice.hamiltonianScore()) : "");
   }
 
   private static double[] ones(int n) {
@@ -496,8 +496,8 @@ final class SeedPipeline {
         : protocol;
     InvariantLearner contrastive = new InvariantLearner(learning);
     if (space.autoencoder().isEmpty()) {
-      // the speed relation holds in the system's own coordinates; a latent code has none
-      contrastive = contrastive.withSpeedScale(space instanceof Standardisation z ? z.std() : ones(data.dimension()));
+      // the Hamiltonian relation holds in the system's own coordinates; a latent code has none
+      contrastive = contrastive.withSystemScale(space instanceof Standardisation z ? z.std() : ones(data.dimension()));
     }
     InvariantLearner.Selection selection = contrastive
         .withPrecision(precision())
@@ -511,10 +511,10 @@ final class SeedPipeline {
       clock.rate("contrastive.paperSpread", c.paperScore());
       clock.rate("contrastive.keptRefined", c.refined() ? 1 : 0);
       clock.rate("contrastive.paperSeconds", c.paperSeconds());
-      if (c.speedTrained()) {
-        clock.rate("contrastive.speedSpread", c.speedScore());
-        clock.rate("contrastive.keptSpeed", c.kept() == InvariantLearner.Ending.SPEED ? 1 : 0);
-        clock.rate("contrastive.speedSeconds", c.speedSeconds());
+      if (c.hamiltonianTrained()) {
+        clock.rate("contrastive.hamiltonianSpread", c.hamiltonianScore());
+        clock.rate("contrastive.keptHamiltonian", c.kept() == InvariantLearner.Ending.HAMILTONIAN ? 1 : 0);
+        clock.rate("contrastive.hamiltonianSeconds", c.hamiltonianSeconds());
       }
     });
     if (auto) {

@@ -59,8 +59,8 @@ import org.concernet.nn.Activation;
  * @param dissipation a third dynamics model, ConCerNet's projection plus a learned, sign-constrained
  *     dH/dt ≤ 0 ({@link Dissipation}); {@code NONE} for no third model
  * @param calibrate whether a single learned H is reported on the flow's scale ({@link Calibrate})
- * @param speedWeight κ of the speed-consistency candidate of the refinement stage (0: none; see
- *     {@code contrastive.SpeedLoss})
+ * @param hamiltonianWeight η of the Hamiltonian candidate of the refinement stage, for an even number
+ *     n ≥ 4 of states (0: none; see {@code contrastive.HamiltonianLoss})
  * @param autoencoder the autoencoder, for high-dimensional systems
  */
 public record Protocol(
@@ -96,7 +96,7 @@ public record Protocol(
     int levelSetNewton,
     Dissipation dissipation,
     Calibrate calibrate,
-    double speedWeight,
+    double hamiltonianWeight,
     Optional<AutoencoderSpec> autoencoder) {
 
   /** The Adam learning rate of the paper. */
@@ -123,8 +123,8 @@ public record Protocol(
     java.util.Objects.requireNonNull(dissipation, "dissipation");
     java.util.Objects.requireNonNull(standardise, "standardise");
     java.util.Objects.requireNonNull(calibrate, "calibrate");
-    require(speedWeight >= 0 && Double.isFinite(speedWeight), "speedWeight must be finite and non-negative, was "
-        + speedWeight);
+    require(hamiltonianWeight >= 0 && Double.isFinite(hamiltonianWeight), "hamiltonianWeight must be finite and non-negative, was "
+        + hamiltonianWeight);
     require(trajectories >= 2, "trajectories must be at least 2, was " + trajectories);
     require(points >= 2, "points must be at least 2, was " + points);
     require(endTime > startTime, "endTime (" + endTime + ") must exceed startTime (" + startTime + ")");
@@ -182,7 +182,7 @@ public record Protocol(
         Setting.DEFLATION_DEGREE.defaultValue().orElseThrow(),
         Setting.VOLUME_WEIGHT.defaultValue().orElseThrow(), levelSetNewton,
         Setting.DISSIPATION.defaultValue().orElseThrow(), Setting.CALIBRATE.defaultValue().orElseThrow(),
-        Setting.SPEED_WEIGHT.defaultValue().orElseThrow(), autoencoder);
+        Setting.HAMILTONIAN_WEIGHT.defaultValue().orElseThrow(), autoencoder);
   }
 
   /** A protocol with every setting but {@code dissipation}, which takes its default ({@link Dissipation#NONE}). */
@@ -200,7 +200,7 @@ public record Protocol(
         alignmentStart, independenceWeight, Setting.DEFLATION_DEGREE.defaultValue().orElseThrow(),
         Setting.VOLUME_WEIGHT.defaultValue().orElseThrow(), levelSetNewton,
         Setting.DISSIPATION.defaultValue().orElseThrow(), Setting.CALIBRATE.defaultValue().orElseThrow(),
-        Setting.SPEED_WEIGHT.defaultValue().orElseThrow(), autoencoder);
+        Setting.HAMILTONIAN_WEIGHT.defaultValue().orElseThrow(), autoencoder);
   }
 
   /**
@@ -286,7 +286,7 @@ public record Protocol(
     private int levelSetNewton;
     private Dissipation dissipation;
     private Calibrate calibrate;
-    private double speedWeight;
+    private double hamiltonianWeight;
     private Optional<AutoencoderSpec> autoencoder;
 
     private Builder() {
@@ -340,7 +340,7 @@ public record Protocol(
     public Builder levelSetNewton(int v) { levelSetNewton = v; return this; }
     public Builder dissipation(Dissipation v) { dissipation = v; return this; }
     public Builder calibrate(Calibrate v) { calibrate = v; return this; }
-    public Builder speedWeight(double v) { speedWeight = v; return this; }
+    public Builder hamiltonianWeight(double v) { hamiltonianWeight = v; return this; }
     public Builder autoencoder(Optional<AutoencoderSpec> v) { autoencoder = v; return this; }
     public Builder autoencoder(AutoencoderSpec v) { return autoencoder(Optional.of(v)); }
 
@@ -374,7 +374,7 @@ public record Protocol(
           evaluationPoints, evaluationHorizon, r2Trajectories, latent, hidden, activation,
           contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch, dynamicsLoss, shootingSteps,
           shootingSubsteps, unprojectedWeight, learningRate, learningRateSchedule, alignmentWeight, alignmentStart,
-          independenceWeight, deflationDegree, volumeWeight, levelSetNewton, dissipation, calibrate, speedWeight, autoencoder);
+          independenceWeight, deflationDegree, volumeWeight, levelSetNewton, dissipation, calibrate, hamiltonianWeight, autoencoder);
     }
   }
 }

@@ -158,14 +158,14 @@ public final class Setting<T> {
           + " Hamiltonian system's H is then its energy up to a constant; the projection, which sees only H's level"
           + " sets, does not change); off: the network's output, as the paper.",
       Calibrate.AUTO, Calibrate.OFF, Protocol::calibrate, Protocol.Builder::calibrate);
-  public static final Setting<Double> SPEED_WEIGHT = setting("speedWeight", REAL,
-      "For one learned output with the refinement stage and a choice by validation: the weight of a third ending"
-          + " trained beside the refined and the paper-loss ones, the refinement plus this weight times the"
-          + " speed-consistency term (|grad H| proportional to the speed along each trajectory, as for a Hamiltonian"
-          + " system in canonical coordinates); the H with the lowest validation spread is kept; 0 (the default): no"
-          + " third ending. 10 gives Hénon–Heiles' energy a cubic R² of 0.990 (0.687 without) but raises ConCerNet's MSE"
-          + " on five systems (docs/generality.md).",
-      0.0, 0.0, Protocol::speedWeight, Protocol.Builder::speedWeight);
+  public static final Setting<Double> HAMILTONIAN_WEIGHT = setting("hamiltonianWeight", REAL,
+      "For one learned output with the refinement stage and a choice by validation, on an even number of at least"
+          + " four states declared as positions, then their momenta: the weight of a third ending trained beside the"
+          + " refined and the paper-loss ones, the refinement plus this weight times the Hamiltonian term (grad H"
+          + " parallel to J^T x', the energy's gradient when the system is Hamiltonian in these coordinates); the H"
+          + " with the lowest validation spread is kept, so other systems keep what they had. 0: no third ending."
+          + " See docs/generality.md (\"The Hamiltonian ending\").",
+      10.0, 0.0, Protocol::hamiltonianWeight, Protocol.Builder::hamiltonianWeight);
   public static final Setting<Integer> AUTOENCODER_LATENT = autoencoder(INT, "latent",
       "Size of the autoencoder's latent code.", null, AutoencoderSpec::latent, Protocol.Builder::autoencoderLatent);
   public static final Setting<List<Integer>> AUTOENCODER_HIDDEN = autoencoder(WIDTHS, "hidden",
@@ -184,7 +184,7 @@ public final class Setting<T> {
       SMOOTHING_WINDOW, STANDARDISE, EVALUATION_TRAJECTORIES, EVALUATION_POINTS, EVALUATION_HORIZON, R2_TRAJECTORIES, LATENT, HIDDEN, ACTIVATION,
       CONTRASTIVE_EPOCHS, CONTRASTIVE_BATCH, DYNAMICS_EPOCHS, DYNAMICS_BATCH, DYNAMICS_LOSS, SHOOTING_STEPS,
       SHOOTING_SUBSTEPS, UNPROJECTED_WEIGHT, LEARNING_RATE, LEARNING_RATE_SCHEDULE, ALIGNMENT_WEIGHT, ALIGNMENT_START,
-      INDEPENDENCE_WEIGHT, DEFLATION_DEGREE, VOLUME_WEIGHT, LEVEL_SET_NEWTON, DISSIPATION, CALIBRATE, SPEED_WEIGHT,
+      INDEPENDENCE_WEIGHT, DEFLATION_DEGREE, VOLUME_WEIGHT, LEVEL_SET_NEWTON, DISSIPATION, CALIBRATE, HAMILTONIAN_WEIGHT,
       AUTOENCODER_LATENT, AUTOENCODER_HIDDEN, AUTOENCODER_EPOCHS, AUTOENCODER_BATCH);
 
   private final String name;

@@ -24,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RefinementChoiceTest {
   private static final Trajectories TRAIN = SpringMassTrajectories.trajectories(12, 10, 0.01, 3);
+  /** Two uncoupled springs: positions, then momenta, for the Hamiltonian ending. */
+  private static final Trajectories PAIRS = SpringMassTrajectories.pairs(12, 10, 0.01, 3);
+  private static final double[] ONES = {1, 1, 1, 1};
   private static final int EPOCHS = 15;
   /** Epochs 1-6 without the alignment term, 7-15 with it (and the paper-loss ending's 7-15 without). */
   private static final double START = 0.4;
@@ -107,73 +110,83 @@ class RefinementChoiceTest {
     assertThat(selection.choice().orElseThrow().refined()).isTrue();
   }
 
-  /** Scores handed out in the order select asks for them: the refined H, the paper-loss H, then the speed H. */
+  /** Scores handed out in the order select asks for them: the refined H, the paper-loss H, then the Hamiltonian H. */
   private static ToDoubleFunction<LearnedInvariant> inOrder(double... scores) {
     int[] next = {0};
     return h -> scores[next[0]++];
   }
 
-  private static InvariantLearner.Selection selectWithSpeed(Protocol protocol, ToDoubleFunction<LearnedInvariant> score,
+  private static InvariantLearner.Selection selectWithHamiltonian(Protocol protocol, ToDoubleFunction<LearnedInvariant> score,
       List<Epoch> epochs) {
     ProgressListener record = (stage, epoch, total, loss) -> epochs.add(new Epoch(stage, epoch));
-    return new InvariantLearner(protocol.speedWeight() == 0 ? protocol.toBuilder().speedWeight(10).build() : protocol)
-        .withSpeedScale(new double[] {1, 1}).withListener(record).select("s", TRAIN, 7, score);
+    return new InvariantLearner(protocol.hamiltonianWeight() == 0 ? protocol.toBuilder().hamiltonianWeight(10).build() : protocol)
+        .withSystemScale(ONES).withListener(record).select("s", PAIRS, 7, score);
   }
 
   @Test
-  void theSpeedEndingRunsTheLastEpochsAThirdTimeAndIsKeptWhenItScoresLowest() {
+  void theHamiltonianEndingRunsTheLastEpochsAThirdTimeAndIsKeptWhenItScoresLowest() {
     List<Epoch> epochs = new ArrayList<>();
-    InvariantLearner.Selection speed = selectWithSpeed(protocol(0.5), inOrder(3.0, 2.0, 1.0), epochs);
-    InvariantLearner.Choice choice = speed.choice().orElseThrow();
-    assertThat(choice.kept()).isEqualTo(InvariantLearner.Ending.SPEED);
-    assertThat(choice.speedTrained()).isTrue();
-    assertThat(choice.speedScore()).isEqualTo(1.0);
-    assertThat(choice.speedSeconds()).isGreaterThan(0.0);
-    // the stage's epochs 1-6, the paper-loss ending's 7-15, the speed ending's 7-15, the stage's 7-15
+    InvariantLearner.Selection hamiltonian = selectWithHamiltonian(protocol(0.5), inOrder(3.0, 2.0, 1.0), epochs);
+    InvariantLearner.Choice choice = hamiltonian.choice().orElseThrow();
+    assertThat(choice.kept()).isEqualTo(InvariantLearner.Ending.HAMILTONIAN);
+    assertThat(choice.hamiltonianTrained()).isTrue();
+    assertThat(choice.hamiltonianScore()).isEqualTo(1.0);
+    assertThat(choice.hamiltonianSeconds()).isGreaterThan(0.0);
+    // the stage's epochs 1-6, the paper-loss ending's 7-15, the Hamiltonian ending's 7-15, the stage's 7-15
     List<Epoch> expected = new ArrayList<>();
     for (int e = 1; e <= 6; e++) {
       expected.add(new Epoch(InvariantLearner.STAGE, e));
     }
-    for (String stage : List.of(InvariantLearner.PAPER_STAGE, InvariantLearner.SPEED_STAGE, InvariantLearner.STAGE)) {
+    for (String stage : List.of(InvariantLearner.PAPER_STAGE, InvariantLearner.HAMILTONIAN_STAGE, InvariantLearner.STAGE)) {
       for (int e = 7; e <= EPOCHS; e++) {
         expected.add(new Epoch(stage, e));
       }
     }
     assertThat(epochs).containsExactlyElementsIn(expected).inOrder();
 
-    // the refined H is still learn's, bit for bit, and the speed H is neither it nor the paper-loss one
-    LearnedInvariant refined = new InvariantLearner(protocol(0.5)).learn("s", TRAIN, 7);
-    InvariantLearner.Selection keptRefined = selectWithSpeed(protocol(0.5), inOrder(1.0, 2.0, 3.0), new ArrayList<>());
+    // the refined H is still learn's, bit for bit, and the Hamiltonian H is neither it nor the paper-loss one
+    LearnedInvariant refined = new InvariantLearner(protocol(0.5)).learn("s", PAIRS, 7);
+    InvariantLearner.Selection keptRefined = selectWithHamiltonian(protocol(0.5), inOrder(1.0, 2.0, 3.0), new ArrayList<>());
     assertThat(keptRefined.choice().orElseThrow().kept()).isEqualTo(InvariantLearner.Ending.REFINED);
     assertThat(keptRefined.invariant().weights()).isEqualTo(refined.weights());
-    InvariantLearner.Selection keptPaper = selectWithSpeed(protocol(0.5), inOrder(2.0, 1.0, 3.0), new ArrayList<>());
+    InvariantLearner.Selection keptPaper = selectWithHamiltonian(protocol(0.5), inOrder(2.0, 1.0, 3.0), new ArrayList<>());
     assertThat(keptPaper.choice().orElseThrow().kept()).isEqualTo(InvariantLearner.Ending.PAPER);
-    assertThat(speed.invariant().weights()).isNotEqualTo(refined.weights());
-    assertThat(speed.invariant().weights()).isNotEqualTo(keptPaper.invariant().weights());
-    // deterministic: the same seed, the same speed H
-    assertThat(selectWithSpeed(protocol(0.5), inOrder(3.0, 2.0, 1.0), new ArrayList<>()).invariant().weights())
-        .isEqualTo(speed.invariant().weights());
-    // ties keep the refined H, then the paper-loss H; a speed score that is not a number is never kept
-    assertThat(selectWithSpeed(protocol(0.5), inOrder(1.0, 1.0, 1.0), new ArrayList<>()).choice().orElseThrow()
+    assertThat(hamiltonian.invariant().weights()).isNotEqualTo(refined.weights());
+    assertThat(hamiltonian.invariant().weights()).isNotEqualTo(keptPaper.invariant().weights());
+    // deterministic: the same seed, the same Hamiltonian H
+    assertThat(selectWithHamiltonian(protocol(0.5), inOrder(3.0, 2.0, 1.0), new ArrayList<>()).invariant().weights())
+        .isEqualTo(hamiltonian.invariant().weights());
+    // ties keep the refined H, then the paper-loss H; a Hamiltonian score that is not a number is never kept
+    assertThat(selectWithHamiltonian(protocol(0.5), inOrder(1.0, 1.0, 1.0), new ArrayList<>()).choice().orElseThrow()
         .kept()).isEqualTo(InvariantLearner.Ending.REFINED);
-    assertThat(selectWithSpeed(protocol(0.5), inOrder(2.0, 1.0, 1.0), new ArrayList<>()).choice().orElseThrow()
+    assertThat(selectWithHamiltonian(protocol(0.5), inOrder(2.0, 1.0, 1.0), new ArrayList<>()).choice().orElseThrow()
         .kept()).isEqualTo(InvariantLearner.Ending.PAPER);
-    assertThat(selectWithSpeed(protocol(0.5), inOrder(2.0, 3.0, Double.NaN), new ArrayList<>()).choice()
+    assertThat(selectWithHamiltonian(protocol(0.5), inOrder(2.0, 3.0, Double.NaN), new ArrayList<>()).choice()
         .orElseThrow().kept()).isEqualTo(InvariantLearner.Ending.REFINED);
   }
 
   @Test
-  void noSpeedEndingWithoutAScaleOrAWeight() {
+  void noHamiltonianEndingWithoutAWeightAScaleOrFourStates() {
     List<Epoch> epochs = new ArrayList<>();
-    InvariantLearner.Choice zero = new InvariantLearner(protocol(0.5)).withSpeedScale(new double[] {1, 1})
-        .withListener((stage, epoch, total, loss) -> epochs.add(new Epoch(stage, epoch)))
-        .select("s", TRAIN, 7, inOrder(1.0, 2.0)).choice().orElseThrow();
-    assertThat(zero.speedTrained()).isFalse();
-    assertThat(zero.speedScore()).isNaN();
-    InvariantLearner.Choice noScale = select(protocol(0.5), inOrder(1.0, 2.0), epochs).choice().orElseThrow();
-    assertThat(noScale.speedTrained()).isFalse();
+    ProgressListener record = (stage, epoch, total, loss) -> epochs.add(new Epoch(stage, epoch));
+    Protocol weighted = protocol(0.5).toBuilder().hamiltonianWeight(10).build();
+    InvariantLearner.Choice zero = new InvariantLearner(protocol(0.5).toBuilder().hamiltonianWeight(0).build())
+        .withSystemScale(ONES).withListener(record)
+        .select("s", PAIRS, 7, inOrder(1.0, 2.0)).choice().orElseThrow();
+    assertThat(zero.hamiltonianTrained()).isFalse();
+    assertThat(zero.hamiltonianScore()).isNaN();
+    InvariantLearner.Choice noScale = new InvariantLearner(weighted).withListener(record)
+        .select("s", PAIRS, 7, inOrder(1.0, 2.0)).choice().orElseThrow();
+    assertThat(noScale.hamiltonianTrained()).isFalse();
+    // two states: Jᵀẋ is the normal to the flow, which the alignment term already asks of ∇H
+    InvariantLearner.Choice twoStates = new InvariantLearner(weighted).withSystemScale(new double[] {1, 1})
+        .withListener(record).select("s", TRAIN, 7, inOrder(1.0, 2.0)).choice().orElseThrow();
+    assertThat(twoStates.hamiltonianTrained()).isFalse();
     assertThat(epochs.stream().map(Epoch::stage).distinct().toList())
         .containsExactly(InvariantLearner.STAGE, InvariantLearner.PAPER_STAGE);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new InvariantLearner(weighted).withSystemScale(ONES).select("s", TRAIN, 7, inOrder(1.0, 2.0)));
+    assertThat(e).hasMessageThat().isEqualTo("the system scale has 4 values for 2 states");
   }
 
   /** Thrown by a listener to stop training, as a kill would. */
@@ -209,28 +222,28 @@ class RefinementChoiceTest {
 
   @Test
   void aStageResumedPastTheBranchesTakesBothEndingsFromTheirCheckpoints(@TempDir Path folder) {
-    InvariantLearner.Selection plain = selectWithSpeed(protocol(0.5), inOrder(3.0, 2.0, 1.0), new ArrayList<>());
+    InvariantLearner.Selection plain = selectWithHamiltonian(protocol(0.5), inOrder(3.0, 2.0, 1.0), new ArrayList<>());
     Checkpoints checkpoints = Checkpoints.in(folder, "test configuration").every(3);
     ProgressListener stopAfterNine = (stage, epoch, total, loss) -> {
       if (stage.equals(InvariantLearner.STAGE) && epoch == 9) {
         throw new Interrupted();
       }
     };
-    Protocol speedy = protocol(0.5).toBuilder().speedWeight(10).build();
-    assertThrows(Interrupted.class, () -> new InvariantLearner(speedy).withSpeedScale(new double[] {1, 1})
-        .withListener(stopAfterNine).withCheckpoints(checkpoints).select("s", TRAIN, 7, inOrder(3.0, 2.0, 1.0)));
+    Protocol hamiltonian = protocol(0.5).toBuilder().hamiltonianWeight(10).build();
+    assertThrows(Interrupted.class, () -> new InvariantLearner(hamiltonian).withSystemScale(ONES)
+        .withListener(stopAfterNine).withCheckpoints(checkpoints).select("s", PAIRS, 7, inOrder(3.0, 2.0, 1.0)));
     List<Epoch> resumed = new ArrayList<>();
-    InvariantLearner.Selection again = new InvariantLearner(speedy).withSpeedScale(new double[] {1, 1})
+    InvariantLearner.Selection again = new InvariantLearner(hamiltonian).withSystemScale(ONES)
         .withListener((stage, epoch, total, loss) -> resumed.add(new Epoch(stage, epoch)))
-        .withCheckpoints(checkpoints.resuming(true)).select("s", TRAIN, 7, inOrder(3.0, 2.0, 1.0));
+        .withCheckpoints(checkpoints.resuming(true)).select("s", PAIRS, 7, inOrder(3.0, 2.0, 1.0));
 
     assertThat(resumed.get(0)).isEqualTo(new Epoch(InvariantLearner.STAGE, 10));
     assertThat(resumed.stream().map(Epoch::stage).distinct().toList()).containsExactly(InvariantLearner.STAGE);
-    assertThat(again.choice().orElseThrow().kept()).isEqualTo(InvariantLearner.Ending.SPEED);
+    assertThat(again.choice().orElseThrow().kept()).isEqualTo(InvariantLearner.Ending.HAMILTONIAN);
     assertThat(again.invariant().weights()).isEqualTo(plain.invariant().weights());
-    InvariantLearner.Selection paper = new InvariantLearner(speedy).withSpeedScale(new double[] {1, 1})
-        .withCheckpoints(checkpoints.resuming(true)).select("s", TRAIN, 7, inOrder(3.0, 1.0, 2.0));
-    assertThat(paper.invariant().weights()).isEqualTo(select(protocol(0.5), PREFER_PAPER, new ArrayList<>())
-        .invariant().weights());
+    InvariantLearner.Selection paper = new InvariantLearner(hamiltonian).withSystemScale(ONES)
+        .withCheckpoints(checkpoints.resuming(true)).select("s", PAIRS, 7, inOrder(3.0, 1.0, 2.0));
+    assertThat(paper.invariant().weights())
+        .isEqualTo(new InvariantLearner(protocol(0.5)).select("s", PAIRS, 7, PREFER_PAPER).invariant().weights());
   }
 }

@@ -40,6 +40,38 @@ public final class SpringMassTrajectories {
     return noise == 0 ? clean : clean.withNoise(noise, rng);
   }
 
+  /**
+   * Two uncoupled springs as one canonical system, positions first: x = (q1, q2, p1, p2), energy
+   * q1² + p1² + 1.5·(q2² + p2²), so q1' = 2p1, p1' = −2q1, q2' = 3p2, p2' = −3q2; radii U[0.3, 1.2),
+   * phases U[0, 2π), times linspace(0, 3, points).
+   */
+  public static Trajectories pairs(int count, int points, double noise, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    double[] times = Protocol.linspace(0, 3, points);
+    double[] flatTimes = new double[count * points];
+    double[] states = new double[count * points * 4];
+    double[] derivatives = new double[count * points * 4];
+    double[] frequencies = {2, 3};
+    for (int i = 0; i < count; i++) {
+      double[] r = {rng.nextDouble(0.3, 1.2), rng.nextDouble(0.3, 1.2)};
+      double[] phase = {rng.nextDouble(0, 2 * Math.PI), rng.nextDouble(0, 2 * Math.PI)};
+      for (int t = 0; t < points; t++) {
+        int at = (i * points + t) * 4;
+        flatTimes[i * points + t] = times[t];
+        for (int k = 0; k < 2; k++) {
+          double angle = frequencies[k] * times[t] + phase[k];
+          states[at + k] = r[k] * Math.cos(angle);
+          states[at + 2 + k] = -r[k] * Math.sin(angle);
+          derivatives[at + k] = frequencies[k] * states[at + 2 + k];
+          derivatives[at + 2 + k] = -frequencies[k] * states[at + k];
+        }
+      }
+    }
+    Trajectories clean = Trajectories.ofFlat(List.of("q1", "q2", "p1", "p2"), count, points, flatTimes, states,
+        derivatives);
+    return noise == 0 ? clean : clean.withNoise(noise, rng);
+  }
+
   public static double invariant(double[] x) {
     return x[0] * x[0] + x[1] * x[1];
   }

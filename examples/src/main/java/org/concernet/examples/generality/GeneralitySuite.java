@@ -50,6 +50,7 @@ public final class GeneralitySuite extends SuiteCommand {
     SYSTEMS.put("Duffing", new DuffingSystem());
     SYSTEMS.put("HenonHeiles", new HenonHeilesSystem());
     SYSTEMS.put("MorseChain", new MorseChainSystem());
+    SYSTEMS.put("CoupledPendulums", new CoupledPendulumsSystem());
     SYSTEMS.put("RabbitsAndFoxes", new RabbitsAndFoxesSystem());
     SYSTEMS.put("PendulumInDegrees", new PendulumInDegreesSystem());
     SYSTEMS.put("DampedOscillator", new DampedOscillatorSystem());
