@@ -7,7 +7,8 @@
  * the library's defaults (only the time spans follow each system), so that the suite guards the
  * defaults rather than any tuning. Polynomial ({@link
  * org.concernet.examples.generality.Duffing}, {@link org.concernet.examples.generality.HenonHeiles}),
- * trigonometric ({@link org.concernet.examples.generality.Pendulum}), logarithmic ({@link
+ * trigonometric ({@link org.concernet.examples.generality.Pendulum}, {@link
+ * org.concernet.examples.generality.CoupledPendulums}, 4-D), logarithmic ({@link
  * org.concernet.examples.generality.LotkaVolterra}, {@link org.concernet.examples.generality.Epidemic})
  * and exponential ({@link org.concernet.examples.generality.MorseChain}, 6-D) invariants, and the
  * {@link org.concernet.examples.generality.DampedOscillator}, which conserves nothing, as the
