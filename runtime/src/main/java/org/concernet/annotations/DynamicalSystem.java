@@ -224,7 +224,8 @@ public @interface DynamicalSystem {
 
   /**
    * With one learned output and the refinement stage, for an even number n ≥ 4 of states declared
-   * as positions first, then their momenta in the same order: the weight η of a third ending of the
+   * as positions, then their momenta in the same order, or each position followed by its momentum
+   * (the data tell which): the weight η of a third ending of the
    * contrastive stage, the refinement plus η times the Hamiltonian term (∇H parallel to Jᵀẋ =
    * (−ṗ, q̇), which is the energy's gradient when the system is Hamiltonian in these coordinates, and
    * singles the energy out of other nearly conserved quantities); the ending whose H has the lowest

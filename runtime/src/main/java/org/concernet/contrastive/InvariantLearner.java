@@ -110,9 +110,10 @@ public final class InvariantLearner {
    * @param hamiltonianScore the Hamiltonian ending's H's score (NaN when that ending was not trained)
    * @param paperSeconds the paper-loss ending's training time
    * @param hamiltonianSeconds the Hamiltonian ending's training time (0 when it was not trained)
+   * @param layout how the Hamiltonian ending paired positions with momenta (empty when it was not trained)
    */
   public record Choice(Ending kept, double refinedScore, double paperScore, double hamiltonianScore, double paperSeconds,
-      double hamiltonianSeconds) {
+      double hamiltonianSeconds, Optional<HamiltonianLoss.Layout> layout) {
     /** Whether the refined H was kept. */
     public boolean refined() {
       return kept == Ending.REFINED;
@@ -274,6 +275,7 @@ public final class InvariantLearner {
         throw new IllegalArgumentException("the system scale has " + systemScale.length + " values for " + n + " states");
       }
       Operand<T> hamiltonianLoss = null;
+      HamiltonianLoss.Layout layout = hamiltonian ? layout(data) : null;
       if (protocol.alignmentWeight() > 0) {
         Operand<T> velocities;
         try (T staged = Tensors.tensor(type, Shape.of(count, (long) points * n), data.derivativesFlat())) {
@@ -294,7 +296,7 @@ public final class InvariantLearner {
           Operand<T> full = tf.dtypes.cast(tf.constant(protocol.alignmentWeight()), type);
           Operand<T> eta = tf.dtypes.cast(tf.constant(protocol.alignmentWeight() * protocol.hamiltonianWeight()), type);
           hamiltonianLoss = tf.math.add(tf.math.add(withoutAlignment, tf.math.mul(full, alignment)),
-              tf.math.mul(eta, HamiltonianLoss.build(tf, gradients, v, systemScale)));
+              tf.math.mul(eta, HamiltonianLoss.build(tf, gradients, v, systemScale, layout)));
         }
       }
       Adam.Step<T> adam = Adam.build(tf, loss, mlp.variables(), protocol.learningRate(), "invariant_adam");
@@ -364,7 +366,7 @@ public final class InvariantLearner {
         kept = Ending.HAMILTONIAN;
       }
       Choice choice = new Choice(kept, refinedScore, paperScore, hamiltonianScore, paperOutcome[0].seconds(),
-          hamiltonian ? hamiltonianOutcome[0].seconds() : 0.0);
+          hamiltonian ? hamiltonianOutcome[0].seconds() : 0.0, Optional.ofNullable(layout));
       LearnedInvariant chosen = switch (kept) {
         case REFINED -> refined;
         case PAPER -> paperLoss;
@@ -385,6 +387,21 @@ public final class InvariantLearner {
         seed, precision, data.count(), data.length(), data.dimension(), InvariantProvenance.hash(data),
         LibraryVersion.get(), epochs, stepsPerEpoch, timed == 0 ? 0.0 : outcome.seconds() / timed, outcome.finalLoss());
     return new LearnedInvariant(weights, provenance);
+  }
+
+  /** The pairing of positions with momenta in {@code data}, judged in the system's own units. */
+  private HamiltonianLoss.Layout layout(Trajectories data) {
+    double[][] x = data.pointStates();
+    double[] flat = data.derivativesFlat();
+    int n = data.dimension();
+    double[][] v = new double[x.length][n];
+    for (int p = 0; p < x.length; p++) {
+      for (int d = 0; d < n; d++) {
+        x[p][d] *= systemScale[d];
+        v[p][d] = flat[p * n + d] * systemScale[d];
+      }
+    }
+    return HamiltonianLoss.layout(x, v);
   }
 
   /**

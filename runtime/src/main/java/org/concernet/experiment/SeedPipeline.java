@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import org.concernet.contrastive.HamiltonianLoss;
 import org.concernet.contrastive.InvariantLearner;
 import org.concernet.contrastive.LearnedInvariant;
 import org.concernet.data.Rollout;
@@ -288,6 +289,13 @@ final class SeedPipeline {
   /** Key of the refinement choice's line in a seed's notes. */
   static final String REFINEMENT_CHOICE = "refinementChoice";
 
+  private static String describe(HamiltonianLoss.Layout layout) {
+    return switch (layout) {
+      case BLOCK -> "states read as positions, then momenta";
+      case INTERLEAVED -> "states read as each position followed by its momentum";
+    };
+  }
+
   private static String describe(InvariantLearner.Choice choice) {
     String kept = switch (choice.kept()) {
       case REFINED -> "refined";
@@ -296,8 +304,8 @@ final class SeedPipeline {
     };
     return String.format(Locale.ROOT, "kept the %s H: spread on validation trajectories %.3e with the alignment"
         + " refinement, %.3e with the paper's loss alone%s", kept, choice.refinedScore(), choice.paperScore(),
-        choice.hamiltonianTrained() ? String.format(Locale.ROOT, ", %.3e with the Hamiltonian term",
-            choice.hamiltonianScore()) : "");
+        choice.hamiltonianTrained() ? String.format(Locale.ROOT, ", %.3e with the Hamiltonian term, %s",
+            choice.hamiltonianScore(), choice.layout().map(SeedPipeline::describe).orElse("")) : "");
   }
 
   private static double[] ones(int n) {

@@ -160,7 +160,8 @@ public final class Setting<T> {
       Calibrate.AUTO, Calibrate.OFF, Protocol::calibrate, Protocol.Builder::calibrate);
   public static final Setting<Double> HAMILTONIAN_WEIGHT = setting("hamiltonianWeight", REAL,
       "For one learned output with the refinement stage and a choice by validation, on an even number of at least"
-          + " four states declared as positions, then their momenta: the weight of a third ending trained beside the"
+          + " four states (positions, then momenta, or each position followed by its momentum; the data tell which):"
+          + " the weight of a third ending trained beside the"
           + " refined and the paper-loss ones, the refinement plus this weight times the Hamiltonian term (grad H"
           + " parallel to J^T x', the energy's gradient when the system is Hamiltonian in these coordinates); the H"
           + " with the lowest validation spread is kept, so other systems keep what they had. 0: no third ending."
