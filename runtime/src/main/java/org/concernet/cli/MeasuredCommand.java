@@ -32,7 +32,7 @@ import picocli.CommandLine.Unmatched;
     usageHelpAutoWidth = true,
     description = {
       "Learns a conserved quantity H and a baseline and a ConCerNet (projected) dynamics model from the first "
-          + MeasuredCommand.TRAIN_PERCENT + "% of each measured series in time order (derivatives estimated by a"
+          + MeasuredCommand.TRAIN_PERCENT + "%% of each measured series in time order (derivatives estimated by a"
           + " Savitzky-Golay fit), rolls both out from the start of the rest, and reports their MSE there, H's"
           + " drift, and figures. No equations are needed or used.",
       "Every option of a generated experiment is accepted too (--seeds, --out, --overwrite, --points for the"

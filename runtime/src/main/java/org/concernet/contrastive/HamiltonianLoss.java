@@ -15,8 +15,8 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TNumber;
 
 /**
- * The Hamiltonian term: for a Hamiltonian system in canonical coordinates, positions q first and
- * their momenta p after them in the same order, the flow is ẋ = J∇E, so the data give the energy's
+ * The Hamiltonian term: for a Hamiltonian system in canonical coordinates (positions q and their
+ * momenta p, in one of the {@link Layout}s) the flow is ẋ = J∇E, so the data give the energy's
  * gradient itself at every point, ∇E = Jᵀẋ = (−ṗ, q̇). Any H = g(E) has ∇H = g'(E)·Jᵀẋ. For a
  * batch of P points with input gradients G and derivatives ẋ, w = Jᵀẋ,
  *
@@ -35,8 +35,8 @@ import org.tensorflow.types.family.TNumber;
  * it says nothing the alignment term does not (Jᵀẋ is the normal to ẋ), and in odd dimensions there
  * are no canonical pairs, so the learner trains it only for an even n ≥ 4 ({@link #applies}), and
  * only as a candidate that a validation figure must prefer: on a system that is not Hamiltonian in
- * its declared coordinates (or declares them in another order) its H is poorly conserved and is not
- * kept ({@link InvariantLearner#select}).
+ * its declared coordinates (or declares them in an order no {@link Layout} describes) its H is
+ * poorly conserved and is not kept ({@link InvariantLearner#select}).
  *
  * <p><b>Which states are positions and which momenta</b> ({@link Layout}): the declared order is
  * either positions, then momenta (q1 … qk, p1 … pk, {@link Layout#BLOCK}) or each position followed

@@ -123,8 +123,8 @@ public record Protocol(
     java.util.Objects.requireNonNull(dissipation, "dissipation");
     java.util.Objects.requireNonNull(standardise, "standardise");
     java.util.Objects.requireNonNull(calibrate, "calibrate");
-    require(hamiltonianWeight >= 0 && Double.isFinite(hamiltonianWeight), "hamiltonianWeight must be finite and non-negative, was "
-        + hamiltonianWeight);
+    require(hamiltonianWeight >= 0 && Double.isFinite(hamiltonianWeight),
+        "hamiltonianWeight must be finite and non-negative, was " + hamiltonianWeight);
     require(trajectories >= 2, "trajectories must be at least 2, was " + trajectories);
     require(points >= 2, "points must be at least 2, was " + points);
     require(endTime > startTime, "endTime (" + endTime + ") must exceed startTime (" + startTime + ")");
