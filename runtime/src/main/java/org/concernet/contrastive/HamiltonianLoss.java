@@ -144,19 +144,25 @@ public final class HamiltonianLoss {
    * @param v their derivatives
    */
   public static Layout layout(double[][] x, double[][] v) {
-    return asymmetry(x, v, Layout.INTERLEAVED) < asymmetry(x, v, Layout.BLOCK) ? Layout.INTERLEAVED : Layout.BLOCK;
+    double[][][] jacobians = jacobians(x, v);
+    if (jacobians == null) {
+      return Layout.BLOCK;
+    }
+    return asymmetry(jacobians, Layout.INTERLEAVED) < asymmetry(jacobians, Layout.BLOCK)
+        ? Layout.INTERLEAVED : Layout.BLOCK;
   }
 
   /**
-   * Σ|A − Aᵀ|² / Σ|A + Aᵀ|² over the points, A = Jᵀ·Df for {@code layout}, Df from the polynomial fit;
-   * +∞ where no fit can be made (too many terms for the points or the limit).
+   * The flow's Jacobian ∂ẋ_i/∂x_j at every point, from one least-squares fit of ẋ by a cubic polynomial
+   * in x (quadratic when the cubic has more than {@link #MAX_TERMS} terms); null where no fit can be
+   * made (more terms than the limit or the points, or a coordinate that never changes).
    */
-  static double asymmetry(double[][] x, double[][] v, Layout layout) {
+  static double[][][] jacobians(double[][] x, double[][] v) {
     int n = x[0].length;
     requireApplies(n);
     int degree = termCount(n, 3) <= MAX_TERMS ? 3 : 2;
     if (termCount(n, degree) > MAX_TERMS || termCount(n, degree) >= x.length) {
-      return Double.POSITIVE_INFINITY;
+      return null;
     }
     List<int[]> terms = terms(n, degree);
     // centre and scale each coordinate for a well-conditioned fit; the Jacobian is scaled back
@@ -170,7 +176,7 @@ public final class HamiltonianLoss {
       mean[d] = StatUtils.mean(column);
       std[d] = Math.sqrt(StatUtils.populationVariance(column, mean[d]));
       if (!(std[d] > 0)) {
-        return Double.POSITIVE_INFINITY;
+        return null;
       }
     }
     double[][] z = new double[x.length][n];
@@ -185,11 +191,8 @@ public final class HamiltonianLoss {
     }
     DecompositionSolver solver = new QRDecomposition(new Array2DRowRealMatrix(design, false)).getSolver();
     RealMatrix coefficients = solver.solve(new Array2DRowRealMatrix(v, false)); // terms × n
-    double[][] m = transposeOfJ(n, layout); // w = v·M, so A = Jᵀ·Df = Mᵀ·Df
-    double anti = 0;
-    double sym = 0;
+    double[][][] jacobians = new double[x.length][n][n];
     for (int p = 0; p < x.length; p++) {
-      double[][] jacobian = new double[n][n]; // ∂ẋ_i/∂x_j
       for (int t = 0; t < terms.size(); t++) {
         for (int j = 0; j < n; j++) {
           double dm = dMonomial(z[p], terms.get(t), j) / std[j];
@@ -197,10 +200,21 @@ public final class HamiltonianLoss {
             continue;
           }
           for (int i = 0; i < n; i++) {
-            jacobian[i][j] += coefficients.getEntry(t, i) * dm;
+            jacobians[p][i][j] += coefficients.getEntry(t, i) * dm;
           }
         }
       }
+    }
+    return jacobians;
+  }
+
+  /** Σ|A − Aᵀ|² / Σ|A + Aᵀ|² over the points, A = Jᵀ·Df for {@code layout}, Df the points' {@link #jacobians}. */
+  static double asymmetry(double[][][] jacobians, Layout layout) {
+    int n = jacobians[0].length;
+    double[][] m = transposeOfJ(n, layout); // w = v·M, so A = Jᵀ·Df = Mᵀ·Df
+    double anti = 0;
+    double sym = 0;
+    for (double[][] jacobian : jacobians) {
       double[][] a = new double[n][n];
       for (int r = 0; r < n; r++) {
         for (int c = 0; c < n; c++) {

@@ -18,26 +18,7 @@ public final class SpringMassTrajectories {
   private SpringMassTrajectories() {}
 
   public static Trajectories trajectories(int count, int points, double noise, long seed) {
-    SplittableRandom rng = new SplittableRandom(seed);
-    double[] times = Protocol.linspace(0, 3, points);
-    double[] flatTimes = new double[count * points];
-    double[] states = new double[count * points * 2];
-    double[] derivatives = new double[count * points * 2];
-    for (int i = 0; i < count; i++) {
-      double r = rng.nextDouble(0.3, 1.2);
-      double phase = rng.nextDouble(0, 2 * Math.PI);
-      for (int t = 0; t < points; t++) {
-        double angle = 2 * times[t] + phase;
-        int at = (i * points + t) * 2;
-        flatTimes[i * points + t] = times[t];
-        states[at] = r * Math.cos(angle);
-        states[at + 1] = -r * Math.sin(angle);
-        derivatives[at] = 2 * states[at + 1];
-        derivatives[at + 1] = -2 * states[at];
-      }
-    }
-    Trajectories clean = Trajectories.ofFlat(List.of("q", "p"), count, points, flatTimes, states, derivatives);
-    return noise == 0 ? clean : clean.withNoise(noise, rng);
+    return springs(List.of("q", "p"), new double[] {2}, count, points, noise, seed);
   }
 
   /**
@@ -46,29 +27,43 @@ public final class SpringMassTrajectories {
    * phases U[0, 2π), times linspace(0, 3, points).
    */
   public static Trajectories pairs(int count, int points, double noise, long seed) {
+    return springs(List.of("q1", "q2", "p1", "p2"), new double[] {2, 3}, count, points, noise, seed);
+  }
+
+  /**
+   * k uncoupled springs q_i = r_i cos(ω_i t + φ_i), p_i = −r_i sin(ω_i t + φ_i) with the given
+   * frequencies, states (q1 … qk, p1 … pk); per trajectory the radii are drawn first, then the phases.
+   */
+  private static Trajectories springs(List<String> names, double[] frequencies, int count, int points, double noise,
+      long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
+    int k = frequencies.length;
     double[] times = Protocol.linspace(0, 3, points);
     double[] flatTimes = new double[count * points];
-    double[] states = new double[count * points * 4];
-    double[] derivatives = new double[count * points * 4];
-    double[] frequencies = {2, 3};
+    double[] states = new double[count * points * 2 * k];
+    double[] derivatives = new double[count * points * 2 * k];
     for (int i = 0; i < count; i++) {
-      double[] r = {rng.nextDouble(0.3, 1.2), rng.nextDouble(0.3, 1.2)};
-      double[] phase = {rng.nextDouble(0, 2 * Math.PI), rng.nextDouble(0, 2 * Math.PI)};
+      double[] r = new double[k];
+      double[] phase = new double[k];
+      for (int s = 0; s < k; s++) {
+        r[s] = rng.nextDouble(0.3, 1.2);
+      }
+      for (int s = 0; s < k; s++) {
+        phase[s] = rng.nextDouble(0, 2 * Math.PI);
+      }
       for (int t = 0; t < points; t++) {
-        int at = (i * points + t) * 4;
+        int at = (i * points + t) * 2 * k;
         flatTimes[i * points + t] = times[t];
-        for (int k = 0; k < 2; k++) {
-          double angle = frequencies[k] * times[t] + phase[k];
-          states[at + k] = r[k] * Math.cos(angle);
-          states[at + 2 + k] = -r[k] * Math.sin(angle);
-          derivatives[at + k] = frequencies[k] * states[at + 2 + k];
-          derivatives[at + 2 + k] = -frequencies[k] * states[at + k];
+        for (int s = 0; s < k; s++) {
+          double angle = frequencies[s] * times[t] + phase[s];
+          states[at + s] = r[s] * Math.cos(angle);
+          states[at + k + s] = -r[s] * Math.sin(angle);
+          derivatives[at + s] = frequencies[s] * states[at + k + s];
+          derivatives[at + k + s] = -frequencies[s] * states[at + s];
         }
       }
     }
-    Trajectories clean = Trajectories.ofFlat(List.of("q1", "q2", "p1", "p2"), count, points, flatTimes, states,
-        derivatives);
+    Trajectories clean = Trajectories.ofFlat(names, count, points, flatTimes, states, derivatives);
     return noise == 0 ? clean : clean.withNoise(noise, rng);
   }
 
