@@ -13,6 +13,7 @@ import org.concernet.protocol.Calibrate;
 import org.concernet.protocol.Dissipation;
 import org.concernet.protocol.DynamicsLoss;
 import org.concernet.protocol.LearningRateSchedule;
+import org.concernet.protocol.ProjectedNetwork;
 import org.concernet.protocol.Standardise;
 
 /**
@@ -234,6 +235,17 @@ public @interface DynamicalSystem {
    * contrastive.HamiltonianLoss}; measurements: docs/generality.md ("The Hamiltonian ending").
    */
   double hamiltonianWeight() default 10.0;
+
+  /**
+   * Which trained network ConCerNet's projected model projects onto H's level sets: {@code AUTO}
+   * (the default) the network trained through the projection (the paper's) or the baseline's
+   * network, whichever has the lower rollout MSE once projected on the seed's validation trajectories
+   * (generated, noise-free, over the training window, never the evaluation's; a tie, and measured
+   * data, keep the paper's); {@code TRAINED} the paper's. Both keep H exactly; they differ in the
+   * speed along its level sets. See {@link ProjectedNetwork}; measurements: docs/generality.md
+   * ("Which network ConCerNet projects").
+   */
+  ProjectedNetwork projectedNetwork() default ProjectedNetwork.AUTO;
 
   /**
    * New sizes for array states this class inherits from another {@code @DynamicalSystem} class it

@@ -30,6 +30,7 @@ import org.concernet.latent.LearnedAutoencoder;
 import org.concernet.latent.StateSpace;
 import org.concernet.nn.Precision;
 import org.concernet.protocol.Calibrate;
+import org.concernet.protocol.ProjectedNetwork;
 import org.concernet.protocol.Protocol;
 import org.concernet.report.ConsoleProgress;
 import org.concernet.results.EvaluationTrajectory;
@@ -65,6 +66,8 @@ final class SeedPipeline {
   private final Map<Long, InvariantCount> counts = new java.util.concurrent.ConcurrentHashMap<>();
   /** Each seed's choice between the refined and the paper-loss H, when it made one. */
   private final Map<Long, InvariantLearner.Choice> choices = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Each seed's choice of the network ConCerNet projects, when it made one. */
+  private final Map<Long, NetworkChoice> networkChoices = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<Long, Standardisation.Chosen> standardised = new java.util.concurrent.ConcurrentHashMap<>();
 
   SeedPipeline(ExperimentConfig config) {
@@ -89,7 +92,7 @@ final class SeedPipeline {
     Trajectories data = smoothed.data();
     clock.stop();
     smoothed.note().ifPresent(how -> progress.message("seed " + seed + ": " + how));
-    Fresh fresh = prefetch(seed);
+    Fresh fresh = prefetch(seed, measured == null);
     TrainedModels models = train(data, seed, training, clock, fresh);
     Optional<InvariantScale.Fit> scaleFit = measured == null ? flowScale(models, data) : Optional.empty();
     if (scaleFit.isPresent()) {
@@ -154,6 +157,11 @@ final class SeedPipeline {
       progress.message(String.format(Locale.ROOT, "seed %d: %s (the paper-loss ending trained in %.1f s%s)", seed,
           describe(choice), choice.paperSeconds(), choice.hamiltonianTrained()
               ? String.format(Locale.ROOT, ", the Hamiltonian ending in %.1f s", choice.hamiltonianSeconds()) : ""));
+    }
+    NetworkChoice network = networkChoices.remove(seed);
+    if (network != null) {
+      notes.put(NetworkChoice.KEY, network.describe());
+      progress.message(String.format(Locale.ROOT, "seed %d: %s (%.1f s)", seed, network.describe(), network.seconds()));
     }
     InvariantCount count = counts.remove(seed);
     if (count != null) {
@@ -390,25 +398,25 @@ final class SeedPipeline {
    * A seed's noise-free validation trajectories (for the refinement choice) and held-out ones (for
    * R², quality and the read-out), each computed once, when first asked for.
    */
-  record Fresh(Supplier<Trajectories> validation, Supplier<Trajectories> heldOut) {}
+  record Fresh(Supplier<Trajectories> validation, Supplier<Trajectories> heldOut, boolean generated) {}
 
   /**
    * Starts generating the seed's validation and then its held-out trajectories on a background
    * thread, while its models train: they depend on the seed only, so the results are those of
    * generating them when needed, and a run of one seed leaves a core to them.
    */
-  private Fresh prefetch(long seed) {
+  private Fresh prefetch(long seed, boolean generated) {
     java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(
         Background.daemons("concernet-trajectories-seed-" + seed));
-    // validation trajectories only where the refinement is chosen (InvariantLearner.select)
+    // validation trajectories only where the refinement or the projected network is chosen
     boolean chosen = protocol.alignmentWeight() > 0 && protocol.alignmentStart() > 0 && protocol.latent() == 1
-        && protocol.contrastiveEpochs() > 0;
+        && protocol.contrastiveEpochs() > 0 || generated && protocol.projectedNetwork() == ProjectedNetwork.AUTO;
     CompletableFuture<Trajectories> validation = chosen
         ? CompletableFuture.supplyAsync(() -> fresh(seed, "validation"), thread) : null;
     CompletableFuture<Trajectories> heldOut = CompletableFuture.supplyAsync(() -> heldOut(seed), thread);
     thread.shutdown();  // the thread ends after its tasks
     return new Fresh(validation != null ? () -> await(validation) : () -> fresh(seed, "validation"),
-        () -> await(heldOut));
+        () -> await(heldOut), generated);
   }
 
   private static <T> T await(CompletableFuture<T> future) {
@@ -441,7 +449,7 @@ final class SeedPipeline {
    */
   TrainedModels train(Trajectories data, long seed, Training training, StageClock clock) {
     TrainedModels models = train(data, seed, training, clock, new Fresh(() -> fresh(seed, "validation"),
-        () -> heldOut(seed)));
+        () -> heldOut(seed), true));
     return flowScale(models, data).map(fit -> models.withScale(fit.scale())).orElse(models);
   }
 
@@ -546,13 +554,24 @@ final class SeedPipeline {
         .build();
     LearnedDynamics baseline = learner.trainBaseline(data);
     LearnedDynamics concernet = learner.trainProjected(data, invariant::weights);
+    TrainedModels models = new TrainedModels(invariant, baseline, concernet, space);
+    if (protocol.projectedNetwork() == ProjectedNetwork.AUTO && fresh.generated()) {
+      NetworkChoice.Chosen chosen = NetworkChoice.of(models, fresh.validation().get());
+      models = chosen.models();
+      NetworkChoice choice = chosen.choice();
+      networkChoices.put(seed, choice);
+      clock.rate("projection.keptBaseline", choice.keptBaseline() ? 1 : 0);
+      clock.rate("projection.validationMse.trained", choice.trainedMse());
+      clock.rate("projection.validationMse.baseline", choice.baselineMse());
+      clock.rate("projection.seconds", choice.seconds());
+    }
     clock.stop();
     baseline.training().ifPresent(t -> {
       long points = (long) data.count() * data.length();
       long stepsPerEpoch = (points + protocol.dynamicsBatch() - 1) / protocol.dynamicsBatch();
       clock.rate("dynamics.stepsPerSecond", t.seconds() > 0 ? t.epochs() * stepsPerEpoch / t.seconds() : Double.NaN);
     });
-    return new TrainedModels(invariant, baseline, concernet, space);
+    return models;
   }
 
   /**

@@ -97,6 +97,7 @@ public record Protocol(
     Dissipation dissipation,
     Calibrate calibrate,
     double hamiltonianWeight,
+    ProjectedNetwork projectedNetwork,
     Optional<AutoencoderSpec> autoencoder) {
 
   /** The Adam learning rate of the paper. */
@@ -123,6 +124,7 @@ public record Protocol(
     java.util.Objects.requireNonNull(dissipation, "dissipation");
     java.util.Objects.requireNonNull(standardise, "standardise");
     java.util.Objects.requireNonNull(calibrate, "calibrate");
+    java.util.Objects.requireNonNull(projectedNetwork, "projectedNetwork");
     require(hamiltonianWeight >= 0 && Double.isFinite(hamiltonianWeight),
         "hamiltonianWeight must be finite and non-negative, was " + hamiltonianWeight);
     require(trajectories >= 2, "trajectories must be at least 2, was " + trajectories);
@@ -182,7 +184,8 @@ public record Protocol(
         Setting.DEFLATION_DEGREE.defaultValue().orElseThrow(),
         Setting.VOLUME_WEIGHT.defaultValue().orElseThrow(), levelSetNewton,
         Setting.DISSIPATION.defaultValue().orElseThrow(), Setting.CALIBRATE.defaultValue().orElseThrow(),
-        Setting.HAMILTONIAN_WEIGHT.defaultValue().orElseThrow(), autoencoder);
+        Setting.HAMILTONIAN_WEIGHT.defaultValue().orElseThrow(), Setting.PROJECTED_NETWORK.defaultValue().orElseThrow(),
+        autoencoder);
   }
 
   /** A protocol with every setting but {@code dissipation}, which takes its default ({@link Dissipation#NONE}). */
@@ -200,7 +203,8 @@ public record Protocol(
         alignmentStart, independenceWeight, Setting.DEFLATION_DEGREE.defaultValue().orElseThrow(),
         Setting.VOLUME_WEIGHT.defaultValue().orElseThrow(), levelSetNewton,
         Setting.DISSIPATION.defaultValue().orElseThrow(), Setting.CALIBRATE.defaultValue().orElseThrow(),
-        Setting.HAMILTONIAN_WEIGHT.defaultValue().orElseThrow(), autoencoder);
+        Setting.HAMILTONIAN_WEIGHT.defaultValue().orElseThrow(), Setting.PROJECTED_NETWORK.defaultValue().orElseThrow(),
+        autoencoder);
   }
 
   /**
@@ -287,6 +291,7 @@ public record Protocol(
     private Dissipation dissipation;
     private Calibrate calibrate;
     private double hamiltonianWeight;
+    private ProjectedNetwork projectedNetwork;
     private Optional<AutoencoderSpec> autoencoder;
 
     private Builder() {
@@ -341,6 +346,7 @@ public record Protocol(
     public Builder dissipation(Dissipation v) { dissipation = v; return this; }
     public Builder calibrate(Calibrate v) { calibrate = v; return this; }
     public Builder hamiltonianWeight(double v) { hamiltonianWeight = v; return this; }
+    public Builder projectedNetwork(ProjectedNetwork v) { projectedNetwork = v; return this; }
     public Builder autoencoder(Optional<AutoencoderSpec> v) { autoencoder = v; return this; }
     public Builder autoencoder(AutoencoderSpec v) { return autoencoder(Optional.of(v)); }
 
@@ -374,7 +380,8 @@ public record Protocol(
           evaluationPoints, evaluationHorizon, r2Trajectories, latent, hidden, activation,
           contrastiveEpochs, contrastiveBatch, dynamicsEpochs, dynamicsBatch, dynamicsLoss, shootingSteps,
           shootingSubsteps, unprojectedWeight, learningRate, learningRateSchedule, alignmentWeight, alignmentStart,
-          independenceWeight, deflationDegree, volumeWeight, levelSetNewton, dissipation, calibrate, hamiltonianWeight, autoencoder);
+          independenceWeight, deflationDegree, volumeWeight, levelSetNewton, dissipation, calibrate, hamiltonianWeight, projectedNetwork,
+          autoencoder);
     }
   }
 }

@@ -167,6 +167,13 @@ public final class Setting<T> {
           + " with the lowest validation spread is kept, so other systems keep what they had. 0: no third ending."
           + " See docs/generality.md (\"The Hamiltonian ending\").",
       10.0, 0.0, Protocol::hamiltonianWeight, Protocol.Builder::hamiltonianWeight);
+  public static final Setting<ProjectedNetwork> PROJECTED_NETWORK = setting("projectedNetwork",
+      choice(ProjectedNetwork.class), "Which trained network ConCerNet projects onto H's level sets: auto: the network"
+          + " trained through the projection (the paper's) or the baseline's network, whichever has the lower rollout MSE"
+          + " once projected on the seed's validation trajectories (generated, noise-free, over the training window; a"
+          + " tie keeps the paper's; measured data: the paper's); trained: the paper's. Both keep H exactly. See"
+          + " docs/generality.md (\"Which network ConCerNet projects\").",
+      ProjectedNetwork.AUTO, ProjectedNetwork.TRAINED, Protocol::projectedNetwork, Protocol.Builder::projectedNetwork);
   public static final Setting<Integer> AUTOENCODER_LATENT = autoencoder(INT, "latent",
       "Size of the autoencoder's latent code.", null, AutoencoderSpec::latent, Protocol.Builder::autoencoderLatent);
   public static final Setting<List<Integer>> AUTOENCODER_HIDDEN = autoencoder(WIDTHS, "hidden",
@@ -185,7 +192,7 @@ public final class Setting<T> {
       SMOOTHING_WINDOW, STANDARDISE, EVALUATION_TRAJECTORIES, EVALUATION_POINTS, EVALUATION_HORIZON, R2_TRAJECTORIES, LATENT, HIDDEN, ACTIVATION,
       CONTRASTIVE_EPOCHS, CONTRASTIVE_BATCH, DYNAMICS_EPOCHS, DYNAMICS_BATCH, DYNAMICS_LOSS, SHOOTING_STEPS,
       SHOOTING_SUBSTEPS, UNPROJECTED_WEIGHT, LEARNING_RATE, LEARNING_RATE_SCHEDULE, ALIGNMENT_WEIGHT, ALIGNMENT_START,
-      INDEPENDENCE_WEIGHT, DEFLATION_DEGREE, VOLUME_WEIGHT, LEVEL_SET_NEWTON, DISSIPATION, CALIBRATE, HAMILTONIAN_WEIGHT,
+      INDEPENDENCE_WEIGHT, DEFLATION_DEGREE, VOLUME_WEIGHT, LEVEL_SET_NEWTON, DISSIPATION, CALIBRATE, HAMILTONIAN_WEIGHT, PROJECTED_NETWORK,
       AUTOENCODER_LATENT, AUTOENCODER_HIDDEN, AUTOENCODER_EPOCHS, AUTOENCODER_BATCH);
 
   private final String name;

@@ -17,6 +17,7 @@ import java.util.List;
 import org.concernet.contrastive.InvariantLearner;
 import org.concernet.dynamics.DynamicsLearner;
 import org.concernet.nn.Device;
+import org.concernet.protocol.ProjectedNetwork;
 import org.concernet.protocol.Protocol;
 import org.concernet.results.ExperimentResults;
 import org.concernet.results.SeedResult;
@@ -85,6 +86,14 @@ class ExperimentTest {
     assertThat(saved.autoencoder()).isEmpty();
     assertThat(saved.concernet().isProjected()).isTrue();
     assertThat(saved.baseline().isProjected()).isFalse();
+    // ConCerNet projects the network its validation rollouts chose (projectedNetwork = auto), saved as it ran
+    SeedResult one = results.seeds().get(1);
+    boolean kept = one.rates().get("projection.keptBaseline") == 1.0;
+    assertThat(kept).isEqualTo(one.rates().get("projection.validationMse.baseline")
+        < one.rates().get("projection.validationMse.trained"));
+    assertThat(one.notes().get(NetworkChoice.KEY)).startsWith(kept ? "ConCerNet projects the baseline's network"
+        : "ConCerNet projects the network trained through the projection");
+    assertThat(saved.concernet().weights().equals(saved.baseline().weights())).isEqualTo(kept);
   }
 
   @Test
@@ -123,7 +132,8 @@ class ExperimentTest {
     // the run generates its validation and held-out trajectories on a background thread while it
     // trains; Experiment.train generates them on the caller's thread when they are needed
     ExperimentConfig small = config(out);
-    Protocol refined = small.protocol().toBuilder().alignmentWeight(1).alignmentStart(0.5).build();
+    Protocol refined = small.protocol().toBuilder().alignmentWeight(1).alignmentStart(0.5)
+        .projectedNetwork(ProjectedNetwork.TRAINED).build();
     Experiment.run(new ExperimentConfig(small.system(), refined, null, List.of(0L), false, null, out, Device.CPU, 1),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     TrainedModels saved = TrainedModels.load(out.resolve("models/seed-0"));
@@ -134,6 +144,10 @@ class ExperimentTest {
     // the refinement was chosen on the validation trajectories
     JsonNode seed = new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("perSeed").get("0");
     assertThat(seed.get("notes").get("refinementChoice").asText()).contains("spread on validation trajectories");
+    // projectedNetwork = trained: the network trained through the projection, no choice made
+    assertThat(seed.get("notes").has(NetworkChoice.KEY)).isFalse();
+    assertThat(seed.get("rates").has("projection.keptBaseline")).isFalse();
+    assertThat(saved.concernet().weights()).isNotEqualTo(saved.baseline().weights());
   }
 
   @Test

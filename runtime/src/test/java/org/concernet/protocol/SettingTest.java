@@ -163,6 +163,6 @@ class SettingTest {
             "contrastiveEpochs", "contrastiveBatch", "dynamicsEpochs", "dynamicsBatch", "dynamicsLoss", "unprojectedWeight", "learningRate",
             "learningRateSchedule", "alignmentWeight", "alignmentStart", "independenceWeight", "deflationDegree", "volumeWeight",
             "levelSetNewton",
-            "dissipation", "calibrate", "hamiltonianWeight").inOrder();
+            "dissipation", "calibrate", "hamiltonianWeight", "projectedNetwork").inOrder();
   }
 }
