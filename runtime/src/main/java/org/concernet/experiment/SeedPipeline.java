@@ -30,7 +30,6 @@ import org.concernet.latent.LearnedAutoencoder;
 import org.concernet.latent.StateSpace;
 import org.concernet.nn.Precision;
 import org.concernet.protocol.Calibrate;
-import org.concernet.protocol.ProjectedNetwork;
 import org.concernet.protocol.Protocol;
 import org.concernet.report.ConsoleProgress;
 import org.concernet.results.EvaluationTrajectory;
@@ -410,7 +409,8 @@ final class SeedPipeline {
         Background.daemons("concernet-trajectories-seed-" + seed));
     // validation trajectories only where the refinement or the projected network is chosen
     boolean chosen = protocol.alignmentWeight() > 0 && protocol.alignmentStart() > 0 && protocol.latent() == 1
-        && protocol.contrastiveEpochs() > 0 || generated && protocol.projectedNetwork() == ProjectedNetwork.AUTO;
+        && protocol.contrastiveEpochs() > 0
+        || NetworkChoice.applies(protocol, protocol.latent(), protocol.autoencoder().isPresent(), generated);
     CompletableFuture<Trajectories> validation = chosen
         ? CompletableFuture.supplyAsync(() -> fresh(seed, "validation"), thread) : null;
     CompletableFuture<Trajectories> heldOut = CompletableFuture.supplyAsync(() -> heldOut(seed), thread);
@@ -555,7 +555,7 @@ final class SeedPipeline {
     LearnedDynamics baseline = learner.trainBaseline(data);
     LearnedDynamics concernet = learner.trainProjected(data, invariant::weights);
     TrainedModels models = new TrainedModels(invariant, baseline, concernet, space);
-    if (protocol.projectedNetwork() == ProjectedNetwork.AUTO && fresh.generated()) {
+    if (NetworkChoice.applies(protocol, invariant.outputSize(), space, fresh.generated())) {
       NetworkChoice.Chosen chosen = NetworkChoice.of(models, fresh.validation().get());
       models = chosen.models();
       NetworkChoice choice = chosen.choice();

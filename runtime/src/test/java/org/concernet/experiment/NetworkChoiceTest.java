@@ -12,6 +12,8 @@ import org.concernet.dynamics.LearnedDynamics;
 import org.concernet.latent.StateSpace;
 import org.concernet.nn.Activation;
 import org.concernet.nn.MlpWeights;
+import org.concernet.protocol.ProjectedNetwork;
+import org.concernet.protocol.Protocol;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,10 +32,14 @@ class NetworkChoiceTest {
 
   /** Three trajectories of the flow (1, 0) from (i, i / 2), at t = 0, 0.5, …, 2. */
   private static Trajectories validation() {
+    return validation(3);
+  }
+
+  private static Trajectories validation(int count) {
     double[] t = {0, 0.5, 1, 1.5, 2};
-    double[][] times = new double[3][];
-    double[][][] states = new double[3][t.length][];
-    for (int i = 0; i < 3; i++) {
+    double[][] times = new double[count][];
+    double[][][] states = new double[count][t.length][];
+    for (int i = 0; i < count; i++) {
       times[i] = t;
       for (int k = 0; k < t.length; k++) {
         states[i][k] = new double[] {i + t[k], i / 2.0};
@@ -78,5 +84,24 @@ class NetworkChoiceTest {
         + " (the paper's): rollout MSE on 3 validation trajectories 0.000e+00, against 1.875e-01");
     TrainedModels tie = models(constant(0.5, 0), constant(0.5, 0.2));
     assertThat(NetworkChoice.of(tie, validation()).choice().keptBaseline()).isFalse();
+  }
+
+  @Test
+  void rollsOutAtMostAHundredValidationTrajectories() {
+    NetworkChoice choice = NetworkChoice.of(models(constant(0.5, 0), constant(1, 0.3)), validation(150)).choice();
+    assertThat(choice.trajectories()).isEqualTo(NetworkChoice.MAX_TRAJECTORIES);
+    assertThat(choice.trainedMse()).isWithin(1e-12).of(0.25 * 7.5 / 5 / 2);
+  }
+
+  @Test
+  void isMadeForOneLearnedOutputOnGeneratedDataWithoutAnAutoencoderUnlessThePapersNetworkIsAskedFor() {
+    Protocol auto = Protocol.builder().build();
+    assertThat(auto.projectedNetwork()).isEqualTo(ProjectedNetwork.AUTO);
+    assertThat(NetworkChoice.applies(auto, 1, false, true)).isTrue();
+    assertThat(NetworkChoice.applies(auto, 2, false, true)).isFalse();
+    assertThat(NetworkChoice.applies(auto, 1, true, true)).isFalse();
+    assertThat(NetworkChoice.applies(auto, 1, false, false)).isFalse();
+    Protocol paper = auto.toBuilder().projectedNetwork(ProjectedNetwork.TRAINED).build();
+    assertThat(NetworkChoice.applies(paper, 1, false, true)).isFalse();
   }
 }
