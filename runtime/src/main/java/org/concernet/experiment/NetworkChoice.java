@@ -11,28 +11,37 @@ import org.concernet.eval.Mse;
 import org.concernet.latent.StateSpace;
 import org.concernet.protocol.ProjectedNetwork;
 import org.concernet.protocol.Protocol;
+import org.concernet.simulate.Rk4;
 
 /**
  * Which network ConCerNet's projected model projects ({@code protocol.ProjectedNetwork.AUTO}): the
  * one trained through the projection (the paper's) or the baseline's, each projected onto the same
  * learned H and rolled out from the first states of the seed's validation trajectories (at most
- * {@value #MAX_TRAJECTORIES}) over their window; the lower MSE against those trajectories wins, a tie
- * keeps the paper's. Both hold H
- * exactly; the choice is about the speed along its level sets, which a network trained through the
- * projection learns worse on some systems (docs/generality.md, "Which network ConCerNet projects").
+ * {@value #MAX_TRAJECTORIES}) over their window. The baseline's network is kept only when it is
+ * clearly the better one: its mean MSE against those trajectories lower by at least {@value #Z}
+ * standard errors of the paired per-trajectory differences; otherwise, and on a tie, the paper's.
+ * Both hold H exactly; the choice is about the speed along its level sets, which a network trained
+ * through the projection learns worse on some systems (docs/generality.md, "Which network ConCerNet
+ * projects").
  *
  * @param keptBaseline whether the baseline's network was kept
  * @param trainedMse the validation MSE of the network trained through the projection, projected
  * @param baselineMse the validation MSE of the baseline's network, projected
+ * @param z the mean per-trajectory difference (trained − baseline) over its standard error; +∞
+ *     when only the trained network's rollouts blew up
  * @param trajectories the number of validation trajectories
  * @param seconds the time of both rollouts
  */
-record NetworkChoice(boolean keptBaseline, double trainedMse, double baselineMse, int trajectories, double seconds) {
+record NetworkChoice(boolean keptBaseline, double trainedMse, double baselineMse, double z, int trajectories,
+    double seconds) {
   /** Key of the choice's line in a seed's notes. */
   static final String KEY = "projectedNetwork";
 
   /** The most validation trajectories the choice rolls out: the first this many of the seed's. */
   static final int MAX_TRAJECTORIES = 100;
+
+  /** Standard errors by which the baseline's network must be better to be kept. */
+  static final double Z = 2.0;
 
   /**
    * Whether the choice is made: {@code projectedNetwork = auto}, generated data (measured data have no
@@ -49,7 +58,9 @@ record NetworkChoice(boolean keptBaseline, double trainedMse, double baselineMse
 
   /**
    * The choice for {@code models} (ConCerNet's model the network trained through the projection) on
-   * {@code validation} (system states), and the models with ConCerNet's model the one it kept.
+   * {@code validation} (system states), and the models with ConCerNet's model the one it kept. The
+   * trained network's rollout takes the step rule's substeps against the trajectories; the baseline's
+   * uses the same.
    */
   static Chosen of(TrainedModels models, Trajectories validation) {
     long started = System.nanoTime();
@@ -64,13 +75,44 @@ record NetworkChoice(boolean keptBaseline, double trainedMse, double baselineMse
     }
     Rollout truth = new Rollout(validation.times(0), states, 1);
     LearnedDynamics baselineProjected = projected(models.baseline(), models.concernet());
-    double trained = Mse.of(truth, models.converged(models.concernet(), initial, truth.times(), truth).rollout());
-    double baseline = Mse.of(truth, models.converged(baselineProjected, initial, truth.times(), truth).rollout());
-    boolean keep = Double.isNaN(trained) ? Double.isFinite(baseline) : baseline < trained;
-    NetworkChoice choice = new NetworkChoice(keep, trained, baseline, count,
+    Rk4.StepChoice trained = models.converged(models.concernet(), initial, truth.times(), truth);
+    Rollout baseline = models.rollout(baselineProjected, initial, truth.times(), trained.substeps());
+    double[] t = Mse.perTrajectory(truth, trained.rollout());
+    double[] b = Mse.perTrajectory(truth, baseline);
+    double z = pairedZ(t, b);
+    boolean keep = z >= Z;
+    NetworkChoice choice = new NetworkChoice(keep, Mse.of(truth, trained.rollout()), Mse.of(truth, baseline), z, count,
         (System.nanoTime() - started) / 1e9);
     return new Chosen(choice, keep ? new TrainedModels(models.learnedInvariant(), models.baseline(), baselineProjected,
         models.space(), models.scale()) : models);
+  }
+
+  /**
+   * The mean of the paired differences t_i − b_i over its standard error (the differences' sample
+   * standard deviation over √N): +∞ when some t_i is not finite and every b_i is, −∞ the other way
+   * round, NaN when both blew up; 0 for identical rollouts.
+   */
+  static double pairedZ(double[] t, double[] b) {
+    boolean trainedFinite = java.util.Arrays.stream(t).allMatch(Double::isFinite);
+    boolean baselineFinite = java.util.Arrays.stream(b).allMatch(Double::isFinite);
+    if (!trainedFinite || !baselineFinite) {
+      return trainedFinite ? Double.NEGATIVE_INFINITY : baselineFinite ? Double.POSITIVE_INFINITY : Double.NaN;
+    }
+    int n = t.length;
+    double mean = 0;
+    for (int i = 0; i < n; i++) {
+      mean += (t[i] - b[i]) / n;
+    }
+    double squares = 0;
+    for (int i = 0; i < n; i++) {
+      double d = t[i] - b[i] - mean;
+      squares += d * d;
+    }
+    double standardError = n < 2 ? Double.NaN : Math.sqrt(squares / (n - 1) / n);
+    if (standardError == 0) {
+      return mean == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, mean);
+    }
+    return mean / standardError;
   }
 
   /** The choice and the models with ConCerNet's model the kept one. */
@@ -84,14 +126,17 @@ record NetworkChoice(boolean keptBaseline, double trainedMse, double baselineMse
     return new LearnedDynamics(baseline.weights(), concernet.invariant().orElseThrow(), baseline.training().orElse(null));
   }
 
-  /** One line: which network was kept, and both validation MSE. */
+  /** One line: which network was kept, both validation MSE and how far apart they are. */
   String describe() {
+    String standardErrors = Double.isInfinite(z) ? (z > 0 ? "∞" : "−∞") : String.format(Locale.ROOT, "%.1f", z);
+    String apart = String.format(Locale.ROOT, "the paired difference is %s standard errors; the baseline's is kept"
+        + " from %.0f", standardErrors, Z);
     return keptBaseline
         ? String.format(Locale.ROOT, "ConCerNet projects the baseline's network: rollout MSE on %d validation"
-            + " trajectories %.3e, against %.3e for the network trained through the projection", trajectories,
-            baselineMse, trainedMse)
+            + " trajectories %.3e, against %.3e for the network trained through the projection (%s)", trajectories,
+            baselineMse, trainedMse, apart)
         : String.format(Locale.ROOT, "ConCerNet projects the network trained through the projection (the paper's):"
-            + " rollout MSE on %d validation trajectories %.3e, against %.3e for the baseline's network", trajectories,
-            trainedMse, baselineMse);
+            + " rollout MSE on %d validation trajectories %.3e, against %.3e for the baseline's network (%s)",
+            trajectories, trainedMse, baselineMse, apart);
   }
 }

@@ -563,6 +563,7 @@ final class SeedPipeline {
       clock.rate("projection.keptBaseline", choice.keptBaseline() ? 1 : 0);
       clock.rate("projection.validationMse.trained", choice.trainedMse());
       clock.rate("projection.validationMse.baseline", choice.baselineMse());
+      clock.rate("projection.z", choice.z());
       clock.rate("projection.seconds", choice.seconds());
     }
     clock.stop();

@@ -89,7 +89,8 @@ class ExperimentTest {
     // ConCerNet projects the network its validation rollouts chose (projectedNetwork = auto), saved as it ran
     SeedResult one = results.seeds().get(1);
     boolean kept = one.rates().get("projection.keptBaseline") == 1.0;
-    assertThat(kept).isEqualTo(one.rates().get("projection.validationMse.baseline")
+    assertThat(kept).isEqualTo(one.rates().get("projection.z") >= NetworkChoice.Z);
+    assertThat(one.rates().get("projection.z") > 0).isEqualTo(one.rates().get("projection.validationMse.baseline")
         < one.rates().get("projection.validationMse.trained"));
     assertThat(one.notes().get(NetworkChoice.KEY)).startsWith(kept ? "ConCerNet projects the baseline's network"
         : "ConCerNet projects the network trained through the projection");

@@ -70,8 +70,11 @@ class NetworkChoiceTest {
     assertThat(kept.invariant().orElseThrow()).isEqualTo(H);
     assertThat(kept.training()).isEqualTo(chosen.models().baseline().training());
     assertThat(kept.vectorField(new double[] {0.2, -0.4})).isEqualTo(new double[] {1, 0});
+    // every trajectory has the same errors here, so the difference is infinitely many standard errors
+    assertThat(choice.z()).isPositiveInfinity();
     assertThat(choice.describe()).isEqualTo("ConCerNet projects the baseline's network: rollout MSE on 3 validation"
-        + " trajectories 0.000e+00, against 1.875e-01 for the network trained through the projection");
+        + " trajectories 0.000e+00, against 1.875e-01 for the network trained through the projection (the paired"
+        + " difference is ∞ standard errors; the baseline's is kept from 2)");
   }
 
   @Test
@@ -84,6 +87,23 @@ class NetworkChoiceTest {
         + " (the paper's): rollout MSE on 3 validation trajectories 0.000e+00, against 1.875e-01");
     TrainedModels tie = models(constant(0.5, 0), constant(0.5, 0.2));
     assertThat(NetworkChoice.of(tie, validation()).choice().keptBaseline()).isFalse();
+    assertThat(NetworkChoice.of(tie, validation()).choice().z()).isEqualTo(0.0);
+  }
+
+  @Test
+  void theBaselinesNetworkMustBeBetterByTwoStandardErrorsOfThePairedDifferences() {
+    // differences 2, 3, 1: mean 2, standard deviation 1, standard error 1/√3
+    assertThat(NetworkChoice.pairedZ(new double[] {3, 5, 4}, new double[] {1, 2, 3})).isWithin(1e-12)
+        .of(2 * Math.sqrt(3));
+    // a lower mean that the trajectories do not agree on: differences 3, −2, 0.5, mean 0.5, standard error 1.44
+    assertThat(NetworkChoice.pairedZ(new double[] {4, 1, 2}, new double[] {1, 3, 1.5})).isLessThan(NetworkChoice.Z);
+    assertThat(NetworkChoice.pairedZ(new double[] {1, 2, 3}, new double[] {3, 5, 4})).isWithin(1e-12)
+        .of(-2 * Math.sqrt(3));
+    // blow-ups: the side that blew up loses; both, no choice
+    double inf = Double.POSITIVE_INFINITY;
+    assertThat(NetworkChoice.pairedZ(new double[] {1, inf}, new double[] {1, 2})).isPositiveInfinity();
+    assertThat(NetworkChoice.pairedZ(new double[] {1, 2}, new double[] {inf, 2})).isNegativeInfinity();
+    assertThat(NetworkChoice.pairedZ(new double[] {inf, 2}, new double[] {inf, 2})).isNaN();
   }
 
   @Test
