@@ -394,8 +394,10 @@ final class SeedPipeline {
   }
 
   /**
-   * A seed's noise-free validation trajectories (for the refinement choice) and held-out ones (for
-   * R², quality and the read-out), each computed once, when first asked for.
+   * A seed's noise-free validation trajectories (for the refinement and the projected network's
+   * choices) and held-out ones (for R², quality and the read-out), each computed once, when first
+   * asked for; {@code generated}: whether the seed's training data were generated from the system
+   * (measured data get no choice of the projected network).
    */
   record Fresh(Supplier<Trajectories> validation, Supplier<Trajectories> heldOut, boolean generated) {}
 
