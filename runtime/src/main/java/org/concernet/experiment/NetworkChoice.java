@@ -27,8 +27,9 @@ import org.concernet.simulate.Rk4;
  * @param keptBaseline whether the baseline's network was kept
  * @param trainedMse the validation MSE of the network trained through the projection, projected
  * @param baselineMse the validation MSE of the baseline's network, projected
- * @param z the mean per-trajectory difference (trained − baseline) over its standard error; +∞
- *     when only the trained network's rollouts blew up
+ * @param z the mean per-trajectory difference (trained − baseline) over its standard error ({@link
+ *     #pairedZ}): +∞ when only the trained network's rollouts blew up, −∞ when only the baseline's, NaN
+ *     when both did
  * @param trajectories the number of validation trajectories
  * @param seconds the time of both rollouts
  */

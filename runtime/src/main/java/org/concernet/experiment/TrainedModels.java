@@ -170,16 +170,16 @@ public record TrainedModels(LearnedInvariant learnedInvariant, LearnedDynamics b
     return converged(baseline, initial, times, null).rollout();
   }
 
-  /**
-   * {@code model} (one of this seed's) rolled out in the space from the encoded {@code initial}
-   * states and decoded at every time, with the step rule of DESIGN.md: against {@code truth} when
-   * one is given (the evaluation), else against the halved step's own rollout.
-   */
   /** {@code model} rolled out as {@link #converged} does, with {@code substeps} RK4 steps per interval. */
   Rollout rollout(LearnedDynamics model, double[][] initial, double[] times, int substeps) {
     return space.decode(Rk4.builder(model).type(TFloat64.class).build().rollout(space.encode(initial), times, substeps));
   }
 
+  /**
+   * {@code model} (one of this seed's) rolled out in the space from the encoded {@code initial}
+   * states and decoded at every time, with the step rule of DESIGN.md: against {@code truth} when
+   * one is given (the evaluation), else against the halved step's own rollout.
+   */
   Rk4.StepChoice converged(LearnedDynamics model, double[][] initial, double[] times, Rollout truth) {
     Rk4 rk4 = Rk4.builder(model).type(TFloat64.class).build();
     double[][] codes = space.encode(initial);
