@@ -46,11 +46,11 @@ record NetworkChoice(boolean keptBaseline, double trainedMse, double baselineMse
 
   /**
    * Whether the choice is made: {@code projectedNetwork = auto}, generated data (measured data have no
-   * validation trajectories), one learned output and no autoencoder (several outputs and latent codes
-   * keep the paper's network: not measured).
+   * validation trajectories), at least one learned output and no autoencoder (latent codes keep the
+   * paper's network: not measured).
    */
   static boolean applies(Protocol protocol, int outputs, boolean autoencoder, boolean generated) {
-    return protocol.projectedNetwork() == ProjectedNetwork.AUTO && generated && outputs == 1 && !autoencoder;
+    return protocol.projectedNetwork() == ProjectedNetwork.AUTO && generated && outputs >= 1 && !autoencoder;
   }
 
   static boolean applies(Protocol protocol, int outputs, StateSpace space, boolean generated) {

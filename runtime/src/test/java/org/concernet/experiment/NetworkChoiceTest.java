@@ -114,11 +114,11 @@ class NetworkChoiceTest {
   }
 
   @Test
-  void isMadeForOneLearnedOutputOnGeneratedDataWithoutAnAutoencoderUnlessThePapersNetworkIsAskedFor() {
+  void isMadeOnGeneratedDataWithoutAnAutoencoderUnlessThePapersNetworkIsAskedFor() {
     Protocol auto = Protocol.builder().build();
     assertThat(auto.projectedNetwork()).isEqualTo(ProjectedNetwork.AUTO);
     assertThat(NetworkChoice.applies(auto, 1, false, true)).isTrue();
-    assertThat(NetworkChoice.applies(auto, 2, false, true)).isFalse();
+    assertThat(NetworkChoice.applies(auto, 2, false, true)).isTrue();
     assertThat(NetworkChoice.applies(auto, 1, true, true)).isFalse();
     assertThat(NetworkChoice.applies(auto, 1, false, false)).isFalse();
     Protocol paper = auto.toBuilder().projectedNetwork(ProjectedNetwork.TRAINED).build();
