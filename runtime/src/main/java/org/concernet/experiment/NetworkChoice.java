@@ -4,6 +4,7 @@
 package org.concernet.experiment;
 
 import java.util.Locale;
+import org.apache.commons.math3.stat.StatUtils;
 import org.concernet.data.Rollout;
 import org.concernet.data.Trajectories;
 import org.concernet.dynamics.LearnedDynamics;
@@ -82,7 +83,8 @@ record NetworkChoice(boolean keptBaseline, double trainedMse, double baselineMse
     double[] b = Mse.perTrajectory(truth, baseline);
     double z = pairedZ(t, b);
     boolean keep = z >= Z;
-    NetworkChoice choice = new NetworkChoice(keep, Mse.of(truth, trained.rollout()), Mse.of(truth, baseline), z, count,
+    // the mean of the per-trajectory MSE is the MSE over all of them (Mse.perTrajectory)
+    NetworkChoice choice = new NetworkChoice(keep, StatUtils.mean(t), StatUtils.mean(b), z, count,
         (System.nanoTime() - started) / 1e9);
     return new Chosen(choice, keep ? new TrainedModels(models.learnedInvariant(), models.baseline(), baselineProjected,
         models.space(), models.scale()) : models);
