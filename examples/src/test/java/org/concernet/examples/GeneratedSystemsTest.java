@@ -134,6 +134,39 @@ class GeneratedSystemsTest {
     assertThat(kepler[0] * kepler[2] + kepler[1] * kepler[3]).isWithin(1e-12).of(0.0); // velocity ⟂ position
   }
 
+  /**
+   * AlignedKepler and EccentricKepler start every orbit at its periapsis on the +x axis (so the
+   * Runge–Lenz vector points along +x), with k = r·v² (eccentricity k − 1) drawn from their ranges,
+   * and take Kepler's invariants.
+   */
+  @Test
+  void alignedKeplerVariantsStartAtPeriapsisOnTheXAxis() {
+    Map<SystemSpec, double[]> ranges = Map.of(new AlignedKeplerSystem(), new double[] {1.0, 1.3},
+        new EccentricKeplerSystem(), new double[] {1.0, 1.6});
+    for (var entry : ranges.entrySet()) {
+      SplittableRandom rng = new SplittableRandom(3);
+      double lowest = Double.POSITIVE_INFINITY;
+      double highest = 0;
+      for (int i = 0; i < 500; i++) {
+        double[] x = entry.getKey().sampleInitialState(rng);
+        assertThat(x[1]).isEqualTo(0.0);
+        assertThat(x[2]).isEqualTo(0.0);
+        assertThat(x[0]).isAtLeast(0.1);
+        assertThat(x[0]).isLessThan(1.0);
+        assertThat(x[3]).isLessThan(0.0);
+        double k = x[0] * x[3] * x[3];
+        lowest = Math.min(lowest, k);
+        highest = Math.max(highest, k);
+      }
+      double[] range = entry.getValue();
+      assertThat(lowest).isAtLeast(range[0] - 1e-12);
+      assertThat(highest).isLessThan(range[1] + 1e-12);
+      assertThat(highest).isGreaterThan(range[1] - 0.05); // the whole range is drawn
+      assertThat(entry.getKey().invariantNames()).containsExactly("energy", "angularMomentum").inOrder();
+      assertThat(entry.getKey().protocol().latent()).isEqualTo(2);
+    }
+  }
+
   @Test
   void protocolsArePaperPresets() {
     assertThat(new SpringMassSystem().protocol().evaluationHorizon()).isEqualTo(50.0);
