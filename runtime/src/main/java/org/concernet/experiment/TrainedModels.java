@@ -172,7 +172,12 @@ public record TrainedModels(LearnedInvariant learnedInvariant, LearnedDynamics b
 
   /** {@code model} rolled out as {@link #converged} does, with {@code substeps} RK4 steps per interval. */
   Rollout rollout(LearnedDynamics model, double[][] initial, double[] times, int substeps) {
-    return space.decode(Rk4.builder(model).type(TFloat64.class).build().rollout(space.encode(initial), times, substeps));
+    return space.decode(rk4(model).rollout(space.encode(initial), times, substeps));
+  }
+
+  /** The float64 RK4 integrator of {@code model} that every rollout of this class uses. */
+  private static Rk4 rk4(LearnedDynamics model) {
+    return Rk4.builder(model).type(TFloat64.class).build();
   }
 
   /**
@@ -181,7 +186,7 @@ public record TrainedModels(LearnedInvariant learnedInvariant, LearnedDynamics b
    * one is given (the evaluation), else against the halved step's own rollout.
    */
   Rk4.StepChoice converged(LearnedDynamics model, double[][] initial, double[] times, Rollout truth) {
-    Rk4 rk4 = Rk4.builder(model).type(TFloat64.class).build();
+    Rk4 rk4 = rk4(model);
     double[][] codes = space.encode(initial);
     return truth != null
         ? rk4.converged(codes, times, truth, space::decode, Rk4.DEFAULT_TOLERANCE, Rk4.DEFAULT_MAX_SUBSTEPS)
